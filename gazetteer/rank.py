@@ -1,0 +1,54 @@
+"""Ranking the places that share a name, before any context from an article is known.
+
+A candidate's score is how well the name matched plus a prior from the place's weight (population,
+or its stand-in for territories and features), on a log scale so that a match of a better kind is
+worth about one and a half orders of magnitude of population.
+"""
+
+from __future__ import annotations
+
+import math
+
+from .model import Candidate
+
+MATCH_QUALITY = {
+    ("exact", "primary"): 1.0,
+    ("exact", "official"): 1.0,
+    ("exact", "short"): 0.98,
+    ("exact", "abbreviation"): 0.97,
+    ("exact", "demonym"): 0.97,
+    ("exact", "alias"): 0.97,
+    ("exact", "form"): 0.97,
+    ("exact", "historic"): 0.9,
+}
+EXACT_ALTERNATE = 0.95
+LOOSE = 0.85
+FUZZY_SCALE = 0.7  # times the similarity ratio in 0..1
+PRIOR_SCALE = 0.1  # per order of magnitude of weight
+
+
+def match_quality(match: str, name_kind: str, similarity: float = 1.0) -> float:
+    if match == "fuzzy":
+        return FUZZY_SCALE * similarity
+    if match == "loose":
+        return LOOSE
+    return MATCH_QUALITY.get((match, name_kind), EXACT_ALTERNATE)
+
+
+def prior(weight: float) -> float:
+    return PRIOR_SCALE * math.log10(1 + max(weight, 0))
+
+
+def prefer_seats(candidates: list[Candidate]) -> None:
+    """A division named after its seat ("Raqqa", "Aleppo", "Baghdad") means the city when the
+    name stands bare; "Raqqa province" matches only the division. Lift such cities just above it."""
+    cities = [c for c in candidates if c.kind == "city"]
+    for division in (c for c in candidates if c.kind in ("admin1", "admin2")):
+        for city in cities:
+            inside = city.admin1 == division.name if division.kind == "admin1" else city.admin2 == division.name
+            if city.country == division.country and inside and city.score <= division.score:
+                city.score = division.score + 0.001
+
+
+def order(candidates: list[Candidate]) -> list[Candidate]:
+    return sorted(candidates, key=lambda c: (-c.score, -(c.population or 0), c.id))

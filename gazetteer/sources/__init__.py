@@ -1,0 +1,1 @@
+"""One module per data source; each turns its package's files into `NewPlace` records."""

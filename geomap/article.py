@@ -1,0 +1,193 @@
+"""Reading articles: plain text, HTML and JSON/JSONL files to `Article`s with their clean text.
+
+Offsets reported to users index the file's text as read, so an HTML article keeps a map from each
+character of its clean text back to the raw text. JSON articles are indexed in their `text` field.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+
+SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
+MAX_BYTES = 50 * 1024 * 1024
+_BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article",
+               "section", "header", "footer", "blockquote", "title", "ul", "ol", "table"}
+_SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg", "head"}
+
+
+class ArticleError(Exception):
+    """An input file cannot be read as an article; the message names the file."""
+
+
+@dataclass(slots=True)
+class Article:
+    """One article. `raw` is the text as read; `text` is what the pipeline reads; `raw_offsets[i]`
+    is where `text[i]` sits in `raw` (None when the two are the same string)."""
+
+    file: str
+    text: str
+    raw: str
+    title: str = ""
+    source: str = ""
+    url: str = ""
+    published: str = ""
+    raw_offsets: list[int] | None = field(default=None, repr=False)
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of `raw` that `text[start:end]` came from."""
+        if self.raw_offsets is None:
+            return start, end
+        return self.raw_offsets[start], self.raw_offsets[end - 1] + 1
+
+
+def read_articles(path: Path) -> list[Article]:
+    """The articles in one file (a JSONL file may hold several)."""
+    data = _read_bytes(path)
+    try:
+        raw = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise ArticleError(f"{path}: not UTF-8 text (bad byte at position {error.start})") from None
+    if "\x00" in raw:
+        raise ArticleError(f"{path}: looks like a binary file, not an article")
+    suffix = path.suffix.lower()
+    if suffix in (".html", ".htm"):
+        articles = [_from_html(str(path), raw)]
+    elif suffix == ".json":
+        articles = [_from_json(str(path), raw, _parse_json(path, raw))]
+    elif suffix == ".jsonl":
+        articles = [_from_json(f"{path}:{number}", raw, _parse_json(f"{path}: line {number}", line))
+                    for number, line in enumerate(raw.splitlines(), start=1) if line.strip()]
+    else:
+        articles = [Article(file=str(path), text=raw, raw=raw, title=_first_line(raw))]
+    if not articles or not any(article.text.strip() for article in articles):
+        raise ArticleError(f"{path}: no article text in the file")
+    return articles
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise ArticleError(f"{path}: {size / 1e6:.0f} MB is larger than the "
+                               f"{MAX_BYTES // 2**20} MB limit for one article")
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise ArticleError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise ArticleError(f"{path}: is a folder, not a file") from None
+    except OSError as error:
+        raise ArticleError(f"{path}: cannot read ({error.strerror})") from None
+
+
+def _first_line(text: str) -> str:
+    return next((line.strip() for line in text.splitlines() if line.strip()), "")[:200]
+
+
+def _parse_json(where: object, text: str) -> dict:
+    try:
+        record = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ArticleError(f"{where}: malformed JSON ({error.msg} at line {error.lineno})") from None
+    if not isinstance(record, dict):
+        raise ArticleError(f"{where}: expected a JSON object with a 'text' field")
+    return record
+
+
+def _from_json(file: str, raw: str, record: dict) -> Article:
+    text = record.get("text", record.get("body"))
+    if not isinstance(text, str):
+        raise ArticleError(f"{file}: JSON article needs a 'text' string field")
+    strings = {key: value if isinstance(value, str) else "" for key, value in record.items()}
+    return Article(file=file, text=text, raw=text, title=strings.get("title", "") or _first_line(text),
+                   source=strings.get("source", ""), url=strings.get("url", ""),
+                   published=strings.get("published", "") or strings.get("date", ""))
+
+
+def _from_html(file: str, raw: str) -> Article:
+    extractor = _TextExtractor(raw)
+    try:
+        extractor.feed(raw)
+        extractor.close()
+    except (AssertionError, ValueError) as error:  # html.parser's rare hard failures
+        raise ArticleError(f"{file}: malformed HTML ({error})") from None
+    text = "".join(extractor.chars)
+    return Article(file=file, text=text, raw=raw, title=extractor.title.strip() or _first_line(text),
+                   published=extractor.published, raw_offsets=extractor.offsets)
+
+
+class _TextExtractor(HTMLParser):
+    """Visible text of an HTML page, one raw offset per character kept."""
+
+    def __init__(self, raw: str):
+        super().__init__(convert_charrefs=False)
+        self._line_starts = [0] + [match.end() for match in re.finditer("\n", raw)]
+        self.chars: list[str] = []
+        self.offsets: list[int] = []
+        self.title = ""
+        self.published = ""
+        self._skip_depth = 0
+        self._in_title = False
+
+    def _here(self) -> int:
+        line, column = self.getpos()
+        return self._line_starts[line - 1] + column
+
+    def _emit(self, text: str, start: int, exact: bool) -> None:
+        if self._in_title:
+            self.title += text
+        if self._skip_depth:
+            return
+        for index, char in enumerate(text):
+            self.chars.append(char)
+            self.offsets.append(start + index if exact else start)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _SKIPPED_TAGS:
+            self._skip_depth += 1
+        self._in_title = tag == "title" or self._in_title
+        if tag == "meta":
+            values = dict(attrs)
+            if values.get("property") in ("article:published_time", "og:published_time") \
+                    or values.get("name") in ("date", "pubdate", "publish-date"):
+                self.published = values.get("content") or self.published
+        if tag in _BLOCK_TAGS:
+            self._emit("\n", self._here(), exact=False)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED_TAGS and self._skip_depth:
+            self._skip_depth -= 1
+        if tag == "title":
+            self._in_title = False
+        if tag in _BLOCK_TAGS:
+            self._emit("\n", self._here(), exact=False)
+
+    def handle_data(self, data: str) -> None:
+        self._emit(data, self._here(), exact=True)
+
+    def handle_entityref(self, name: str) -> None:
+        self._emit(html.unescape(f"&{name};"), self._here(), exact=False)
+
+    def handle_charref(self, name: str) -> None:
+        self._emit(html.unescape(f"&#{name};"), self._here(), exact=False)
+
+
+def expand_paths(paths: list[Path]) -> tuple[list[Path], list[str]]:
+    """Files to read from files and folders given by the user, and errors for paths that are not."""
+    files, errors = [], []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
+            if not found:
+                errors.append(f"{path}: no .txt/.html/.json/.jsonl files in the folder")
+            files += found
+        elif path.exists():
+            files.append(path)
+        else:
+            errors.append(f"{path}: no such file or folder")
+    return files, errors
+
