@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,6 +13,7 @@ from tqdm import tqdm
 
 from . import store
 from .model import NewPlace
+from .store import StoreError
 from .paths import fingerprint, user_places_dir
 from .sources import countries, curated, geonames, subdivisions, user
 
@@ -28,7 +30,10 @@ def build(path: Path, *, progress: bool = True) -> BuildReport:
     """Build the store at `path` from all sources. The file appears only once complete."""
     started = time.perf_counter()
     partial = path.with_name(path.name + ".partial")
-    connection = store.create(partial)
+    try:
+        connection = store.create(partial)
+    except (OSError, sqlite3.Error) as error:
+        raise StoreError(f"{path}: cannot build the gazetteer store here ({error})") from None
     try:
         divisions: subdivisions.Divisions | None = None
 

@@ -21,6 +21,8 @@ from .sources import user
 # A misspelling must be this similar (0-100) to a known name to be offered.
 FUZZY_CUTOFF = 85
 FUZZY_MIN_LENGTH = 4
+# Transliteration folding on very short keys ("US", "Ky") only finds false friends.
+LOOSE_MIN_LENGTH = 4
 _PLACE_FIELDS = [f.name for f in fields(Place)]
 
 
@@ -42,7 +44,7 @@ class Gazetteer:
         `build_if_needed` is False, in which case StoreError says what to run.
         """
         location = store_path(path)
-        if not _is_current(location):
+        if not is_current(location):
             if not build_if_needed:
                 raise store.StoreError(f"{location}: gazetteer store missing or out of date "
                                        "(run `geomap gazetteer build`)")
@@ -59,11 +61,12 @@ class Gazetteer:
         self.close()
 
     def lookup(self, name: str, *, country: str | None = None, kind: str | None = None,
-               limit: int = 10) -> list[Candidate]:
+               limit: int = 10, fuzzy: bool = True) -> list[Candidate]:
         """Candidate places for `name`, best first.
 
         Exact matches (up to case, accents, punctuation) and transliteration variants come first;
-        only when neither finds anything does a fuzzy match look for close misspellings.
+        only when neither finds anything (and `fuzzy` allows) does a fuzzy match look for close
+        misspellings.
         """
         key = exact_key(name)
         if not key:
@@ -71,8 +74,10 @@ class Gazetteer:
         with self._lock:
             found: dict[int, Candidate] = {}
             self._collect(found, "exact", key, "exact", country, kind)
-            self._collect(found, "loose", loose_key(name), "loose", country, kind)
-            if not found and len(key) >= FUZZY_MIN_LENGTH:
+            loose = loose_key(name)
+            if len(loose) >= LOOSE_MIN_LENGTH:
+                self._collect(found, "loose", loose, "loose", country, kind)
+            if fuzzy and not found and len(key) >= FUZZY_MIN_LENGTH:
                 for other, similarity, _ in process.extract(
                         key, self._fuzzy_choices(), scorer=fuzz.ratio, limit=5,
                         score_cutoff=FUZZY_CUTOFF):
@@ -124,7 +129,8 @@ class Gazetteer:
         return len(added)
 
 
-def _is_current(path: Path) -> bool:
+def is_current(path: Path) -> bool:
+    """True when `path` is a readable store built from the installed sources."""
     try:
         connection = store.open_readonly(path)
     except store.StoreError:

@@ -21,7 +21,12 @@ FEATURE_COLUMNS = ("name", "aliases", "kind", "countries", "lat", "lon", "geomet
 PLACE_COLUMNS = ("name", "aliases", "kind", "country", "admin1", "lat", "lon", "source")
 
 
-def features(path: Path = DATA / "features.csv") -> list[NewPlace]:
+def features() -> list[NewPlace]:
+    """Every curated feature file (`features_*.csv`, one per theme: water, land ...)."""
+    return [place for path in sorted(DATA.glob("features_*.csv")) for place in features_in(path)]
+
+
+def features_in(path: Path) -> list[NewPlace]:
     result = []
     for line, row in read_rows(path, FEATURE_COLUMNS):
         where = f"{path}: line {line}"

@@ -1,0 +1,33 @@
+"""Writing output files so that a reader never sees half of one: a temp file, then a rename."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+class OutputError(Exception):
+    """An output file cannot be written; the message names it."""
+
+
+def write_text(path: Path, text: str) -> Path:
+    """Write `text` to `path` in one step: the file is either the old one or the complete new one."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write ({error.strerror})") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
+            out.write(text)
+        os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except OSError as error:
+        Path(temp).unlink(missing_ok=True)
+        raise OutputError(f"{path}: cannot write ({error.strerror})") from None
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return path

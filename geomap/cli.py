@@ -1,0 +1,296 @@
+"""The `geomap` command line.
+
+Exit codes: 0 everything worked; 1 some or all inputs failed (each named on stderr, the rest were
+still processed); 2 usage error (bad option, missing argument); 3 the gazetteer store or an output
+file could not be used. Errors are one line each; `--debug` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import traceback
+from collections.abc import Callable, Iterable
+from importlib import resources
+from importlib.metadata import version
+from pathlib import Path
+
+import click
+
+from gazetteer import DataError, Gazetteer, StoreError
+from gazetteer.build import build
+from gazetteer.lookup import is_current
+from gazetteer.model import KINDS
+from gazetteer.paths import store_path
+
+from .atomic import OutputError, write_text
+from .pipeline import FileFailure, GeoparsedArticle, geoparse_paths
+
+EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_ENVIRONMENT = 0, 1, 2, 3
+DEFAULT_OUTPUT_DIR = Path("output")
+SAMPLE = "sample-article.txt"
+
+
+class Failure(click.ClickException):
+    """A whole-command failure with its exit code."""
+
+    def __init__(self, message: str, exit_code: int):
+        super().__init__(message)
+        self.exit_code = exit_code
+
+    def show(self, file=None) -> None:
+        click.echo(f"geomap: error: {self.message}", err=True)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(version("geomap"), prog_name="geomap")
+@click.option("--gazetteer", "gazetteer_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Gazetteer store file (default: $GEOMAP_GAZETTEER, else the user cache).")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.pass_context
+def main(context: click.Context, gazetteer_path: Path | None, debug: bool) -> None:
+    """Map where news happened: places in articles, resolved offline, drawn on maps."""
+    context.obj = {"gazetteer": gazetteer_path, "debug": debug}
+
+
+def _guarded(command: Callable) -> Callable:
+    """Turn the errors users can meet into one-line messages and exit codes."""
+    @functools.wraps(command)
+    def run(*args, **kwargs):
+        debug = click.get_current_context().obj["debug"]
+        try:
+            return command(*args, **kwargs)
+        except (StoreError, DataError, OutputError) as error:
+            if debug:
+                traceback.print_exc()
+            code = EXIT_INPUT if isinstance(error, DataError) else EXIT_ENVIRONMENT
+            raise Failure(str(error), code) from None
+        except (click.ClickException, click.exceptions.Exit, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as error:  # a bug: still one line, unless asked for the traceback
+            if debug:
+                traceback.print_exc()
+            raise Failure(f"internal error: {type(error).__name__}: {error} "
+                          "(run with --debug for the traceback)", EXIT_ENVIRONMENT) from None
+    return run
+
+
+def _open_gazetteer() -> Gazetteer:
+    return Gazetteer.open(click.get_current_context().obj["gazetteer"])
+
+
+def _report(failures: list[FileFailure]) -> int:
+    """Print each failure on its own line and say how many; the exit code to use."""
+    for failure in failures:
+        click.echo(f"geomap: error: {failure.reason}", err=True)
+    if failures:
+        click.echo(f"geomap: {len(failures)} input(s) failed", err=True)
+    return EXIT_INPUT if failures else EXIT_OK
+
+
+def _emit(text: str, output: Path | None) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_text(output, text)
+        click.echo(f"wrote {output}", err=True)
+
+
+paths_argument = click.argument("paths", nargs=-1, required=True,
+                                type=click.Path(path_type=Path))
+
+
+@main.command()
+@paths_argument
+@click.option("--format", "output_format", type=click.Choice(["jsonl", "json", "table"]),
+              default="jsonl", show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file instead of standard output.")
+@_guarded
+def places(paths: tuple[Path, ...], output_format: str, output: Path | None) -> None:
+    """Find and resolve the places in articles (files or folders of .txt/.html/.json/.jsonl)."""
+    gazetteer = _open_gazetteer()
+    done, failures = _split(geoparse_paths(list(paths), gazetteer))
+    if done:
+        _emit(FORMATTERS[output_format](done), output)
+    sys.exit(_report(failures))
+
+
+def _split(results: Iterable[GeoparsedArticle | FileFailure]):
+    done, failures = [], []
+    for result in results:
+        (failures if isinstance(result, FileFailure) else done).append(result)
+    return done, failures
+
+
+def _as_jsonl(done: list[GeoparsedArticle]) -> str:
+    return "".join(json.dumps(item.to_dict(), ensure_ascii=False) + "\n" for item in done)
+
+
+def _as_json(done: list[GeoparsedArticle]) -> str:
+    return json.dumps([item.to_dict() for item in done], ensure_ascii=False, indent=2) + "\n"
+
+
+def _as_table(done: list[GeoparsedArticle]) -> str:
+    rows = [("file", "start", "end", "text", "place", "kind", "country", "lat", "lon", "conf")]
+    for item in done:
+        for p in item.places:
+            rows.append((item.article.file, str(p.start), str(p.end), p.text, p.name, p.kind,
+                         p.country, f"{p.lat:.4f}", f"{p.lon:.4f}", f"{p.confidence:.2f}"))
+    return _columns(rows)
+
+
+def _columns(rows: list[tuple[str, ...]]) -> str:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return "".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() + "\n"
+                   for row in rows)
+
+
+FORMATTERS = {"jsonl": _as_jsonl, "json": _as_json, "table": _as_table}
+
+
+@main.command()
+@paths_argument
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="One map of every input's places, written here.")
+@click.option("--output-dir", type=click.Path(file_okay=False, path_type=Path),
+              default=DEFAULT_OUTPUT_DIR, show_default=True,
+              help="Folder for one map per article (when -o is not given).")
+@click.option("--tiles", metavar="NAME",
+              help="Add web map tiles (an xyzservices name such as CartoDB.Positron); "
+                   "the default offline basemap needs no network.")
+@click.option("--title", help="Map title (default: the article's title).")
+@_guarded
+def render(paths: tuple[Path, ...], output: Path | None, output_dir: Path, tiles: str | None,
+           title: str | None) -> None:
+    """Draw an interactive HTML map of the places in articles."""
+    gazetteer = _open_gazetteer()
+    done, failures = _split(geoparse_paths(list(paths), gazetteer))
+    if output is not None and done:
+        _write_map(done, output, gazetteer, tiles, title)
+    else:
+        for item in done:
+            _write_map([item], output_dir / map_file_name(item.article.file), gazetteer, tiles, title)
+    sys.exit(_report(failures))
+
+
+def _write_map(items: list[GeoparsedArticle], path: Path, gazetteer: Gazetteer,
+               tiles: str | None, title: str | None) -> None:
+    from .render import place_map, write_html  # folium is only imported when a map is drawn
+
+    mentions = [place for item in items for place in item.places]
+    heading = title or (items[0].article.title if len(items) == 1 else f"{len(items)} articles")
+    files = ", ".join(Path(item.article.file).name for item in items[:3])
+    subtitle = f"{len({m.place_key for m in mentions})} places in {files}" + (
+        f" and {len(items) - 3} more" if len(items) > 3 else "")
+    try:
+        html_map = place_map(mentions, countries=gazetteer.countries(), title=heading,
+                             subtitle=subtitle, tiles=tiles)
+    except ValueError as error:  # an unknown tile provider name
+        raise Failure(str(error), EXIT_USAGE) from None
+    write_html(html_map, path)
+    click.echo(str(path))
+
+
+RESERVED_NAMES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
+                  *(f"lpt{i}" for i in range(10))}
+
+
+def map_file_name(file: str) -> str:
+    """A safe .html file name for an article: no folders, odd characters or reserved names.
+
+    An article from line N of a JSONL file ("news.jsonl:7") gets "news-7.html".
+    """
+    base, _, line = Path(file).name.partition(":")
+    stem = Path(base).stem + (f"-{line}" if line else "")
+    safe = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "-_") else "-" for ch in stem)
+    safe = safe.strip("-")[:100] or "map"
+    return ("map-" + safe if safe.lower() in RESERVED_NAMES else safe) + ".html"
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              default=DEFAULT_OUTPUT_DIR / "demo.html", show_default=True)
+@_guarded
+def demo(output: Path) -> None:
+    """Render the bundled sample article to a map."""
+    sample = resources.files("geomap") / "samples" / SAMPLE
+    with resources.as_file(sample) as path:
+        gazetteer = _open_gazetteer()
+        done, failures = _split(geoparse_paths([path], gazetteer))
+        if failures:
+            sys.exit(_report(failures))
+        _write_map(done, output, gazetteer, None, None)
+
+
+@main.group(name="gazetteer")
+def gazetteer_group() -> None:
+    """Build, inspect and extend the offline gazetteer."""
+
+
+@gazetteer_group.command(name="build")
+@click.option("--if-missing", is_flag=True, help="Only build when the store is missing or stale.")
+@_guarded
+def gazetteer_build(if_missing: bool) -> None:
+    """(Re)build the gazetteer store from the installed data packages."""
+    path = store_path(click.get_current_context().obj["gazetteer"])
+    if if_missing and is_current(path):
+        click.echo(f"gazetteer is up to date: {path}")
+        return
+    report = build(path)
+    click.echo(f"built {report.path}: {report.places:,} places, "
+               f"{report.size_bytes / 2**20:.0f} MiB in {report.seconds:.0f} s")
+
+
+@gazetteer_group.command(name="lookup")
+@click.argument("name")
+@click.option("--country", metavar="CC", help="Only places in this country (ISO alpha-2 code).")
+@click.option("--kind", type=click.Choice(KINDS), help="Only places of this kind.")
+@click.option("--limit", type=click.IntRange(1, 100), default=5, show_default=True)
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@_guarded
+def gazetteer_lookup(name: str, country: str | None, kind: str | None, limit: int,
+                     output_format: str) -> None:
+    """Look a place name up, best candidate first."""
+    candidates = _open_gazetteer().lookup(name, country=country, kind=kind, limit=limit)
+    if output_format == "json":
+        click.echo(json.dumps([c.to_dict() for c in candidates], ensure_ascii=False, indent=2))
+    elif candidates:
+        rows = [("name", "kind", "country", "admin1", "lat", "lon", "population", "geonameid",
+                 "match", "source")]
+        rows += [(c.name, c.kind, c.country, c.admin1, f"{c.lat:.4f}", f"{c.lon:.4f}",
+                  str(c.population or ""), str(c.geonameid or ""), c.match, c.source)
+                 for c in candidates]
+        click.echo(_columns(rows), nl=False)
+    if not candidates:
+        click.echo(f"geomap: no place named {name!r}", err=True)
+        sys.exit(EXIT_INPUT)
+
+
+@gazetteer_group.command(name="info")
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@_guarded
+def gazetteer_info(output_format: str) -> None:
+    """Where the store is, its size, and its places by kind and source."""
+    info = _open_gazetteer().info()
+    if output_format == "json":
+        click.echo(json.dumps(info, indent=2))
+        return
+    click.echo(f"path: {info['path']}\nsize: {info['size_bytes'] / 2**20:.1f} MiB\n"
+               f"built: {info.get('built', '?')}\nnames: {info['names']['total']:,}")
+    for heading in ("by_kind", "by_source"):
+        click.echo(f"places {heading.replace('_', ' ')}:")
+        for key, count in info[heading].items():
+            click.echo(f"  {key:<24}{count:>9,}")
+
+
+@gazetteer_group.command(name="add")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@_guarded
+def gazetteer_add(file: Path) -> None:
+    """Add your own places (CSV or GeoJSON); they outrank every other source and survive rebuilds."""
+    added = _open_gazetteer().add_user_places(file)
+    click.echo(f"added {added} place(s) from {file}")

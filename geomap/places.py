@@ -1,0 +1,189 @@
+"""Places in an article: each place mention found in the text and resolved against the gazetteer.
+
+A `PlaceMention` is one span of the file's text (offsets exactly as the file was read) with the place
+it was resolved to, how sure we are, and the runner-up candidates.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from shapely.geometry.base import BaseGeometry
+from spacy.tokens import Doc
+
+from gazetteer import Candidate, Gazetteer
+from gazetteer.geo import distance_km
+from gazetteer.normalize import exact_key
+
+from .article import Article
+from .recognize import Toponym, find_toponyms
+
+
+@dataclass(slots=True)
+class Alternative:
+    """A runner-up candidate for a mention, kept so a user can see what else the name could be."""
+
+    name: str
+    lat: float
+    lon: float
+    kind: str
+    country: str
+    admin1: str
+    geonameid: int | None
+    confidence: float
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "lat": round(self.lat, 5), "lon": round(self.lon, 5),
+                "kind": self.kind, "country": self.country, "admin1": self.admin1,
+                "geonameid": self.geonameid, "confidence": round(self.confidence, 3)}
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    """One place mention and the place it resolved to.
+
+    `start`/`end` index the file's text as read (`text == raw[start:end]`); `context` is the clean
+    sentence around the mention split as (before, mention, after), for quoting it on a map.
+    `geometry` is the place's shape when it has one (a river line, a region polygon); it travels to
+    maps and GIS files, not into the JSON record.
+    """
+
+    start: int
+    end: int
+    text: str
+    name: str
+    lat: float
+    lon: float
+    kind: str
+    country: str
+    admin1: str
+    geonameid: int | None
+    confidence: float
+    source: str
+    context: tuple[str, str, str] = ("", "", "")
+    alternatives: list[Alternative] = field(default_factory=list)
+    geometry: BaseGeometry | None = None
+
+    @property
+    def place_key(self) -> tuple:
+        """Mentions with the same key are the same place (one marker on a map)."""
+        return (self.geonameid, self.name, round(self.lat, 4), round(self.lon, 4))
+
+    def to_dict(self) -> dict:
+        """The JSON record of DESIGN.md's `places` contract."""
+        return {
+            "start": self.start, "end": self.end, "text": self.text, "name": self.name,
+            "lat": round(self.lat, 5), "lon": round(self.lon, 5), "geonameid": self.geonameid,
+            "kind": self.kind, "country": self.country, "admin1": self.admin1,
+            "confidence": round(self.confidence, 3), "source": self.source,
+            "alternatives": [alternative.to_dict() for alternative in self.alternatives],
+        }
+
+
+# Added to a candidate's score in proportion to the share of the article's places in its country.
+FOCUS_BONUS = 0.3
+# Scores are turned into probabilities with this temperature (a score gap of 0.1 is about e:1).
+TEMPERATURE = 0.1
+# Candidates this close to the chosen one count as the same answer when computing confidence
+# (a city and the district named after it are one point on a map).
+SAME_PLACE_KM = 50.0
+MATCH_CONFIDENCE = {"exact": 1.0, "loose": 0.9, "fuzzy": 0.6}
+MISREAD_CONFIDENCE = 0.85
+FUZZY_MIN_CHARS = 6
+CONTEXT_CHARS = 240
+ALTERNATIVES = 3
+
+
+def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Every place mention in the article, resolved in the context of the article's other places.
+
+    One sense per name per article: every mention of the same name gets the same place.
+    """
+    toponyms = find_toponyms(doc, gazetteer)
+    candidates = {_sense_key(t): _candidates(t, gazetteer) for t in toponyms}
+    focus = _country_focus(candidates.values())
+    senses = {key: _choose(found, focus) for key, found in candidates.items() if found}
+    mentions = []
+    for toponym in toponyms:
+        sense = senses.get(_sense_key(toponym))
+        if sense is not None:
+            mentions.append(_mention(article, doc, toponym, sense))
+    return mentions
+
+
+def _sense_key(toponym: Toponym) -> tuple[str, bool]:
+    return exact_key(toponym.text), toponym.demonym
+
+
+def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
+    """Candidates the span can stand for: demonyms for a demonym, places for a name.
+
+    A misspelling is only forgiven in a long name the model itself called a place; a code such as
+    "MAR" or "USA" only matches text written in capitals.
+    """
+    if toponym.demonym:
+        found = gazetteer.lookup(toponym.text, kind="demonym", limit=5, fuzzy=False)
+    else:
+        fuzzy = toponym.label in ("GPE", "LOC") and len(toponym.text) >= FUZZY_MIN_CHARS
+        found = [c for c in gazetteer.lookup(toponym.text, limit=10, fuzzy=fuzzy)
+                 if c.kind != "demonym"]
+    return [c for c in found if not _is_code(c.matched_name) or _is_code(toponym.text)]
+
+
+def _is_code(name: str) -> bool:
+    """An all-capitals code or abbreviation ("USA", "U.S.", "DRC"), not a word."""
+    letters = [ch for ch in name if ch.isalpha()]
+    return 2 <= len(letters) <= 4 and all(ch.isupper() for ch in letters)
+
+
+def _country_focus(candidate_lists: Iterable[list[Candidate]]) -> dict[str, float]:
+    """Share of the article's distinct names whose best reading lies in each country."""
+    countries = Counter(found[0].country for found in candidate_lists if found and found[0].country)
+    total = sum(countries.values())
+    return {country: count / total for country, count in countries.items()} if total else {}
+
+
+def _choose(found: list[Candidate], focus: dict[str, float]) -> _Sense:
+    """The best candidate after the focus bonus, with probabilities from the score gaps."""
+    scored = sorted(((c.score + FOCUS_BONUS * focus.get(c.country, 0.0), c) for c in found),
+                    key=lambda pair: -pair[0])
+    best_score, best = scored[0]
+    weights = [math.exp((score - best_score) / TEMPERATURE) for score, _ in scored]
+    total = sum(weights)
+    near = [distance_km(best.lat, best.lon, c.lat, c.lon) <= SAME_PLACE_KM for _, c in scored]
+    confidence = sum(w for w, same in zip(weights, near) if same) / total * MATCH_CONFIDENCE[best.match]
+    runners_up = [(c, w / total) for w, same, (_, c) in zip(weights, near, scored) if not same]
+    return _Sense(best, confidence, runners_up[:ALTERNATIVES])
+
+
+@dataclass(slots=True)
+class _Sense:
+    place: Candidate
+    confidence: float
+    runners_up: list[tuple[Candidate, float]]
+
+
+def _mention(article: Article, doc: Doc, toponym: Toponym, sense: _Sense) -> PlaceMention:
+    start, end = article.raw_span(toponym.start, toponym.end)
+    place = sense.place
+    confidence = sense.confidence * (MISREAD_CONFIDENCE if toponym.cue else 1.0)
+    return PlaceMention(
+        start=start, end=end, text=article.raw[start:end], name=place.name, lat=place.lat,
+        lon=place.lon, kind="demonym" if toponym.demonym else place.kind, country=place.country,
+        admin1=place.admin1, geonameid=place.geonameid, confidence=confidence, source=place.source,
+        context=_context(doc, toponym), geometry=place.geometry,
+        alternatives=[Alternative(c.name, c.lat, c.lon, c.kind, c.country, c.admin1, c.geonameid,
+                                  share) for c, share in sense.runners_up])
+
+
+def _context(doc: Doc, toponym: Toponym) -> tuple[str, str, str]:
+    """The sentence around the mention, cut to a readable length on each side."""
+    span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
+    sentence = span.sent if span is not None else doc[:]
+    text = doc.text
+    before = text[max(sentence.start_char, toponym.start - CONTEXT_CHARS):toponym.start]
+    after = text[toponym.end:min(sentence.end_char, toponym.end + CONTEXT_CHARS)]
+    return " ".join(before.split()), text[toponym.start:toponym.end], " ".join(after.split())

@@ -1,0 +1,181 @@
+"""Finding place names in parsed text: which spans of an article name a place.
+
+Candidates are the model's entities and every other run of capitalised words. Each candidate is grown
+to the longest name the gazetteer knows ("Deir" -> "Deir ez-Zor", "Euphrates" -> "Euphrates river
+valley", "Nineveh" -> "Nineveh province") and kept on evidence:
+
+- the model labelled it a place (GPE, LOC, FAC);
+- a demonym the gazetteer knows (NORP "Iraqi") becomes a mention of its country;
+- otherwise (a name the model took for a person or organisation, or did not label at all) it needs a
+  locative cue ("in Tal Afar", "the outskirts of Baghuz"), a list with an accepted place ("Mosul and
+  Tal Afar"), or, for an organisation label only, a large known place ("lost Raqqa").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from gazetteer import Candidate, Gazetteer
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Entity labels that never hold a place name.
+NON_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL",
+                              "CARDINAL", "LAW", "LANGUAGE", "WORK_OF_ART", "EVENT", "PRODUCT"})
+# A preposition right before a name that says the name is a place.
+LOCATIVE_WORDS = frozenset({
+    "in", "near", "at", "from", "to", "into", "outside", "around", "towards", "toward", "across",
+    "through", "inside", "via", "of", "between", "along", "within", "nearby", "throughout",
+})
+LIST_WORDS = frozenset({"and", "or", ",", "&"})
+# Lower-case words that may continue a name: particles of transliterated names and generic words
+# the news puts after a name ("Deir ez-Zor", "Euphrates river valley", "Nineveh province").
+NAME_PARTICLES = frozenset({
+    "al", "el", "ez", "ad", "as", "ash", "ar", "an", "at", "az", "ed", "es", "bin", "bint", "ibn",
+    "de", "del", "la", "le", "di", "da", "do", "dos", "das", "van", "von", "of", "the", "upon",
+    "sur", "-", "river", "valley", "basin", "delta", "province", "governorate", "district",
+    "region", "county", "parish", "oblast", "desert", "mountains", "plains", "plain", "peninsula",
+    "strip", "heights", "sea", "lake", "dam", "camp", "airport", "crossing", "island", "islands",
+    "gulf", "bay", "state",
+})
+MAX_NAME_TOKENS = 7
+# An organisation-labelled name is read as a place without a cue only when it is this big.
+BIG_PLACE_POPULATION = 100_000
+_POSSESSIVE = re.compile(r"[’']s?")
+
+
+@dataclass(slots=True)
+class Toponym:
+    """A span of the article's clean text that names a place.
+
+    `label` is the model's entity label ("" when the model saw no entity); `demonym` marks an
+    adjective or people name ("Iraqi") standing for its country; `cue` says why a span the model
+    did not label as a place was kept.
+    """
+
+    start: int
+    end: int
+    text: str
+    label: str
+    demonym: bool = False
+    cue: str = ""
+
+
+def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
+    """Place-name spans in `doc`, in text order, without overlaps."""
+    finder = _Finder(doc, gazetteer)
+    for start, end, label in _candidate_spans(doc):
+        finder.consider(start, end, label)
+    return finder.found
+
+
+def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start token, end token, label) of every entity and every unlabelled capitalised run."""
+    spans = [(ent.start, ent.end, ent.label_) for ent in doc.ents
+             if ent.label_ not in NON_PLACE_LABELS]
+    index = 0
+    while index < len(doc):
+        token = doc[index]
+        if token.ent_type_ or not _capitalised(token):
+            index += 1
+            continue
+        end = index + 1
+        while end < len(doc) and not doc[end].ent_type_ and _capitalised(doc[end]):
+            end += 1
+        spans.append((index, end, ""))
+        index = end
+    return sorted(spans)
+
+
+def _capitalised(token: Token) -> bool:
+    return token.text[:1].isupper() and token.is_alpha
+
+
+class _Finder:
+    """Accepts candidate spans one by one, remembering accepted ones for list cues."""
+
+    def __init__(self, doc: Doc, gazetteer: Gazetteer):
+        self.doc = doc
+        self.gazetteer = gazetteer
+        self.found: list[Toponym] = []
+        self._taken_until = 0  # token index up to which text is already claimed
+        self._place_tokens: set[int] = set()
+
+    def consider(self, start: int, end: int, label: str) -> None:
+        if start < self._taken_until:
+            return
+        span = _trim(self.doc[start:end])
+        if not span.text.strip():
+            return
+        if label == "NORP":
+            if self.gazetteer.lookup(span.text, kind="demonym", limit=1, fuzzy=False):
+                self._accept(span, label, demonym=True)
+            return
+        grown = self._longest_known(span)
+        if label in PLACE_LABELS:
+            if _has_capital(span):  # "the east bank" is a description, not a name
+                self._accept(grown or span, label)
+            return
+        if grown is None:
+            return
+        cue = self._cue(grown)
+        if not cue and label == "ORG" and self._is_big_place(grown.text):
+            cue = "a large place"
+        if cue:
+            self._accept(grown, label, cue=cue)
+
+    def _accept(self, span: Span, label: str, *, demonym: bool = False, cue: str = "") -> None:
+        self.found.append(Toponym(span.start_char, span.end_char, span.text, label, demonym, cue))
+        self._taken_until = span.end
+        self._place_tokens.update(range(span.start, span.end))
+
+    def _longest_known(self, span: Span) -> Span | None:
+        """The longest span from `span.start` (at least `span`) naming a known place, or None."""
+        doc = self.doc
+        limit = span.end
+        while limit < len(doc) and limit - span.start < MAX_NAME_TOKENS and (
+                _capitalised(doc[limit]) or doc[limit].lower_ in NAME_PARTICLES):
+            limit += 1
+        for end in range(limit, span.end - 1, -1):
+            candidate = _trim(doc[span.start:end])
+            if candidate.end < span.end or not candidate[-1].is_alpha:
+                continue
+            if self._known(candidate.text):
+                return candidate
+        return None
+
+    def _known(self, name: str) -> list[Candidate]:
+        return [c for c in self.gazetteer.lookup(name, limit=3, fuzzy=False) if c.kind != "demonym"]
+
+    def _is_big_place(self, name: str) -> bool:
+        best = self._known(name)
+        return bool(best) and best[0].match == "exact" and (
+            best[0].kind in ("country", "admin1", "continent")
+            or (best[0].population or 0) >= BIG_PLACE_POPULATION)
+
+    def _cue(self, span: Span) -> str:
+        """Why a span the model did not call a place reads as one here, or ""."""
+        if span.start == 0:
+            return ""
+        before = self.doc[span.start - 1]
+        if before.lower_ in LOCATIVE_WORDS:
+            return f"after '{before.text}'"
+        if before.lower_ in LIST_WORDS and span.start - 2 in self._place_tokens:
+            return "listed with a place"
+        return ""
+
+
+def _trim(span: Span) -> Span:
+    """The span without a leading "the" or a trailing possessive "'s"."""
+    start, end = span.start, span.end
+    if end - start > 1 and span.doc[start].lower_ == "the":
+        start += 1
+    if end - start > 1 and _POSSESSIVE.fullmatch(span.doc[end - 1].text):
+        end -= 1
+    return span.doc[start:end]
+
+
+def _has_capital(span: Span) -> bool:
+    return any(token.text[:1].isupper() for token in span)

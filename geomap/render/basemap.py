@@ -1,0 +1,203 @@
+"""The offline basemap: country shapes on a water-coloured background, with quiet country names.
+
+Drawn from the gazetteer's country outlines so a map needs no tile server. Outlines are simplified
+together (`coverage_simplify`), so neighbours keep a shared border instead of opening slivers, and
+ship as delta-encoded integer rings, about half the size of GeoJSON, decoded by a few lines of script.
+Web tiles are opt-in and sit above the offline layer, which shows again when they are switched off.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from html import escape
+
+import folium
+import numpy as np
+import shapely
+import xyzservices
+from branca.element import MacroElement
+from folium.map import CustomPane, Layer
+from folium.template import Template
+from shapely.geometry import MultiPolygon, Polygon
+from shapely.geometry.base import BaseGeometry
+
+from gazetteer.model import Place
+
+from .page import add_stylesheet
+
+WATER = "#d4e2ea"
+LAND = "#f3f1ec"
+BORDER = "#c3bcb0"
+LABEL = "#8a8276"
+# Under Leaflet's tile pane (200) so opt-in web tiles cover it; labels over tiles, under places.
+BASEMAP_PANE, BASEMAP_Z = "geomap-basemap", 150
+LABEL_PANE, LABEL_Z = "geomap-country-labels", 350
+# Degrees: about 5 km, finer than a pixel at the zooms a country-scale briefing map is read at.
+SIMPLIFY_TOLERANCE = 0.05
+# Square degrees: islets smaller than ~100 km² vanish at those zooms, and cost bytes.
+MIN_PART_AREA = 0.01
+# Outline coordinates are sent as integer thousandths of a degree (3 decimals).
+COORDINATE_SCALE = 1000
+# (smallest area in square degrees, zoom from which the name shows): big countries first.
+LABEL_ZOOMS = ((50.0, 3), (10.0, 4), (2.0, 5), (0.3, 6))
+SMALLEST_LABEL_ZOOM = 7
+CREDITS = ('Places: <a href="https://www.geonames.org/">GeoNames</a> (CC-BY 4.0) · '
+           'Borders: <a href="https://www.naturalearthdata.com/">Natural Earth</a>')
+
+CSS = f"""
+.leaflet-container {{ background: {WATER}; }}
+.geomap-country-label span {{
+  position: absolute; transform: translate(-50%, -50%); white-space: nowrap;
+  font: 600 10.5px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
+  letter-spacing: .08em; text-transform: uppercase; color: {LABEL};
+  text-shadow: 0 0 3px {LAND}, 0 0 3px {LAND};
+}}
+"""
+
+
+class CountryShapes(Layer):
+    """Every country outline as one non-interactive polygon each, in the basemap pane."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.featureGroup();
+            (function (group, countries, scale, style) {
+                function ring(deltas) {
+                    var latlngs = [], x = 0, y = 0;
+                    for (var i = 0; i < deltas.length; i += 2) {
+                        x += deltas[i];
+                        y += deltas[i + 1];
+                        latlngs.push([y / scale, x / scale]);
+                    }
+                    return latlngs;
+                }
+                countries.forEach(function (polygons) {
+                    var latlngs = polygons.map(function (rings) { return rings.map(ring); });
+                    L.polygon(latlngs, style).addTo(group);
+                });
+            })({{ this.get_name() }}, {{ this.outlines|tojson }}, {{ this.scale|tojson }},
+               {{ this.style|tojson }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, countries: Sequence[Place], *, name: str):
+        super().__init__(name=name, overlay=True, control=True, show=True)
+        self._name = "CountryShapes"
+        geometries = [country.geometry for country in countries if country.geometry is not None]
+        self.outlines = [_encoded(outline) for outline in _simplified(geometries)]
+        self.scale = COORDINATE_SCALE
+        self.style = {"pane": BASEMAP_PANE, "interactive": False, "color": BORDER, "weight": 0.7,
+                      "fillColor": LAND, "fillOpacity": 1}
+
+
+class CountryLabels(Layer):
+    """Country names as text markers, each shown from a zoom that fits the country's size."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.layerGroup();
+            (function (map, group, labels, pane) {
+                var entries = labels.map(function (label) {
+                    var icon = L.divIcon({className: "geomap-country-label",
+                                          html: "<span>" + label[2] + "</span>", iconSize: null});
+                    return {minZoom: label[3], marker: L.marker([label[0], label[1]],
+                            {icon: icon, pane: pane, interactive: false, keyboard: false})};
+                });
+                function showFitting() {
+                    var zoom = map.getZoom();
+                    entries.forEach(function (entry) {
+                        if (zoom >= entry.minZoom) { group.addLayer(entry.marker); }
+                        else { group.removeLayer(entry.marker); }
+                    });
+                }
+                map.on("zoomend", showFitting);
+                showFitting();
+            })({{ this._parent.get_name() }}, {{ this.get_name() }}, {{ this.labels|tojson }},
+               {{ this.pane|tojson }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, countries: Sequence[Place], *, name: str, show: bool):
+        super().__init__(name=name, overlay=True, control=True, show=show)
+        self._name = "CountryLabels"
+        self.pane = LABEL_PANE
+        self.labels = [[round(country.lat, 3), round(country.lon, 3), escape(country.name),
+                        _label_zoom(country.geometry)] for country in countries]
+
+
+class Credits(MacroElement):
+    """Credit the data sources on every map, whichever layers are switched on."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.credits|tojson }});
+        {% endmacro %}
+    """)
+
+    def __init__(self):
+        super().__init__()
+        self._name = "Credits"
+        self.credits = CREDITS
+
+
+def add_basemap(map: folium.Map, countries: Sequence[Place], *, tiles: str | None = None) -> None:
+    """Add the offline country layer and labels, the data credits and, if asked for, web tiles."""
+    CustomPane(BASEMAP_PANE, z_index=BASEMAP_Z, pointer_events=False).add_to(map)
+    CustomPane(LABEL_PANE, z_index=LABEL_Z, pointer_events=False).add_to(map)
+    CountryShapes(countries, name="Countries (offline)").add_to(map)
+    if tiles is not None:
+        web_tiles(tiles).add_to(map)
+    # Tile sets carry their own names.
+    CountryLabels(countries, name="Country names", show=tiles is None).add_to(map)
+    Credits().add_to(map)
+    add_stylesheet(map, "basemap_css", CSS)
+
+
+def web_tiles(provider_name: str) -> folium.TileLayer:
+    """An opt-in web tile layer from an xyzservices provider name such as "CartoDB.Positron"."""
+    try:
+        provider = xyzservices.providers.query_name(provider_name)
+    except ValueError as error:
+        raise ValueError(f"unknown tile provider {provider_name!r} "
+                         "(expected an xyzservices name such as 'CartoDB.Positron')") from error
+    if provider.requires_token():
+        raise ValueError(f"tile provider {provider_name!r} needs an API key")
+    return folium.TileLayer(provider, name=f"Web tiles: {escape(provider.name)}", overlay=True)
+
+
+def _simplified(geometries: list[BaseGeometry]) -> list[list[Polygon]]:
+    """Each outline simplified with its neighbours, as its polygons without islets and pinholes."""
+    if not geometries:
+        return []
+    simplified = shapely.coverage_simplify(np.array(geometries, dtype=object), SIMPLIFY_TOLERANCE)
+    return [_without_islets(outline) for outline in simplified]
+
+
+def _without_islets(outline: BaseGeometry) -> list[Polygon]:
+    polygons = [part for part in getattr(outline, "geoms", [outline])
+                if isinstance(part, Polygon) and not part.is_empty]
+    if not polygons:
+        return []
+    kept = [polygon for polygon in polygons if polygon.area >= MIN_PART_AREA]
+    # A country made only of islets keeps its largest, or it would vanish from the map.
+    return [Polygon(polygon.exterior,
+                    [hole for hole in polygon.interiors if Polygon(hole).area >= MIN_PART_AREA])
+            for polygon in kept or [max(polygons, key=lambda polygon: polygon.area)]]
+
+
+def _encoded(polygons: list[Polygon]) -> list[list[list[int]]]:
+    """Polygons as rings of integer [x, y, dx, dy, ...] in COORDINATE_SCALE units (last point
+    dropped: Leaflet closes rings itself)."""
+    return [[_encoded_ring(np.asarray(ring.coords)[:-1]) for ring in (polygon.exterior,
+                                                                       *polygon.interiors)]
+            for polygon in polygons]
+
+
+def _encoded_ring(coordinates: np.ndarray) -> list[int]:
+    scaled = np.round(coordinates[:, :2] * COORDINATE_SCALE).astype(np.int64)
+    return np.vstack([scaled[:1], np.diff(scaled, axis=0)]).ravel().tolist()
+
+
+def _label_zoom(outline: BaseGeometry | None) -> int:
+    area = outline.area if outline is not None else 0.0
+    return next((zoom for smallest, zoom in LABEL_ZOOMS if area >= smallest), SMALLEST_LABEL_ZOOM)

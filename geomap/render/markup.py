@@ -1,0 +1,74 @@
+"""Article text into a map page as data, never as markup or script.
+
+Strings from articles are HTML-escaped where the HTML is built, and the finished HTML reaches Leaflet
+as a JSON string literal with <, >, & and ' escaped, which is inert inside a <script> element. folium's
+own Popup and Tooltip are not used: they paste HTML into a JavaScript template literal, where `${...}`
+and a backslash before a backtick are live, and the Popup needs jQuery.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from branca.element import MacroElement
+from folium.template import Template
+
+
+class BoundPopup(MacroElement):
+    """A popup of ready, escaped HTML bound to its parent layer (a marker or a shape)."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            {{ this._parent.get_name() }}.bindPopup({{ this.html|tojson }}, {{ this.options|tojson }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, html: str, *, max_width: int = 360, min_width: int = 240):
+        super().__init__()
+        self._name = "BoundPopup"
+        self.html = html
+        self.options = {"maxWidth": max_width, "minWidth": min_width}
+
+
+class BoundTooltip(MacroElement):
+    """A hover tooltip of plain text (escaped here) bound to its parent layer."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            {{ this._parent.get_name() }}.bindTooltip({{ this.html|tojson }}, {{ this.options|tojson }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, text: str, *, sticky: bool = False):
+        super().__init__()
+        self._name = "BoundTooltip"
+        self.html = escape(text)
+        self.options = {"sticky": sticky, "direction": "top", "className": "geomap-tooltip"}
+
+
+class MapTitle(MacroElement):
+    """The title box: a Leaflet control holding escaped title, subtitle and a summary line."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            var {{ this.get_name() }} = L.control({position: "topleft"});
+            {{ this.get_name() }}.onAdd = function () {
+                var box = L.DomUtil.create("div", "geomap-title");
+                box.innerHTML = {{ this.html|tojson }};
+                L.DomEvent.disableClickPropagation(box);
+                L.DomEvent.disableScrollPropagation(box);
+                return box;
+            };
+            {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, title: str, subtitle: str = "", summary: str = ""):
+        super().__init__()
+        self._name = "MapTitle"
+        parts = [f"<h1>{escape(title)}</h1>"]
+        if subtitle:
+            parts.append(f'<p class="geomap-subtitle">{escape(subtitle)}</p>')
+        if summary:
+            parts.append(f'<p class="geomap-summary">{escape(summary)}</p>')
+        self.html = "".join(parts)

@@ -1,0 +1,102 @@
+"""A folium page that is one self-contained file: no CDN links, everything inline, written atomically.
+
+folium's Map and MarkerCluster list CDN scripts and styles (Leaflet, jQuery, Bootstrap, Font Awesome,
+awesome-markers) in `default_js`/`default_css`, which `JSCSSMixin.render` turns into <script src> and
+<link> tags. The subclasses here list nothing and put the inlined assets in the page header instead.
+Nothing on these maps uses jQuery or Bootstrap, so dropping them loses nothing.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import folium
+from branca.element import Element
+from folium.plugins import MarkerCluster
+
+from .assets import leaflet_markup, markercluster_markup
+
+# Any of these in the page is a fetch when it is opened (data: URIs excepted).
+LINKED_RESOURCE = re.compile(
+    r"""<(?:script|img|iframe|audio|video|source|embed)\b[^>]*\bsrc\s*=\s*(?!['"]?data:)[^\s>]*"""
+    r"""|<link\b[^>]*\bhref\s*=\s*(?!['"]?data:)[^\s>]*"""
+    r"""|url\(\s*(?!['"]?data:)[^)]*""",
+    re.IGNORECASE,
+)
+# An empty data: icon stops browsers from asking for /favicon.ico.
+NO_FAVICON = '<link rel="icon" href="data:,">\n'
+
+
+class RawHtml(Element):
+    """Markup placed in the page verbatim; a plain branca Element would run it through Jinja, which
+    trips over `{{`/`{#` in minified JavaScript."""
+
+    def __init__(self, markup: str):
+        super().__init__()
+        self.markup = markup
+
+    def render(self, **kwargs: object) -> str:
+        return self.markup
+
+
+class OfflineMap(folium.Map):
+    """folium.Map with Leaflet inlined instead of linked; never adds a default tile layer."""
+
+    default_js: list[tuple[str, str]] = []
+    default_css: list[tuple[str, str]] = []
+
+    def __init__(self, **kwargs: object):
+        super().__init__(tiles=None, **kwargs)
+        header = self.get_root().header
+        header.add_child(RawHtml(NO_FAVICON), name="no_favicon")
+        header.add_child(RawHtml(leaflet_markup()), name="inline_leaflet")
+
+
+class OfflineMarkerCluster(MarkerCluster):
+    """folium's MarkerCluster with the plugin inlined instead of linked."""
+
+    default_js: list[tuple[str, str]] = []
+    default_css: list[tuple[str, str]] = []
+
+    def render(self, **kwargs: object) -> None:
+        # Same name for every cluster layer, so the plugin is inlined once.
+        self.get_root().header.add_child(RawHtml(markercluster_markup()),
+                                         name="inline_markercluster")
+        super().render(**kwargs)
+
+
+def add_stylesheet(map: folium.Map, name: str, css: str) -> None:
+    """Add the page's own CSS after Leaflet's, so its rules win."""
+    map.get_root().header.add_child(RawHtml(f"<style>{css}</style>\n"), name=name)
+
+
+def linked_resources(html: str) -> list[str]:
+    """Every reference in the page that would make the browser fetch something."""
+    return [match.group(0) for match in LINKED_RESOURCE.finditer(html)]
+
+
+def write_html(map: folium.Map, path: Path) -> Path:
+    """Render the map's page and write it atomically (temp file in the same folder, then rename),
+    so a reader never sees half a map. Refuses a page that would fetch anything when opened."""
+    html = map.get_root().render()
+    linked = linked_resources(html)
+    if linked:
+        raise ValueError(f"map page would load external resources: {linked[:3]}")
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
+                                         prefix=f".{path.name}.", suffix=".tmp", delete=False)
+    try:
+        with handle:
+            handle.write(html)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(handle.name, 0o644)
+        os.replace(handle.name, path)
+    except BaseException:
+        Path(handle.name).unlink(missing_ok=True)
+        raise
+    return path

@@ -1,0 +1,85 @@
+"""Reading articles: text as read, offsets back into it, and clear errors for bad files."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from geomap.article import ArticleError, expand_paths, read_articles
+
+
+def test_plain_text_is_read_as_is(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Fighting near Mosul.\r\nMore text.", encoding="utf-8")
+    (article,) = read_articles(path)
+    assert article.text == article.raw == "Fighting near Mosul.\r\nMore text."
+    assert article.title == "Fighting near Mosul."
+    assert article.raw_span(14, 19) == (14, 19)
+
+
+def test_html_offsets_point_into_the_raw_file(tmp_path):
+    raw = ("<html><head><title>Floods</title><script>var x = 'Paris';</script></head>"
+           "<body><p>Rain in <b>Tal&nbsp;Afar</b> and Basra.</p></body></html>")
+    path = tmp_path / "a.html"
+    path.write_text(raw, encoding="utf-8")
+    (article,) = read_articles(path)
+    assert "Paris" not in article.text, "script contents are not article text"
+    assert article.title == "Floods"
+    start = article.text.index("Basra")
+    raw_start, raw_end = article.raw_span(start, start + len("Basra"))
+    assert raw[raw_start:raw_end] == "Basra"
+    start = article.text.index("Tal")
+    raw_start, raw_end = article.raw_span(start, start + len("Tal\xa0Afar"))
+    assert raw[raw_start:raw_end] == "Tal&nbsp;Afar"
+
+
+def test_json_and_jsonl_articles(tmp_path):
+    record = {"text": "Shelling in Aleppo.", "title": "T", "published": "2017-03-09", "source": "S"}
+    single = tmp_path / "a.json"
+    single.write_text(json.dumps(record), encoding="utf-8")
+    (article,) = read_articles(single)
+    assert (article.text, article.title, article.published, article.source) == (
+        "Shelling in Aleppo.", "T", "2017-03-09", "S")
+    lines = tmp_path / "b.jsonl"
+    lines.write_text(json.dumps(record) + "\n\n" + json.dumps({**record, "text": "Two."}) + "\n")
+    assert [a.file for a in read_articles(lines)] == [f"{lines}:1", f"{lines}:3"]
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("empty.txt", b"", "no article text"),
+    ("blank.txt", b"  \n\t\n", "no article text"),
+    ("binary.txt", b"%PDF-1.4\x00\x01\x02", "binary"),
+    ("latin1.txt", "Café in Málaga".encode("latin-1"), "not UTF-8"),
+    ("bad.json", b"{\"text\": ", "malformed JSON"),
+    ("list.json", b"[1, 2]", "expected a JSON object"),
+    ("notext.json", b"{\"title\": \"x\"}", "needs a 'text' string"),
+    ("wrongtype.json", b"{\"text\": 42}", "needs a 'text' string"),
+])
+def test_bad_files_get_one_clear_error_naming_the_file(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(ArticleError, match=message) as error:
+        read_articles(path)
+    assert str(path) in str(error.value)
+
+
+def test_utf8_with_bom_is_read(tmp_path):
+    path = tmp_path / "bom.txt"
+    path.write_bytes("\ufeffBaghdad".encode("utf-8"))
+    assert read_articles(path)[0].text == "Baghdad"
+
+
+def test_missing_file(tmp_path):
+    with pytest.raises(ArticleError, match="no such file"):
+        read_articles(tmp_path / "nope.txt")
+
+
+def test_folders_are_expanded_and_missing_paths_reported(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "a.txt").write_text("x")
+    (tmp_path / "b.html").write_text("x")
+    (tmp_path / "c.png").write_bytes(b"\x89PNG")
+    files, errors = expand_paths([tmp_path, tmp_path / "missing.txt"])
+    assert [f.name for f in files] == ["b.html", "a.txt"]
+    assert errors == [f"{tmp_path / 'missing.txt'}: no such file or folder"]

@@ -1,0 +1,132 @@
+"""The command line as users run it: output contracts, exit codes, one-line errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from geomap.cli import main, map_file_name
+
+
+@pytest.fixture(scope="module")
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_version_and_help_on_every_command(runner):
+    assert runner.invoke(main, ["--version"]).output.startswith("geomap, version ")
+    for command in (["places"], ["render"], ["demo"], ["gazetteer"], ["gazetteer", "build"],
+                    ["gazetteer", "lookup"], ["gazetteer", "info"], ["gazetteer", "add"]):
+        result = runner.invoke(main, [*command, "--help"])
+        assert result.exit_code == 0 and "Usage:" in result.output, command
+
+
+def test_places_jsonl_contract(runner, data_dir):
+    path = data_dir / "river-offensive.txt"
+    result = runner.invoke(main, ["places", str(path)])
+    assert result.exit_code == 0, result.output
+    (line,) = result.stdout.splitlines()
+    record = json.loads(line)
+    text = path.read_text(encoding="utf-8")
+    assert record["file"] == str(path)
+    assert record["places"], "places found"
+    for place in record["places"]:
+        assert text[place["start"]:place["end"]] == place["text"]
+        assert -90 <= place["lat"] <= 90 and -180 <= place["lon"] <= 180
+
+
+def test_places_on_a_folder_and_a_missing_file(runner, data_dir, tmp_path):
+    (tmp_path / "one.txt").write_text("Protesters gathered in Cairo on Friday.", encoding="utf-8")
+    (tmp_path / "two.txt").write_bytes(b"")
+    result = runner.invoke(main, ["places", str(tmp_path), str(tmp_path / "gone.txt"),
+                                  "--format", "json"])
+    assert result.exit_code == 1
+    records = json.loads(result.stdout)
+    assert [r["file"] for r in records] == [str(tmp_path / "one.txt")]
+    assert records[0]["places"][0]["name"] == "Cairo"
+    assert f"{tmp_path / 'two.txt'}: no article text" in result.stderr
+    assert f"{tmp_path / 'gone.txt'}: no such file" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_places_table(runner, data_dir):
+    result = runner.invoke(main, ["places", str(data_dir / "river-offensive.txt"),
+                                  "--format", "table"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0].split()[:4] == ["file", "start", "end", "text"]
+    assert "Baghdad" in result.stdout
+
+
+def test_places_writes_an_output_file(runner, data_dir, tmp_path):
+    out = tmp_path / "places.jsonl"
+    result = runner.invoke(main, ["places", str(data_dir / "river-offensive.txt"), "-o", str(out)])
+    assert result.exit_code == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["places"]
+    assert not list(tmp_path.glob("*.partial"))
+
+
+def test_unwritable_output_is_a_clear_error(runner, data_dir, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = runner.invoke(main, ["places", str(data_dir / "river-offensive.txt"),
+                                  "-o", str(blocker / "out.jsonl")])
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"geomap: error: {blocker / 'out.jsonl'}: cannot write")
+
+
+def test_usage_error_exit_code(runner):
+    assert runner.invoke(main, ["places"]).exit_code == 2
+    assert runner.invoke(main, ["places", "x.txt", "--format", "xml"]).exit_code == 2
+
+
+def test_gazetteer_lookup_json_and_table(runner):
+    result = runner.invoke(main, ["gazetteer", "lookup", "Alexandria", "--country", "US",
+                                  "--format", "json"])
+    assert result.exit_code == 0
+    candidates = json.loads(result.stdout)
+    assert candidates[0]["country"] == "US"
+    assert candidates[0]["admin1"] in ("Virginia", "Louisiana")
+    table = runner.invoke(main, ["gazetteer", "lookup", "Tikrit"])
+    assert table.exit_code == 0 and "IQ" in table.stdout
+    missing = runner.invoke(main, ["gazetteer", "lookup", "Qwxzvbnmlk"])
+    assert missing.exit_code == 1 and "no place named" in missing.stderr
+
+
+def test_gazetteer_info(runner):
+    result = runner.invoke(main, ["gazetteer", "info", "--format", "json"])
+    assert result.exit_code == 0
+    info = json.loads(result.stdout)
+    assert info["by_kind"]["city"] > 200_000
+
+
+def test_store_that_cannot_be_built_is_a_clear_error(runner, tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = runner.invoke(main, ["--gazetteer", str(blocker / "g.sqlite"), "gazetteer", "info"])
+    assert result.exit_code == 3
+    assert result.stderr.startswith(f"geomap: error: {blocker / 'g.sqlite'}: cannot build")
+    assert "Traceback" not in result.stderr
+
+
+def test_render_and_demo_write_complete_maps(runner, data_dir, tmp_path):
+    result = runner.invoke(main, ["render", str(data_dir / "river-offensive.txt"),
+                                  "--output-dir", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    page = (tmp_path / "river-offensive.html").read_text(encoding="utf-8")
+    assert page.rstrip().endswith("</html>") and "Tal Afar" in page
+    demo = runner.invoke(main, ["demo", "-o", str(tmp_path / "demo.html")])
+    assert demo.exit_code == 0, demo.output
+    assert (tmp_path / "demo.html").stat().st_size > 10_000
+
+
+@pytest.mark.parametrize("file, name", [
+    ("news/a story.txt", "a-story.html"),
+    ("../../etc/passwd", "passwd.html"),
+    ("feed.jsonl:7", "feed-7.html"),
+    ("CON.txt", "map-CON.html"),
+    ("....txt", "map.html"),
+])
+def test_map_file_names_are_safe(file, name):
+    assert map_file_name(file) == name

@@ -1,0 +1,86 @@
+"""Places found in an article and resolved in context, on an article written for the tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from gazetteer.geo import distance_km
+from geomap.article import read_articles
+from geomap.pipeline import geoparse_articles
+
+
+@pytest.fixture(scope="module")
+def offensive(gazetteer, data_dir):
+    path = data_dir / "river-offensive.txt"
+    (parsed,) = geoparse_articles(read_articles(path), gazetteer)
+    return parsed
+
+
+def _by_text(parsed):
+    found = {}
+    for mention in parsed.places:
+        found.setdefault(mention.text, []).append(mention)
+    return found
+
+
+def test_offsets_index_the_text_as_read(offensive, data_dir):
+    raw = (data_dir / "river-offensive.txt").read_text(encoding="utf-8")
+    assert offensive.places
+    for mention in offensive.places:
+        assert raw[mention.start:mention.end] == mention.text
+
+
+def test_every_mention_of_a_name_is_found_and_resolved_alike(offensive):
+    mosul = _by_text(offensive)["Mosul"]
+    assert len(mosul) == 3
+    assert {m.geonameid for m in mosul} == {mosul[0].geonameid}
+    assert distance_km(mosul[0].lat, mosul[0].lon, 36.335, 43.119) < 10
+
+
+def test_a_name_the_model_misreads_is_kept_on_a_locative_cue(offensive):
+    tal_afar = _by_text(offensive)["Tal Afar"]
+    assert len(tal_afar) == 2
+    assert all(m.country == "IQ" and distance_km(m.lat, m.lon, 36.377, 42.448) < 10
+               for m in tal_afar)
+
+
+def test_names_are_grown_to_the_longest_known_place(offensive):
+    found = _by_text(offensive)
+    assert found["Deir ez-Zor province"][0].kind == "admin1"
+    valley = found["Euphrates river valley"][0]
+    assert valley.kind == "valley" and valley.geometry is not None
+    assert found["Euphrates"][0].kind == "river"
+
+
+def test_demonyms_are_mentions_of_their_country(offensive):
+    iraqi = _by_text(offensive)["Iraqi"]
+    assert {(m.kind, m.country) for m in iraqi} == {("demonym", "IQ")}
+
+
+def test_descriptions_in_lower_case_are_not_places(offensive):
+    assert "east bank" not in _by_text(offensive)
+
+
+def test_confidence_and_context(offensive):
+    for mention in offensive.places:
+        assert 0.0 < mention.confidence <= 1.0
+        before, text, after = mention.context
+        assert text == mention.text
+    baghdad = _by_text(offensive)["Baghdad"][0]
+    assert baghdad.context[0].endswith("officials in")
+
+
+def test_record_follows_the_contract(offensive):
+    record = offensive.places[0].to_dict()
+    assert set(record) >= {"start", "end", "text", "name", "lat", "lon", "geonameid", "kind",
+                           "country", "admin1", "confidence", "source"}
+
+
+def test_html_article_offsets_point_into_the_markup(gazetteer, tmp_path):
+    raw = "<html><body><h1>Report</h1><p>Clashes were reported in <em>Aleppo</em> on Monday.</p></body></html>"
+    path = tmp_path / "a.html"
+    path.write_text(raw, encoding="utf-8")
+    (parsed,) = geoparse_articles(read_articles(path), gazetteer)
+    aleppo = [m for m in parsed.places if m.text == "Aleppo"]
+    assert aleppo and raw[aleppo[0].start:aleppo[0].end] == "Aleppo"
+    assert aleppo[0].country == "SY"
