@@ -121,8 +121,7 @@ def _sense_key(toponym: Toponym) -> tuple[str, bool]:
 def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
     """Candidates the span can stand for: demonyms for a demonym, places for a name.
 
-    A misspelling is only forgiven in a long name the model itself called a place; a code such as
-    "MAR" or "USA" only matches text written in capitals.
+    A misspelling is only forgiven in a long name the model itself called a place.
     """
     if toponym.demonym:
         found = gazetteer.lookup(toponym.text, kind="demonym", limit=5, fuzzy=False)
@@ -130,7 +129,15 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
         fuzzy = toponym.label in ("GPE", "LOC") and len(toponym.text) >= FUZZY_MIN_CHARS
         found = [c for c in gazetteer.lookup(toponym.text, limit=10, fuzzy=fuzzy)
                  if c.kind != "demonym"]
-    return [c for c in found if not _is_code(c.matched_name) or _is_code(toponym.text)]
+    return [c for c in found if _written_alike(c.matched_name, toponym.text)]
+
+
+def _written_alike(name: str, text: str) -> bool:
+    """A code ("MAR", "USA") matches only capitals, an abbreviation ("Miss.", "Ill.") only with
+    its full stop: otherwise they are ordinary words."""
+    if _is_code(name) and not _is_code(text):
+        return False
+    return not name.endswith(".") or text.endswith(".") or "." in text
 
 
 def _is_code(name: str) -> bool:

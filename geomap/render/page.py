@@ -19,13 +19,14 @@ from folium.plugins import MarkerCluster
 
 from .assets import leaflet_markup, markercluster_markup
 
-# Any of these in the page is a fetch when it is opened (data: URIs excepted).
-LINKED_RESOURCE = re.compile(
+# Tags whose attribute makes the browser fetch something when the page opens (data: URIs excepted).
+FETCHING_TAG = re.compile(
     r"""<(?:script|img|iframe|audio|video|source|embed)\b[^>]*\bsrc\s*=\s*(?!['"]?data:)[^\s>]*"""
-    r"""|<link\b[^>]*\bhref\s*=\s*(?!['"]?data:)[^\s>]*"""
-    r"""|url\(\s*(?!['"]?data:)[^)]*""",
+    r"""|<link\b[^>]*\bhref\s*=\s*(?!['"]?data:)[^\s>]*""",
     re.IGNORECASE,
 )
+STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(.*?)</style>", re.IGNORECASE | re.DOTALL)
+CSS_FETCH = re.compile(r"""\burl\(\s*(?!['"]?data:)[^)]*\)|@import\b[^;]*""", re.IGNORECASE)
 # An empty data: icon stops browsers from asking for /favicon.ico.
 NO_FAVICON = '<link rel="icon" href="data:,">\n'
 
@@ -74,8 +75,12 @@ def add_stylesheet(map: folium.Map, name: str, css: str) -> None:
 
 
 def linked_resources(html: str) -> list[str]:
-    """Every reference in the page that would make the browser fetch something."""
-    return [match.group(0) for match in LINKED_RESOURCE.finditer(html)]
+    """Every reference in the page's markup and stylesheets that would make the browser fetch
+    something. (Fetches a script makes, like web tiles, show only in a browser.)"""
+    found = [match.group(0) for match in FETCHING_TAG.finditer(html)]
+    for style in STYLE_ELEMENT.finditer(html):
+        found += [match.group(0) for match in CSS_FETCH.finditer(style.group(1))]
+    return found
 
 
 def write_html(map: folium.Map, path: Path) -> Path:

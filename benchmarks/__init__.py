@@ -1,0 +1,1 @@
+"""geomap's benchmarks: `make bench` (or `python -m benchmarks`) prints the figures."""
