@@ -1,8 +1,8 @@
-"""Leaflet and its marker-cluster plugin as inline markup, so a map page loads nothing from anywhere.
+"""Leaflet and its marker-cluster plugin as inline markup, so a map page loads nothing.
 
 The files come from registry packages (django-js-lib-leaflet, xstatic-leaflet-markercluster) rather
-than a CDN. Images that the CSS refers to become data: URIs, because even a relative file:// fetch is
-a request and the image would be missing next to a lone HTML file.
+than a CDN. Images the CSS refers to become data: URIs: even a relative file:// fetch is a request,
+and the image would be missing beside a lone HTML file.
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 
 Drawn from the gazetteer's country outlines so a map needs no tile server. Outlines are simplified
 together (`coverage_simplify`), so neighbours keep a shared border instead of opening slivers, and
-ship as delta-encoded integer rings, about half the size of GeoJSON, decoded by a few lines of script.
+ship as delta-encoded integer rings, about half the size of GeoJSON, decoded by a short script.
 Web tiles are opt-in and sit above the offline layer, which shows again when they are switched off.
 """
 
@@ -32,8 +32,9 @@ LABEL = "#8a8276"
 # Under Leaflet's tile pane (200) so opt-in web tiles cover it; labels over tiles, under places.
 BASEMAP_PANE, BASEMAP_Z = "geomap-basemap", 150
 LABEL_PANE, LABEL_Z = "geomap-country-labels", 350
-# Degrees: about 5 km, finer than a pixel at the zooms a country-scale briefing map is read at.
-SIMPLIFY_TOLERANCE = 0.05
+# coverage_simplify's measure (Visvalingam-Whyatt): at 0.1 it keeps about as many points as a
+# ~0.05° (5 km) Douglas-Peucker simplify, which is under a pixel or two at country-scale zooms.
+SIMPLIFY_TOLERANCE = 0.1
 # Square degrees: islets smaller than ~100 km² vanish at those zooms, and cost bytes.
 MIN_PART_AREA = 0.01
 # Outline coordinates are sent as integer thousandths of a degree (3 decimals).
@@ -83,7 +84,9 @@ class CountryShapes(Layer):
     def __init__(self, countries: Sequence[Place], *, name: str):
         super().__init__(name=name, overlay=True, control=True, show=True)
         self._name = "CountryShapes"
-        geometries = [country.geometry for country in countries if country.geometry is not None]
+        # Only areas are land; coverage_simplify refuses anything else.
+        geometries = [country.geometry for country in countries
+                      if isinstance(country.geometry, (Polygon, MultiPolygon))]
         self.outlines = [_encoded(outline) for outline in _simplified(geometries)]
         self.scale = COORDINATE_SCALE
         self.style = {"pane": BASEMAP_PANE, "interactive": False, "color": BORDER, "weight": 0.7,
@@ -130,7 +133,8 @@ class Credits(MacroElement):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-            {{ this._parent.get_name() }}.attributionControl.addAttribution({{ this.credits|tojson }});
+            {{ this._parent.get_name() }}.attributionControl.addAttribution(
+                {{ this.credits|tojson }});
         {% endmacro %}
     """)
 
@@ -154,14 +158,14 @@ def add_basemap(map: folium.Map, countries: Sequence[Place], *, tiles: str | Non
 
 
 def web_tiles(provider_name: str) -> folium.TileLayer:
-    """An opt-in web tile layer from an xyzservices provider name such as "CartoDB.Positron"."""
+    """An opt-in web tile layer from an xyzservices provider name such as "CartoDB.Positron".
+
+    A provider that needs a key it was not given is a ValueError from xyzservices."""
     try:
         provider = xyzservices.providers.query_name(provider_name)
     except ValueError as error:
         raise ValueError(f"unknown tile provider {provider_name!r} "
                          "(expected an xyzservices name such as 'CartoDB.Positron')") from error
-    if provider.requires_token():
-        raise ValueError(f"tile provider {provider_name!r} needs an API key")
     return folium.TileLayer(provider, name=f"Web tiles: {escape(provider.name)}", overlay=True)
 
 
@@ -170,7 +174,7 @@ def _simplified(geometries: list[BaseGeometry]) -> list[list[Polygon]]:
     if not geometries:
         return []
     simplified = shapely.coverage_simplify(np.array(geometries, dtype=object), SIMPLIFY_TOLERANCE)
-    return [_without_islets(outline) for outline in simplified]
+    return [polygons for outline in simplified if (polygons := _without_islets(outline))]
 
 
 def _without_islets(outline: BaseGeometry) -> list[Polygon]:
@@ -188,8 +192,8 @@ def _without_islets(outline: BaseGeometry) -> list[Polygon]:
 def _encoded(polygons: list[Polygon]) -> list[list[list[int]]]:
     """Polygons as rings of integer [x, y, dx, dy, ...] in COORDINATE_SCALE units (last point
     dropped: Leaflet closes rings itself)."""
-    return [[_encoded_ring(np.asarray(ring.coords)[:-1]) for ring in (polygon.exterior,
-                                                                       *polygon.interiors)]
+    return [[_encoded_ring(np.asarray(ring.coords)[:-1])
+             for ring in (polygon.exterior, *polygon.interiors)]
             for polygon in polygons]
 
 

@@ -21,7 +21,7 @@ from geomap.places import PlaceMention
 from .basemap import add_basemap
 from .markers import (FAMILIES, OTHER_FAMILY, KindFamily, MappedPlace, group_places, popup_html,
                       tooltip_text)
-from .markup import BoundPopup, BoundTooltip, MapTitle
+from .markup import BoundPopup, BoundTooltip, MapTitle, PlaceLabels
 from .page import OfflineMap, OfflineMarkerCluster, add_stylesheet
 
 # Beyond this many markers, nearby ones merge into clusters.
@@ -31,9 +31,15 @@ WORLD_CENTRE, WORLD_ZOOM = (20.0, 15.0), 2
 FIT_MAX_ZOOM = 7
 # Pixels kept clear for the title box (top left) and the layer list (top right).
 FIT_PADDING_TOP_LEFT, FIT_PADDING_BOTTOM_RIGHT = (50, 110), (50, 40)
+# An opened popup is panned below the title box and the layer list.
+POPUP_CLEAR_TOP_LEFT = (20, 190)
 # The offline basemap is too coarse to be worth zooming further; web tiles allow more.
 OFFLINE_MAX_ZOOM, TILES_MAX_ZOOM = 12, 18
 PLACE_SHAPE_PANE, PLACE_SHAPE_Z = "geomap-place-shapes", 380
+# Over place shapes (380), under circle markers (overlay pane, 400): a name never hides a marker.
+PLACE_LABEL_PANE, PLACE_LABEL_Z = "geomap-place-labels", 390
+# Only the most-mentioned places get their name written on the map, to keep it readable.
+LABELLED_PLACES = 20
 # Degrees and decimals for place shapes: finer than the basemap, as these are what the map is about.
 SHAPE_TOLERANCE, SHAPE_DECIMALS = 0.002, 4
 RIVER_BLUE = "#3d7fbf"
@@ -55,16 +61,32 @@ CSS = f"""
 }}
 .geomap-count {{ color: #888; }}
 .geomap-tooltip {{ font-size: 12px; }}
+.leaflet-container path.leaflet-interactive:focus:not(:focus-visible) {{ outline: none; }}
+.geomap-place-label span {{
+  position: absolute; top: 0; transform: translateY(-50%); white-space: nowrap;
+  font-size: 12px; font-weight: 600; color: #2b2b2b;
+  text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff;
+}}
+/* Calmer clusters; more specific than the plugin's rules, which are inlined after this sheet. */
+.leaflet-container .marker-cluster {{ background-color: rgba(84, 94, 104, .22); }}
+.leaflet-container .marker-cluster div {{
+  background-color: rgba(70, 80, 90, .82); color: #fff; font-weight: 600;
+}}
 .leaflet-popup-content {{ margin: 12px 14px; }}
-.geomap-popup {{ font-size: 12.5px; line-height: 1.45; color: #222; max-height: 340px; overflow-y: auto; }}
+.geomap-popup {{
+  font-size: 12.5px; line-height: 1.45; color: #222; max-height: 340px; overflow-y: auto;
+}}
 .geomap-popup h2 {{ font-size: 15px; margin: 0; }}
 .geomap-popup p {{ margin: 0; }}
 .geomap-popup .geomap-kind {{ margin-bottom: 6px; color: #666; }}
-.geomap-popup dl {{ display: grid; grid-template-columns: auto 1fr; gap: 1px 10px; margin: 0 0 8px; }}
+.geomap-popup dl {{
+  display: grid; grid-template-columns: auto 1fr; gap: 1px 10px; margin: 0 0 8px;
+}}
 .geomap-popup dt {{ color: #777; }}
 .geomap-popup dd {{ margin: 0; overflow-wrap: anywhere; }}
 .geomap-popup .geomap-quotes-head {{
-  font-weight: 600; color: #444; border-top: 1px solid #e6e6e6; padding-top: 6px; margin-bottom: 4px;
+  font-weight: 600; color: #444; border-top: 1px solid #e6e6e6; padding-top: 6px;
+  margin-bottom: 4px;
 }}
 .geomap-popup blockquote {{
   margin: 0 0 5px; padding-left: 8px; border-left: 3px solid #d9d2c5; color: #333;
@@ -88,11 +110,15 @@ def place_map(mentions: Sequence[PlaceMention], *, countries: Sequence[Place], t
                      maxZoom=OFFLINE_MAX_ZOOM if tiles is None else TILES_MAX_ZOOM)
     map.get_root().title = escape(title)
     CustomPane(PLACE_SHAPE_PANE, z_index=PLACE_SHAPE_Z, pointer_events=True).add_to(map)
+    CustomPane(PLACE_LABEL_PANE, z_index=PLACE_LABEL_Z, pointer_events=False).add_to(map)
     clustered = len(places) > CLUSTER_ABOVE
+    # Markers move into their clusters, where names written beside them would not follow.
+    named = [] if clustered else places[:LABELLED_PLACES]
     for family in (*FAMILIES, OTHER_FAMILY):
         members = [mapped for mapped in places if mapped.family == family]
         if members:
-            _family_layer(family, members, clustered=clustered).add_to(map)
+            family_named = [mapped for mapped in named if mapped.family == family]
+            _family_layer(family, members, named=family_named, clustered=clustered).add_to(map)
     add_basemap(map, countries, tiles=tiles)
     summary = (f"{len(places)} place{'s' if len(places) != 1 else ''} · "
                f"{len(mentions)} mention{'s' if len(mentions) != 1 else ''}")
@@ -103,9 +129,10 @@ def place_map(mentions: Sequence[PlaceMention], *, countries: Sequence[Place], t
     return map
 
 
-def _family_layer(family: KindFamily, members: list[MappedPlace], *,
+def _family_layer(family: KindFamily, members: list[MappedPlace], *, named: list[MappedPlace],
                   clustered: bool) -> folium.FeatureGroup:
-    """One toggleable layer per kind family; its markers go in a cluster group when there are many."""
+    """One toggleable layer per kind family, with the `named` places' names written beside their
+    markers; the markers go in a cluster group when there are many."""
     name = (f'<span class="geomap-swatch" style="background:{family.colour}"></span>'
             f'{family.label} <span class="geomap-count">({len(members)})</span>')
     layer = folium.FeatureGroup(name=name, show=family.shown)
@@ -120,6 +147,9 @@ def _family_layer(family: KindFamily, members: list[MappedPlace], *,
             if shape is not None:
                 shape.add_to(layer)
         _place_marker(mapped).add_to(marker_parent)
+    if named:
+        PlaceLabels([(mapped.place.lat, mapped.place.lon, mapped.place.name, mapped.radius + 3)
+                     for mapped in named], pane=PLACE_LABEL_PANE).add_to(layer)
     return layer
 
 
@@ -129,18 +159,20 @@ def _place_marker(mapped: MappedPlace) -> folium.CircleMarker:
         location=(place.lat, place.lon), radius=mapped.radius, color="#ffffff", weight=1.5,
         fill=True, fill_color=mapped.family.colour, fill_opacity=0.9,
         class_name=f"geomap-place geomap-{mapped.family.key}")
-    BoundPopup(popup_html(mapped)).add_to(marker)
+    BoundPopup(popup_html(mapped), clear_top_left=POPUP_CLEAR_TOP_LEFT).add_to(marker)
     BoundTooltip(tooltip_text(mapped)).add_to(marker)
     return marker
 
 
 def _place_shape(mapped: MappedPlace) -> folium.GeoJson | None:
-    """The place's line or area, lightly drawn; None when it has only points (the marker says it)."""
+    """The place's line or area, lightly drawn; None when it has only points (the marker is it)."""
     geometry = shapely.transform(
         mapped.geometry.simplify(SHAPE_TOLERANCE, preserve_topology=True),
         lambda coordinates: np.round(coordinates, SHAPE_DECIMALS))
+    # Twice: a collection's members may themselves be multi-part.
+    parts = shapely.get_parts(shapely.get_parts(geometry))
     features = [{"type": "Feature", "properties": {}, "geometry": mapping(part)}
-                for part in shapely.get_parts(geometry)
+                for part in parts
                 if part.geom_type in ("LineString", "Polygon") and not part.is_empty]
     if not features:
         return None
@@ -152,7 +184,7 @@ def _place_shape(mapped: MappedPlace) -> folium.GeoJson | None:
         {"type": "FeatureCollection", "features": features}, control=False, pane=PLACE_SHAPE_PANE,
         style_function=lambda feature: (line_style if feature["geometry"]["type"] == "LineString"
                                         else area_style))
-    BoundPopup(popup_html(mapped)).add_to(shape)
+    BoundPopup(popup_html(mapped), clear_top_left=POPUP_CLEAR_TOP_LEFT).add_to(shape)
     BoundTooltip(tooltip_text(mapped)).add_to(shape)
     return shape
 

@@ -18,7 +18,7 @@ from geomap.places import PlaceMention
 QUOTES_SHOWN = 5
 # Characters of sentence kept on each side of a quoted mention.
 QUOTE_SIDE = 140
-MIN_RADIUS, RADIUS_STEP, MAX_RADIUS = 5.0, 3.0, 16.0
+MIN_RADIUS, RADIUS_STEP, MAX_RADIUS = 6.0, 3.0, 16.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,7 +90,8 @@ def tooltip_text(mapped: MappedPlace) -> str:
     """Short form for hovering, e.g. "Mosul (city, IQ) – 4 mentions" (plain text, unescaped)."""
     place = mapped.place
     qualifier = ", ".join(part for part in (place.kind, place.country) if part)
-    return f"{place.name} ({qualifier}) – {_count(len(mapped.mentions), 'mention')}"
+    name = f"{place.name} ({qualifier})" if qualifier else place.name
+    return f"{name} – {_count(len(mapped.mentions), 'mention')}"
 
 
 def popup_html(mapped: MappedPlace) -> str:

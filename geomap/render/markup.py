@@ -1,9 +1,9 @@
 """Article text into a map page as data, never as markup or script.
 
-Strings from articles are HTML-escaped where the HTML is built, and the finished HTML reaches Leaflet
-as a JSON string literal with <, >, & and ' escaped, which is inert inside a <script> element. folium's
-own Popup and Tooltip are not used: they paste HTML into a JavaScript template literal, where `${...}`
-and a backslash before a backtick are live, and the Popup needs jQuery.
+Strings from articles are HTML-escaped where the HTML is built, and the finished HTML reaches
+Leaflet as a JSON string literal with <, >, & and ' escaped, which is inert inside a <script>
+element. folium's own Popup and Tooltip are not used: they paste HTML into a JavaScript template
+literal, where `${...}` and a backslash before a backtick are live, and the Popup needs jQuery.
 """
 
 from __future__ import annotations
@@ -19,15 +19,18 @@ class BoundPopup(MacroElement):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-            {{ this._parent.get_name() }}.bindPopup({{ this.html|tojson }}, {{ this.options|tojson }});
+            {{ this._parent.get_name() }}.bindPopup(
+                {{ this.html|tojson }}, {{ this.options|tojson }});
         {% endmacro %}
     """)
 
-    def __init__(self, html: str, *, max_width: int = 360, min_width: int = 240):
+    def __init__(self, html: str, *, clear_top_left: tuple[int, int]):
+        """`clear_top_left`: pixels the map pans to keep an open popup clear of controls there."""
         super().__init__()
         self._name = "BoundPopup"
         self.html = html
-        self.options = {"maxWidth": max_width, "minWidth": min_width}
+        self.options = {"maxWidth": 360, "minWidth": 240,
+                        "autoPanPaddingTopLeft": list(clear_top_left)}
 
 
 class BoundTooltip(MacroElement):
@@ -35,15 +38,16 @@ class BoundTooltip(MacroElement):
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-            {{ this._parent.get_name() }}.bindTooltip({{ this.html|tojson }}, {{ this.options|tojson }});
+            {{ this._parent.get_name() }}.bindTooltip(
+                {{ this.html|tojson }}, {{ this.options|tojson }});
         {% endmacro %}
     """)
 
-    def __init__(self, text: str, *, sticky: bool = False):
+    def __init__(self, text: str):
         super().__init__()
         self._name = "BoundTooltip"
         self.html = escape(text)
-        self.options = {"sticky": sticky, "direction": "top", "className": "geomap-tooltip"}
+        self.options = {"direction": "top", "className": "geomap-tooltip"}
 
 
 class MapTitle(MacroElement):
@@ -72,3 +76,29 @@ class MapTitle(MacroElement):
         if summary:
             parts.append(f'<p class="geomap-summary">{escape(summary)}</p>')
         self.html = "".join(parts)
+
+
+class PlaceLabels(MacroElement):
+    """Place names written on the map beside their markers, as non-interactive text in `pane`;
+    they go in the parent layer, so they switch on and off with its markers."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+            (function (group, labels, pane) {
+                labels.forEach(function (label) {
+                    var icon = L.divIcon({className: "geomap-place-label", iconSize: null,
+                        html: '<span style="left:' + label[3] + 'px">' + label[2] + "</span>"});
+                    L.marker([label[0], label[1]], {icon: icon, pane: pane, interactive: false,
+                                                    keyboard: false}).addTo(group);
+                });
+            })({{ this._parent.get_name() }}, {{ this.labels|tojson }}, {{ this.pane|tojson }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, labels: list[tuple[float, float, str, float]], *, pane: str):
+        """`labels` are (lat, lon, text, pixels right of the point)."""
+        super().__init__()
+        self._name = "PlaceLabels"
+        self.pane = pane
+        self.labels = [[lat, lon, escape(text), round(float(offset), 1)]
+                       for lat, lon, text, offset in labels]

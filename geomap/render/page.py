@@ -1,21 +1,21 @@
-"""A folium page that is one self-contained file: no CDN links, everything inline, written atomically.
+"""A folium page as one self-contained file: no CDN links, everything inline, written atomically.
 
-folium's Map and MarkerCluster list CDN scripts and styles (Leaflet, jQuery, Bootstrap, Font Awesome,
-awesome-markers) in `default_js`/`default_css`, which `JSCSSMixin.render` turns into <script src> and
-<link> tags. The subclasses here list nothing and put the inlined assets in the page header instead.
-Nothing on these maps uses jQuery or Bootstrap, so dropping them loses nothing.
+folium's Map and MarkerCluster list CDN scripts and styles (Leaflet, jQuery, Bootstrap, Font
+Awesome, awesome-markers) in `default_js`/`default_css`, which `JSCSSMixin.render` turns into
+<script src> and <link> tags. The subclasses here list nothing and put the inlined assets in the
+page header instead. Nothing on these maps uses jQuery or Bootstrap, so dropping them loses nothing.
 """
 
 from __future__ import annotations
 
-import os
 import re
-import tempfile
 from pathlib import Path
 
 import folium
 from branca.element import Element
 from folium.plugins import MarkerCluster
+
+from geomap.atomic import write_text
 
 from .assets import leaflet_markup, markercluster_markup
 
@@ -84,24 +84,10 @@ def linked_resources(html: str) -> list[str]:
 
 
 def write_html(map: folium.Map, path: Path) -> Path:
-    """Render the map's page and write it atomically (temp file in the same folder, then rename),
-    so a reader never sees half a map. Refuses a page that would fetch anything when opened."""
+    """Render the map's page and write it atomically (see `geomap.atomic`), so a reader never sees
+    half a map. Refuses a page that would fetch anything when opened."""
     html = map.get_root().render()
     linked = linked_resources(html)
     if linked:
         raise ValueError(f"map page would load external resources: {linked[:3]}")
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent,
-                                         prefix=f".{path.name}.", suffix=".tmp", delete=False)
-    try:
-        with handle:
-            handle.write(html)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(handle.name, 0o644)
-        os.replace(handle.name, path)
-    except BaseException:
-        Path(handle.name).unlink(missing_ok=True)
-        raise
-    return path
+    return write_text(Path(path), html)

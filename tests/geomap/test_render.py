@@ -1,0 +1,311 @@
+"""The interactive map: a self-contained page that fetches nothing, shows article text only as text,
+credits its sources, and works in a real Chromium from file://."""
+
+from __future__ import annotations
+
+import base64
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import folium.plugins
+import pytest
+from shapely.geometry import LineString, MultiPolygon, Polygon, box
+
+from gazetteer.model import Place
+from geomap.places import PlaceMention
+from geomap.render import place_map, write_html
+from geomap.render.markers import group_places, popup_html, tooltip_text
+
+CHROMIUM = Path("/usr/bin/chromium")
+HOSTILE_SCRIPT = "</script><img src=x onerror=alert(1)>"
+HOSTILE_ATTRIBUTE = '"><img src=x onerror=alert(1)>'
+# Live inside a JavaScript template literal, which is where folium's own Popup puts HTML.
+HOSTILE_TEMPLATE = "${alert(2)}\\`-alert(3)-`"
+CDN_HOSTS = ("cdn.jsdelivr.net", "code.jquery.com", "cdnjs.cloudflare.com", "bootstrapcdn.com",
+             "unpkg.com")
+
+
+def mention(start: int, text: str, name: str, lat: float, lon: float, kind: str, *,
+            country: str = "IQ", geonameid: int | None = None,
+            context: tuple[str, str, str] | None = None, geometry=None) -> PlaceMention:
+    return PlaceMention(
+        start=start, end=start + len(text), text=text, name=name, lat=lat, lon=lon, kind=kind,
+        country=country, admin1="Nineveh" if kind == "city" else "", geonameid=geonameid,
+        confidence=0.9, source="test",
+        context=context or ("Fighting was reported near ", text, " on Tuesday."), geometry=geometry)
+
+
+@pytest.fixture
+def countries() -> list[Place]:
+    testland = MultiPolygon([box(38, 30, 44, 37), box(44.5, 31, 46, 33)])
+    return [
+        Place(id=1, name="Testland", kind="country", lat=33.5, lon=41.0, population=None,
+              country="TL", admin1="", geonameid=None, source="test", geometry=testland),
+        Place(id=2, name="Otherland", kind="country", lat=38.5, lon=41.0, population=None,
+              country="OL", admin1="", geonameid=None, source="test", geometry=box(38, 37, 44, 40)),
+    ]
+
+
+@pytest.fixture
+def mentions() -> list[PlaceMention]:
+    euphrates = LineString([(38.5, 36.5), (40.1, 35.3), (41.9, 34.4), (43.3, 33.3), (44.4, 32.0)])
+    anbar = Polygon([(39, 32), (41, 34.5), (43, 34), (43.3, 31.5)])
+    hostile_context = (f"Aid reached {HOSTILE_ATTRIBUTE} ", HOSTILE_SCRIPT, f" {HOSTILE_TEMPLATE}")
+    return [
+        mention(10, "Mosul", "Mosul", 36.335, 43.119, "city", geonameid=99072),
+        mention(60, "al-Mawsil", "Mosul", 36.335, 43.119, "city", geonameid=99072),
+        mention(120, "Euphrates", "Euphrates", 35.0, 40.4, "river", country="",
+                geometry=euphrates),
+        mention(160, "Anbar", "Al Anbar", 33.0, 41.3, "admin1", geonameid=99592, geometry=anbar),
+        mention(200, HOSTILE_SCRIPT, HOSTILE_SCRIPT, 31.5, 39.5, "camp", context=hostile_context),
+        mention(260, "Iraqi", "Iraq", 33.0, 43.7, "demonym"),
+    ]
+
+
+@pytest.fixture
+def page_file(tmp_path: Path, mentions, countries) -> Path:
+    fmap = place_map(mentions, countries=countries, title=f"Report {HOSTILE_SCRIPT}",
+                     subtitle=f"file {HOSTILE_ATTRIBUTE}.txt")
+    return write_html(fmap, tmp_path / "map.html")
+
+
+class Tags(HTMLParser):
+    """Every start tag of a page as a browser's parser sees it, and the text of its <style>s."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.styles: list[str] = []
+        self._in_style = False
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        self._in_style = tag == "style"
+
+    def handle_endtag(self, tag):
+        self._in_style = False
+
+    def handle_data(self, data):
+        if self._in_style:
+            self.styles.append(data)
+
+    def named(self, name: str) -> list[dict[str, str | None]]:
+        return [attrs for tag, attrs in self.tags if tag == name]
+
+
+def test_page_loads_nothing_from_the_network(page_file):
+    html = page_file.read_text(encoding="utf-8")
+    tags = Tags(html)
+    assert tags.named("script"), "Leaflet must be inlined"
+    assert all("src" not in attrs for attrs in tags.named("script"))
+    assert all((attrs.get("href") or "").startswith("data:") for attrs in tags.named("link"))
+    css_urls = [url for style in tags.styles for url in re.findall(r"url\(\s*([^)]*)\)", style)]
+    assert css_urls, "Leaflet's layer icon should be inlined"
+    assert all(url.strip("'\"").startswith("data:") for url in css_urls)
+    for host in CDN_HOSTS:
+        assert host not in html
+    assert "sourceMappingURL" not in html
+
+
+def test_article_text_is_escaped_everywhere(page_file):
+    html = page_file.read_text(encoding="utf-8")
+    tags = Tags(html)
+    assert not tags.named("img")
+    assert "&lt;/script&gt;" in html  # the page <title>
+    assert "<img src=x" not in html.lower()
+    # Popups and tooltips carry the text as JSON strings of escaped HTML.
+    assert "\\u0026lt;/script\\u0026gt;\\u0026lt;img src=x onerror=alert(1)\\u0026gt;" in html
+    assert html.count("<script") == html.count("</script>") == len(tags.named("script"))
+
+
+def test_page_credits_sources_and_is_complete(page_file):
+    html = page_file.read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>")
+    assert html.rstrip().endswith("</html>")
+    assert "GeoNames" in html and "(CC-BY 4.0)" in html and "Natural Earth" in html
+    assert [path.name for path in page_file.parent.iterdir()] == ["map.html"]
+
+
+def test_rewriting_replaces_the_whole_file(page_file, countries, mentions):
+    write_html(place_map(mentions[:1], countries=countries, title="Second version"), page_file)
+    html = page_file.read_text(encoding="utf-8")
+    assert "Second version" in html and "Euphrates" not in html
+    assert [path.name for path in page_file.parent.iterdir()] == ["map.html"]
+
+
+def test_a_page_that_would_fetch_is_refused_and_the_old_file_kept(page_file, countries, mentions):
+    before = page_file.read_bytes()
+    fmap = place_map(mentions, countries=countries, title="With a CDN plugin")
+    folium.plugins.Fullscreen().add_to(fmap)  # folium links this plugin from a CDN
+    with pytest.raises(ValueError, match="external resources"):
+        write_html(fmap, page_file)
+    assert page_file.read_bytes() == before
+    assert [path.name for path in page_file.parent.iterdir()] == ["map.html"]
+
+
+def test_popup_and_tooltip_describe_the_place():
+    mentions = [mention(start, "Mosul", "Mosul", 36.335, 43.119, "city", geonameid=99072)
+                for start in range(0, 700, 100)]
+    [mosul] = group_places(mentions)
+    assert tooltip_text(mosul) == "Mosul (city, IQ) – 7 mentions"
+    html = popup_html(mosul)
+    assert html.count("<blockquote>") == 5 and "and 2 more" in html
+    assert "<mark>Mosul</mark>" in html and "Nineveh, IQ" in html
+    assert 'href="https://www.geonames.org/99072"' in html
+    assert "36.3350° N, 43.1190° E" in html
+
+
+def test_one_marker_per_place_and_shapes_for_places_that_have_them(mentions):
+    places = group_places(mentions)
+    assert len(places) == 5
+    assert places[0].place.name == "Mosul" and len(places[0].mentions) == 2
+
+
+def test_places_with_a_shape_draw_it(page_file):
+    html = page_file.read_text(encoding="utf-8")
+    assert '"LineString"' in html and '"Polygon"' in html
+
+
+def test_many_places_are_clustered_and_few_are_not(tmp_path, countries, mentions):
+    many = [mention(index, f"Village {index}", f"Village {index}", 30 + index / 10, 38 + index / 10,
+                    "village") for index in range(60)]
+    clustered = write_html(place_map(many, countries=countries, title="Many"),
+                           tmp_path / "many.html")
+    assert "L.markerClusterGroup(" in clustered.read_text(encoding="utf-8")
+    few = write_html(place_map(mentions, countries=countries, title="Few"), tmp_path / "few.html")
+    assert "markerClusterGroup" not in few.read_text(encoding="utf-8")
+
+
+def test_web_tiles_are_opt_in(tmp_path, countries, mentions):
+    offline = write_html(place_map(mentions, countries=countries, title="Offline"),
+                         tmp_path / "offline.html").read_text(encoding="utf-8")
+    assert "L.tileLayer(" not in offline
+    online = write_html(place_map(mentions, countries=countries, title="Online",
+                                  tiles="OpenStreetMap.Mapnik"),
+                        tmp_path / "online.html").read_text(encoding="utf-8")
+    assert "L.tileLayer(" in online and "tile.openstreetmap.org" in online
+    assert all("src" not in attrs for attrs in Tags(online).named("script"))
+    with pytest.raises(ValueError, match="unknown tile provider"):
+        place_map(mentions, countries=countries, title="Bad", tiles="No.Such.Tiles")
+
+
+def test_a_small_map_over_every_real_country_stays_small(tmp_path, mentions):
+    from gazetteer.sources.countries import places as country_sources
+
+    countries = [Place(id=index, name=source.name, kind=source.kind, lat=source.lat, lon=source.lon,
+                       population=source.population, country=source.country, admin1="",
+                       geonameid=source.geonameid, source=source.source, geometry=source.geometry)
+                 for index, source in enumerate(country_sources()) if source.kind == "country"]
+    assert len(countries) > 200
+    page = write_html(place_map(mentions, countries=countries, title="World"), tmp_path / "w.html")
+    assert page.stat().st_size < 1_000_000
+
+
+# --- in a real browser --------------------------------------------------------------------------
+
+COUNT_COLOURS = """async (png) => {
+    const image = new Image();
+    image.src = "data:image/png;base64," + png;
+    await image.decode();
+    const canvas = document.createElement("canvas");
+    canvas.width = image.width;
+    canvas.height = image.height;
+    const context = canvas.getContext("2d");
+    context.drawImage(image, 0, 0);
+    const pixels = context.getImageData(0, 0, canvas.width, canvas.height).data;
+    const colours = new Set();
+    for (let i = 0; i < pixels.length; i += 4) {
+        colours.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]);
+    }
+    return colours.size;
+}"""
+CIRCLE_MARKERS = ".leaflet-overlay-pane path.leaflet-interactive"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=str(CHROMIUM),
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        yield launched
+        launched.close()
+
+
+class Visit:
+    """A page opened from file:// with every request, console error and dialog recorded."""
+
+    def __init__(self, browser, path: Path):
+        self.url = path.resolve().as_uri()
+        self.requests: list[str] = []
+        self.errors: list[str] = []
+        self.dialogs: list[str] = []
+        self.page = browser.new_page(viewport={"width": 1200, "height": 800})
+        self.page.on("request", lambda request: self.requests.append(request.url))
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("dialog", self._dialog)
+        self.page.goto(self.url)
+        self.page.wait_for_selector(".geomap-title", timeout=10_000)
+
+    def _console(self, message) -> None:
+        if message.type == "error":
+            self.errors.append(message.text)
+
+    def _dialog(self, dialog) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def foreign_requests(self) -> list[str]:
+        return [url for url in self.requests
+                if url != self.url and not url.startswith(("data:", "blob:"))]
+
+
+@pytest.mark.browser
+def test_map_works_offline_in_chromium(browser, page_file):
+    visit = Visit(browser, page_file)
+    page = visit.page
+    # Mosul, the Euphrates, Anbar, the hostile camp; the demonym layer starts hidden.
+    assert page.locator(CIRCLE_MARKERS).count() == 4
+    assert HOSTILE_SCRIPT in page.locator(".geomap-title").inner_text()
+    credits = page.locator(".leaflet-control-attribution").inner_text()
+    assert "GeoNames (CC-BY 4.0)" in credits and "Natural Earth" in credits
+
+    page.locator(f"{CIRCLE_MARKERS}.geomap-site").click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for(state="visible")
+    text = popup.inner_text()
+    assert HOSTILE_SCRIPT in text and HOSTILE_ATTRIBUTE in text and HOSTILE_TEMPLATE in text
+    assert popup.locator("img").count() == 0
+    assert popup.locator("mark").inner_text() == HOSTILE_SCRIPT
+
+    page.get_by_label("Nationalities (demonyms) (1)").check()
+    assert page.locator(CIRCLE_MARKERS).count() == 5
+
+    screenshot = page.screenshot()
+    assert visit.foreign_requests() == []
+    assert visit.errors == []
+    assert visit.dialogs == []
+    page.close()
+
+    blank = browser.new_page()
+    assert blank.evaluate(COUNT_COLOURS, base64.b64encode(screenshot).decode("ascii")) > 10
+    blank.close()
+
+
+@pytest.mark.browser
+def test_clustered_map_works_offline_in_chromium(browser, tmp_path, countries):
+    many = [mention(index, f"Village {index}", f"Village {index}", 30 + (index % 8) * 0.9,
+                    38 + (index // 8) * 0.9, "village") for index in range(64)]
+    path = write_html(place_map(many, countries=countries, title="Many"), tmp_path / "many.html")
+    visit = Visit(browser, path)
+    assert visit.page.locator(".marker-cluster").count() > 0
+    assert visit.foreign_requests() == []
+    assert visit.errors == []
+    visit.page.close()
