@@ -101,6 +101,11 @@ class Gazetteer:
             self._fuzzy_keys = store.fuzzy_keys(self._connection)
         return self._fuzzy_keys
 
+    def prominent_names(self, limit: int) -> list[str]:
+        """Names of the weightiest places (no demonyms): realistic queries for benchmarks."""
+        with self._lock:
+            return store.prominent_names(self._connection, limit)
+
     def countries(self) -> list[Place]:
         """Every country with its outline, for drawing an offline basemap."""
         with self._lock:

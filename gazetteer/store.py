@@ -172,6 +172,11 @@ def places_of_kind(connection: sqlite3.Connection, kind: str) -> list[Place]:
             connection.execute(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.kind = ?", (kind,))]
 
 
+def prominent_names(connection: sqlite3.Connection, limit: int) -> list[str]:
+    return [name for (name,) in connection.execute(
+        "SELECT name FROM places WHERE kind != 'demonym' ORDER BY weight DESC LIMIT ?", (limit,))]
+
+
 def counts(connection: sqlite3.Connection) -> dict[str, dict[str, int]]:
     """Place counts by kind and by source, and the number of names."""
     by_kind = dict(connection.execute("SELECT kind, COUNT(*) FROM places GROUP BY kind ORDER BY 2 DESC"))

@@ -69,8 +69,10 @@ class PlaceMention:
 
     @property
     def place_key(self) -> tuple:
-        """Mentions with the same key are the same place (one marker on a map)."""
-        return (self.geonameid, self.name, round(self.lat, 4), round(self.lon, 4))
+        """Mentions with the same key are the same place (one marker on a map); "Iraqi" and
+        "Iraq" are kept apart, since a map shows them differently."""
+        return (self.geonameid, self.name, self.kind == "demonym", round(self.lat, 4),
+                round(self.lon, 4))
 
     def to_dict(self) -> dict:
         """The JSON record of DESIGN.md's `places` contract."""
@@ -124,7 +126,8 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
     A misspelling is only forgiven in a long name the model itself called a place.
     """
     if toponym.demonym:
-        found = gazetteer.lookup(toponym.text, kind="demonym", limit=5, fuzzy=False)
+        found = gazetteer.lookup(toponym.text, kind="demonym", limit=5, fuzzy=False) or [
+            c for c in gazetteer.lookup(toponym.text, limit=5, fuzzy=False) if c.kind != "demonym"]
     else:
         fuzzy = toponym.label in ("GPE", "LOC") and len(toponym.text) >= FUZZY_MIN_CHARS
         found = [c for c in gazetteer.lookup(toponym.text, limit=10, fuzzy=fuzzy)

@@ -6,8 +6,8 @@ valley", "Nineveh" -> "Nineveh province") and kept on evidence:
 
 - the model labelled it a place (GPE, LOC, FAC);
 - a demonym the gazetteer knows (NORP "Iraqi") becomes a mention of its country;
-- otherwise (a name the model took for a person or organisation, or did not label at all) it needs a
-  locative cue ("in Tal Afar", "the outskirts of Baghuz"), a list with an accepted place ("Mosul and
+- otherwise (a name the model took for a person or organisation, or did not label at all) it must
+  not be the name of a person named in the article, and it needs a locative cue ("in Tal Afar", "the outskirts of Baghuz"), a list with an accepted place ("Mosul and
   Tal Afar"), or, for an organisation label only, a large known place ("lost Raqqa").
 """
 
@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from gazetteer import Candidate, Gazetteer
+from gazetteer.normalize import loose_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entity labels that never hold a place name.
@@ -51,8 +52,9 @@ class Toponym:
     """A span of the article's clean text that names a place.
 
     `label` is the model's entity label ("" when the model saw no entity); `demonym` marks an
-    adjective or people name ("Iraqi") standing for its country; `cue` says why a span the model
-    did not label as a place was kept.
+    adjective or people name ("Iraqi") or a name used as one ("US-led", "Damascus-backed"),
+    standing for its place rather than saying something happened there; `cue` says why a span the
+    model did not label as a place was kept.
     """
 
     start: int
@@ -102,6 +104,7 @@ class _Finder:
         self.found: list[Toponym] = []
         self._taken_until = 0  # token index up to which text is already claimed
         self._place_tokens: set[int] = set()
+        self._person_names = _person_names(doc)
 
     def consider(self, start: int, end: int, label: str) -> None:
         if start < self._taken_until:
@@ -118,7 +121,7 @@ class _Finder:
             if _has_capital(span):  # "the east bank" is a description, not a name
                 self._accept(grown or span, label)
             return
-        if grown is None:
+        if grown is None or loose_key(grown.text) in self._person_names:
             return
         cue = self._cue(grown)
         if not cue and label == "ORG" and self._is_big_place(grown.text):
@@ -127,6 +130,7 @@ class _Finder:
             self._accept(grown, label, cue=cue)
 
     def _accept(self, span: Span, label: str, *, demonym: bool = False, cue: str = "") -> None:
+        demonym = demonym or _is_modifier(span)
         self.found.append(Toponym(span.start_char, span.end_char, span.text, label, demonym, cue))
         self._taken_until = span.end
         self._place_tokens.update(range(span.start, span.end))
@@ -167,6 +171,13 @@ class _Finder:
         return ""
 
 
+def _person_names(doc: Doc) -> set[str]:
+    """Keys of the surnames of people named in full in the article: once "Abu Bakr al-Baghdadi"
+    is named, a later "Baghdadi" is him, not a town. (Full names are left out: the model calls
+    some places persons, and those are judged on their cues.)"""
+    return {loose_key(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+
+
 def _trim(span: Span) -> Span:
     """The span without a leading "the" or a trailing possessive "'s"."""
     start, end = span.start, span.end
@@ -175,6 +186,13 @@ def _trim(span: Span) -> Span:
     if end - start > 1 and _POSSESSIVE.fullmatch(span.doc[end - 1].text):
         end -= 1
     return span.doc[start:end]
+
+
+def _is_modifier(span: Span) -> bool:
+    """A name joined by a hyphen to a following word ("US-led", "Iran-backed") is an adjective."""
+    doc = span.doc
+    return span.end + 1 < len(doc) and doc[span.end].text == "-" and not doc[span.end - 1].whitespace_ \
+        and doc[span.end + 1].is_lower
 
 
 def _has_capital(span: Span) -> bool:

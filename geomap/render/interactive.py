@@ -15,6 +15,7 @@ import shapely
 from folium.map import CustomPane
 from shapely.geometry import mapping
 
+from gazetteer.geo import distance_km
 from gazetteer.model import Place
 from geomap.places import PlaceMention
 
@@ -29,6 +30,9 @@ CLUSTER_ABOVE = 50
 WORLD_CENTRE, WORLD_ZOOM = (20.0, 15.0), 2
 # Fitting never zooms closer than this: one town still shows its surroundings.
 FIT_MAX_ZOOM = 7
+# The story's core: places this close to its centre, framed when they hold this share of mentions.
+CORE_RADIUS_KM = 1500
+CORE_SHARE = 0.75
 # Pixels kept clear for the title box (top left) and the layer list (top right).
 FIT_PADDING_TOP_LEFT, FIT_PADDING_BOTTOM_RIGHT = (50, 110), (50, 40)
 # An opened popup is panned below the title box and the layer list.
@@ -190,9 +194,9 @@ def _place_shape(mapped: MappedPlace) -> folium.GeoJson | None:
 
 
 def _fit_to_places(map: folium.Map, places: list[MappedPlace]) -> None:
-    """Frame the places shown on opening (all places if only hidden ones exist); with none, the
-    map keeps its world view."""
-    framed = [mapped for mapped in places if mapped.family.shown] or places
+    """Frame the story on opening: the places shown (all if only hidden ones exist), narrowed to
+    its core when a few far-off mentions ("officials in Washington") would shrink it to a dot."""
+    framed = _story_core([mapped for mapped in places if mapped.family.shown] or places)
     if not framed:
         return
     lats = [mapped.place.lat for mapped in framed]
@@ -200,3 +204,19 @@ def _fit_to_places(map: folium.Map, places: list[MappedPlace]) -> None:
     map.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]],
                    padding_top_left=FIT_PADDING_TOP_LEFT,
                    padding_bottom_right=FIT_PADDING_BOTTOM_RIGHT, max_zoom=FIT_MAX_ZOOM)
+
+
+def _story_core(places: list[MappedPlace]) -> list[MappedPlace]:
+    """The places near the story's centre (the place with the least mention-weighted distance
+    to the others), when they hold most of the mentions; else all of them."""
+    if len(places) < 3:
+        return places
+
+    def distance(a: MappedPlace, b: MappedPlace) -> float:
+        return distance_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
+
+    centre = min(places, key=lambda c: sum(len(p.mentions) * distance(c, p) for p in places))
+    core = [mapped for mapped in places if distance(centre, mapped) <= CORE_RADIUS_KM]
+    core_mentions = sum(len(mapped.mentions) for mapped in core)
+    all_mentions = sum(len(mapped.mentions) for mapped in places)
+    return core if core_mentions >= CORE_SHARE * all_mentions else places

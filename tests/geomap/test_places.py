@@ -84,3 +84,43 @@ def test_html_article_offsets_point_into_the_markup(gazetteer, tmp_path):
     aleppo = [m for m in parsed.places if m.text == "Aleppo"]
     assert aleppo and raw[aleppo[0].start:aleppo[0].end] == "Aleppo"
     assert aleppo[0].country == "SY"
+
+
+def test_a_country_used_as_a_modifier_is_an_adjective_mention(gazetteer, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("US-led coalition jets and Russian-backed troops fought near Palmyra in Syria.",
+                    encoding="utf-8")
+    (parsed,) = geoparse_articles(read_articles(path), gazetteer)
+    found = {m.text: m for m in parsed.places}
+    assert (found["US"].kind, found["US"].country) == ("demonym", "US")
+    assert found["Russian"].kind == "demonym"
+    assert found["Syria"].kind == "country"
+    assert found["Palmyra"].country == "SY"
+
+
+def test_a_demonym_and_its_country_are_different_map_places(gazetteer, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Iraqi officials said the border with Iraq's neighbour was closed.",
+                    encoding="utf-8")
+    (parsed,) = geoparse_articles(read_articles(path), gazetteer)
+    keys = {m.kind: m.place_key for m in parsed.places}
+    assert keys["demonym"] != keys["country"]
+
+
+def test_codes_and_abbreviations_must_be_written_as_such(gazetteer, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Mass was held in Mar Elias church. Later, he spoke in Ky. and in Morocco.",
+                    encoding="utf-8")
+    (parsed,) = geoparse_articles(read_articles(path), gazetteer)
+    by_text = {m.text: m for m in parsed.places}
+    assert "Mass" not in by_text and "Mar" not in by_text
+    assert by_text["Ky."].admin1 == "Kentucky"
+    assert by_text["Morocco"].country == "MA"
+
+
+def test_a_surname_of_a_person_in_the_article_is_not_a_place(gazetteer, tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Militant leader Abu Bakr al-Baghdadi was seen in Raqqa. Officials said the "
+                    "whereabouts of Baghdadi were unknown.", encoding="utf-8")
+    (parsed,) = geoparse_articles(read_articles(path), gazetteer)
+    assert [m.text for m in parsed.places] == ["Raqqa"]
