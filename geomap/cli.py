@@ -224,6 +224,29 @@ def demo(output: Path) -> None:
         _write_map(done, output, gazetteer, None, None)
 
 
+@main.command()
+@click.argument("corpus_file", metavar="CORPUS.xml", type=click.Path(path_type=Path))
+@click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
+              show_default=True)
+@click.option("--limit", type=click.IntRange(1), help="Only the first N documents.")
+@_guarded
+def evaluate(corpus_file: Path, output_format: str, limit: int | None) -> None:
+    """Score geoparsing on a corpus with gold toponyms (LGL, TR-News, GeoVirus, GeoWebNews XML)."""
+    from .corpora import CorpusError, read_corpus
+    from .evaluate import evaluate as score
+
+    try:
+        corpus, documents = read_corpus(corpus_file)
+    except CorpusError as error:
+        raise Failure(str(error), EXIT_INPUT) from None
+    scores = score(corpus, documents[:limit], _open_gazetteer()).to_dict()
+    if output_format == "json":
+        click.echo(json.dumps(scores, indent=2))
+        return
+    for key, value in scores.items():
+        click.echo(f"{key.replace('_', ' '):<24}{value}")
+
+
 @main.group(name="gazetteer")
 def gazetteer_group() -> None:
     """Build, inspect and extend the offline gazetteer."""

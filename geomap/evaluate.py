@@ -1,0 +1,103 @@
+"""The field's standard geoparsing scores for the pipeline on a corpus with gold toponyms.
+
+Recognition: precision, recall and F1 over spans, where a prediction overlapping a gold span counts.
+Resolution, on the gold toponyms that were recognised and have coordinates: accuracy within 161 km
+(100 miles), mean and median error in km, and the area under the curve of log errors (AUC, lower is
+better; Gritta et al. 2018). The same GeoNames id counts as no error at all.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+import time
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+
+from gazetteer import Gazetteer
+from gazetteer.geo import distance_km
+
+from .article import Article
+from .corpora import GoldDocument
+from .pipeline import geoparse_articles
+from .places import PlaceMention
+
+ACCURATE_KM = 161.0
+# Half the Earth's circumference: the largest possible error, which normalises the AUC.
+MAX_ERROR_KM = 20039.0
+
+
+@dataclass(slots=True)
+class Scores:
+    corpus: str
+    documents: int
+    gold_toponyms: int
+    predicted_toponyms: int
+    precision: float
+    recall: float
+    f1: float
+    resolved: int  # recognised gold toponyms with coordinates: the resolution scores' base
+    accuracy_161km: float
+    mean_error_km: float
+    median_error_km: float
+    auc: float
+    documents_per_second: float
+
+    def to_dict(self) -> dict:
+        return {key: round(value, 4) if isinstance(value, float) else value
+                for key, value in asdict(self).items()}
+
+
+def evaluate(corpus: str, documents: list[GoldDocument], gazetteer: Gazetteer) -> Scores:
+    """Run the pipeline on every document, as `geomap places` does, and score it against the gold."""
+    articles = [Article(file=document.id, text=document.text, raw=document.text)
+                for document in documents]
+    started = time.perf_counter()
+    predictions = [parsed.places for parsed in geoparse_articles(articles, gazetteer)]
+    seconds = time.perf_counter() - started
+    matched_gold = matched_predicted = 0
+    errors: list[float] = []
+    for document, predicted in zip(documents, predictions):
+        matched_predicted += sum(any(_overlaps(p, g) for g in document.toponyms) for p in predicted)
+        for gold in document.toponyms:
+            hit = next((p for p in predicted if _overlaps(p, gold)), None)
+            if hit is None:
+                continue
+            matched_gold += 1
+            if gold.lat is not None and gold.lon is not None:
+                errors.append(_error_km(hit, gold.lat, gold.lon, gold.geonameid))
+    gold_total = sum(len(document.toponyms) for document in documents)
+    predicted_total = sum(len(predicted) for predicted in predictions)
+    precision = matched_predicted / predicted_total if predicted_total else 0.0
+    recall = matched_gold / gold_total if gold_total else 0.0
+    return Scores(
+        corpus=corpus, documents=len(documents), gold_toponyms=gold_total,
+        predicted_toponyms=predicted_total, precision=precision, recall=recall,
+        f1=2 * precision * recall / (precision + recall) if precision + recall else 0.0,
+        resolved=len(errors),
+        accuracy_161km=sum(error <= ACCURATE_KM for error in errors) / len(errors) if errors else 0.0,
+        mean_error_km=statistics.fmean(errors) if errors else 0.0,
+        median_error_km=statistics.median(errors) if errors else 0.0,
+        auc=log_error_auc(errors),
+        documents_per_second=len(documents) / seconds if seconds else 0.0)
+
+
+def _overlaps(predicted: PlaceMention, gold) -> bool:
+    return predicted.start < gold.end and gold.start < predicted.end
+
+
+def _error_km(predicted: PlaceMention, lat: float, lon: float, geonameid: int | None) -> float:
+    if geonameid is not None and predicted.geonameid == geonameid:
+        return 0.0
+    return distance_km(predicted.lat, predicted.lon, lat, lon)
+
+
+def log_error_auc(errors: Iterable[float]) -> float:
+    """Area under the sorted log-error curve, normalised to 0 (all exact) .. 1 (all antipodal)."""
+    curve = sorted(math.log(1 + error) for error in errors)
+    if not curve:
+        return 0.0
+    if len(curve) == 1:
+        return curve[0] / math.log(MAX_ERROR_KM)
+    area = sum((a + b) / 2 for a, b in zip(curve, curve[1:]))  # trapezoids of unit width
+    return area / ((len(curve) - 1) * math.log(MAX_ERROR_KM))
