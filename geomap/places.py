@@ -95,6 +95,8 @@ SAME_PLACE_KM = 50.0
 MATCH_CONFIDENCE = {"exact": 1.0, "loose": 0.9, "fuzzy": 0.6}
 MISREAD_CONFIDENCE = 0.85
 FUZZY_MIN_CHARS = 6
+# A name written in capitals ("IRAQ", "ROME") may be a headline's place only if it is this big.
+PROMINENT_POPULATION = 100_000
 CONTEXT_CHARS = 240
 ALTERNATIVES = 3
 
@@ -132,7 +134,15 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
         fuzzy = toponym.label in ("GPE", "LOC") and len(toponym.text) >= FUZZY_MIN_CHARS
         found = [c for c in gazetteer.lookup(toponym.text, limit=10, fuzzy=fuzzy)
                  if c.kind != "demonym"]
-    return [c for c in found if _written_alike(c.matched_name, toponym.text)]
+    found = [c for c in found if _written_alike(c.matched_name, toponym.text)]
+    if _is_code(toponym.text):  # "HIV", "FAO": a capitalised word, not a small town's name
+        found = [c for c in found if _is_code(c.matched_name) or _is_prominent(c)]
+    return found
+
+
+def _is_prominent(candidate: Candidate) -> bool:
+    return candidate.kind in ("country", "admin1", "continent") or \
+        (candidate.population or 0) >= PROMINENT_POPULATION
 
 
 def _written_alike(name: str, text: str) -> bool:
@@ -140,7 +150,9 @@ def _written_alike(name: str, text: str) -> bool:
     its full stop: otherwise they are ordinary words."""
     if _is_code(name) and not _is_code(text):
         return False
-    return not name.endswith(".") or text.endswith(".") or "." in text
+    if name.endswith(".") and "." not in text:
+        return False
+    return True
 
 
 def _is_code(name: str) -> bool:

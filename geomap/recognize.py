@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from gazetteer import Candidate, Gazetteer
-from gazetteer.normalize import loose_key
+from gazetteer.normalize import exact_key, loose_key
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entity labels that never hold a place name.
@@ -41,9 +41,25 @@ NAME_PARTICLES = frozenset({
     "strip", "heights", "sea", "lake", "dam", "camp", "airport", "crossing", "island", "islands",
     "gulf", "bay", "state",
 })
+# Words after a name that make it the name of something else: a disease ("Marburg virus",
+# "Rift Valley fever") is not a mention of the place.
+NOT_A_PLACE_AFTER = frozenset({"virus", "viruses", "fever", "disease", "flu", "influenza", "strain",
+                               "syndrome"})
+# Words that make a span an organisation's name: a place inside it ("Texas Southern University",
+# "the Gainesville Police Department", "University of Florida") is kept, flagged by its cue.
+ORGANISATION_HEADS = frozenset({
+    "university", "college", "school", "academy", "institute", "hospital", "clinic", "police",
+    "sheriff", "department", "service", "services", "council", "commission", "committee", "board",
+    "agency", "authority", "office", "ministry", "court", "chamber", "association", "society",
+    "club", "team", "bank", "company", "corporation", "corp", "inc", "times", "post", "news",
+    "herald", "tribune", "journal", "gazette", "press", "observer", "courier", "museum", "library",
+    "church", "airport", "port", "party", "government", "assembly", "parliament", "senate",
+    "fire", "guard", "army", "forces", "district", "center", "centre", "foundation", "zoo",
+})
 MAX_NAME_TOKENS = 7
 # An organisation-labelled name is read as a place without a cue only when it is this big.
 BIG_PLACE_POPULATION = 100_000
+ORGANISATION_PLACE_POPULATION = 20_000
 _POSSESSIVE = re.compile(r"[’']s?")
 
 
@@ -116,7 +132,12 @@ class _Finder:
             if self.gazetteer.lookup(span.text, kind="demonym", limit=1, fuzzy=False):
                 self._accept(span, label, demonym=True)
             return
+        if _names_something_else(span):
+            return
         grown = self._longest_known(span)
+        if label == "ORG" and (grown is None or grown.end < span.end):
+            self._place_inside_organisation(span)
+            return
         if label in PLACE_LABELS:
             if _has_capital(span):  # "the east bank" is a description, not a name
                 self._accept(grown or span, label)
@@ -128,6 +149,23 @@ class _Finder:
             cue = "a large place"
         if cue:
             self._accept(grown, label, cue=cue)
+
+    def _place_inside_organisation(self, organisation: Span) -> None:
+        """The place an organisation is named after, when its name says so: a known place at the
+        start or after "of", and a word such as University or Police elsewhere in the name."""
+        words = {token.lower_ for token in organisation}
+        if not words & ORGANISATION_HEADS:
+            return
+        starts = [organisation.start] + [t.i + 1 for t in organisation[:-1] if t.lower_ == "of"]
+        for start in starts:
+            inner = self._longest_known(self.doc[start:start + 1])
+            if inner is None or inner.end > organisation.end \
+                    or {t.lower_ for t in inner} & ORGANISATION_HEADS:
+                continue
+            # a one-word name inside an organisation is often a common word ("State", "Federal")
+            if len(inner) > 1 or self._is_big_place(inner.text, ORGANISATION_PLACE_POPULATION):
+                self._accept(inner, "ORG", cue="inside an organisation name")
+                return
 
     def _accept(self, span: Span, label: str, *, demonym: bool = False, cue: str = "") -> None:
         demonym = demonym or _is_modifier(span)
@@ -153,11 +191,16 @@ class _Finder:
     def _known(self, name: str) -> list[Candidate]:
         return [c for c in self.gazetteer.lookup(name, limit=3, fuzzy=False) if c.kind != "demonym"]
 
-    def _is_big_place(self, name: str) -> bool:
-        best = self._known(name)
-        return bool(best) and best[0].match == "exact" and (
-            best[0].kind in ("country", "admin1", "continent")
-            or (best[0].population or 0) >= BIG_PLACE_POPULATION)
+    def _is_big_place(self, name: str, min_population: int = BIG_PLACE_POPULATION) -> bool:
+        """A country, a province or a large city, named by its own name (not an alternate name
+        such as "White House" for Casablanca, nor a code)."""
+        found = self._known(name)
+        if not found or found[0].match != "exact" or name.isupper():
+            return False
+        best = found[0]
+        return best.kind in ("country", "admin1", "continent") or (
+            exact_key(best.matched_name) == exact_key(best.name)
+            and (best.population or 0) >= min_population)
 
     def _cue(self, span: Span) -> str:
         """Why a span the model did not call a place reads as one here, or ""."""
@@ -186,6 +229,11 @@ def _trim(span: Span) -> Span:
     if end - start > 1 and _POSSESSIVE.fullmatch(span.doc[end - 1].text):
         end -= 1
     return span.doc[start:end]
+
+
+def _names_something_else(span: Span) -> bool:
+    """A name followed by "virus", "fever" ... names a disease, not a place."""
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in NOT_A_PLACE_AFTER
 
 
 def _is_modifier(span: Span) -> bool:

