@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 
 from .model import Candidate
+from .normalize import loose_key
 
 MATCH_QUALITY = {
     ("exact", "primary"): 1.0,
@@ -46,7 +47,11 @@ def prefer_seats(candidates: list[Candidate]) -> None:
     for division in (c for c in candidates if c.kind in ("admin1", "admin2")):
         for city in cities:
             inside = city.admin1 == division.name if division.kind == "admin1" else city.admin2 == division.name
-            if city.country == division.country and inside and city.score <= division.score:
+            # only the city named like its division (Raqqa in Raqqa province), not any city of it
+            # that happens to carry the division's name among its alternates (Minneota, Minnesota)
+            named_alike = loose_key(city.name) == loose_key(division.name)
+            if city.country == division.country and inside and named_alike \
+                    and city.score <= division.score:
                 city.score = division.score + 0.001
 
 

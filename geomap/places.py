@@ -6,17 +6,15 @@ it was resolved to, how sure we are, and the runner-up candidates.
 
 from __future__ import annotations
 
-import math
-from collections import Counter
-from collections.abc import Iterable
+import re
 from dataclasses import dataclass, field
 
 from shapely.geometry.base import BaseGeometry
 from spacy.tokens import Doc
 
 from gazetteer import Candidate, Gazetteer
-from gazetteer.geo import distance_km
 from gazetteer.normalize import exact_key
+from gazetteer.resolve import Resolution, resolve_together
 
 from .article import Article
 from .recognize import Toponym, find_toponyms
@@ -85,41 +83,40 @@ class PlaceMention:
         }
 
 
-# Added to a candidate's score in proportion to the share of the article's places in its country.
-FOCUS_BONUS = 0.3
-# Scores are turned into probabilities with this temperature (a score gap of 0.1 is about e:1).
-TEMPERATURE = 0.1
-# Candidates this close to the chosen one count as the same answer when computing confidence
-# (a city and the district named after it are one point on a map).
-SAME_PLACE_KM = 50.0
-MATCH_CONFIDENCE = {"exact": 1.0, "loose": 0.9, "fuzzy": 0.6}
 MISREAD_CONFIDENCE = 0.85
 FUZZY_MIN_CHARS = 6
 # A name written in capitals ("IRAQ", "ROME") may be a headline's place only if it is this big.
 PROMINENT_POPULATION = 100_000
 CONTEXT_CHARS = 240
-ALTERNATIVES = 3
+# What may stand between a name and the place that qualifies it: "Alexandria, La.".
+_QUALIFIER_GAP = re.compile(r",\s*")
 
 
 def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
     """Every place mention in the article, resolved in the context of the article's other places.
 
-    One sense per name per article: every mention of the same name gets the same place.
+    One sense per name per article: every mention of the same name gets the same place (unless a
+    mention is qualified, as in "Paris, Texas", which is its own sense).
     """
     toponyms = find_toponyms(doc, gazetteer)
-    candidates = {_sense_key(t): _candidates(t, gazetteer) for t in toponyms}
-    focus = _country_focus(candidates.values())
-    senses = {key: _choose(found, focus) for key, found in candidates.items() if found}
-    mentions = []
-    for toponym in toponyms:
-        sense = senses.get(_sense_key(toponym))
-        if sense is not None:
-            mentions.append(_mention(article, doc, toponym, sense))
-    return mentions
+    containers = _qualifiers(toponyms, doc.text)
+    keys = [_sense_key(t, containers.get(i)) for i, t in enumerate(toponyms)]
+    readings = {key: _candidates(t, gazetteer) for key, t in zip(keys, toponyms)}
+    qualified_by = {keys[i]: keys[j] for i, j in containers.items()}
+    senses = resolve_together(readings, qualified_by)
+    return [_mention(article, doc, toponym, senses[key])
+            for key, toponym in zip(keys, toponyms) if key in senses]
 
 
-def _sense_key(toponym: Toponym) -> tuple[str, bool]:
-    return exact_key(toponym.text), toponym.demonym
+def _qualifiers(toponyms: list[Toponym], text: str) -> dict[int, int]:
+    """Index of each toponym directly followed by ", <place>" -> index of that place."""
+    return {i: i + 1 for i in range(len(toponyms) - 1)
+            if not toponyms[i].demonym and not toponyms[i + 1].demonym
+            and _QUALIFIER_GAP.fullmatch(text[toponyms[i].end:toponyms[i + 1].start])}
+
+
+def _sense_key(toponym: Toponym, qualifier: int | None = None) -> tuple[str, bool, int | None]:
+    return exact_key(toponym.text), toponym.demonym, qualifier
 
 
 def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
@@ -161,34 +158,7 @@ def _is_code(name: str) -> bool:
     return 2 <= len(letters) <= 4 and all(ch.isupper() for ch in letters)
 
 
-def _country_focus(candidate_lists: Iterable[list[Candidate]]) -> dict[str, float]:
-    """Share of the article's distinct names whose best reading lies in each country."""
-    countries = Counter(found[0].country for found in candidate_lists if found and found[0].country)
-    total = sum(countries.values())
-    return {country: count / total for country, count in countries.items()} if total else {}
-
-
-def _choose(found: list[Candidate], focus: dict[str, float]) -> _Sense:
-    """The best candidate after the focus bonus, with probabilities from the score gaps."""
-    scored = sorted(((c.score + FOCUS_BONUS * focus.get(c.country, 0.0), c) for c in found),
-                    key=lambda pair: -pair[0])
-    best_score, best = scored[0]
-    weights = [math.exp((score - best_score) / TEMPERATURE) for score, _ in scored]
-    total = sum(weights)
-    near = [distance_km(best.lat, best.lon, c.lat, c.lon) <= SAME_PLACE_KM for _, c in scored]
-    confidence = sum(w for w, same in zip(weights, near) if same) / total * MATCH_CONFIDENCE[best.match]
-    runners_up = [(c, w / total) for w, same, (_, c) in zip(weights, near, scored) if not same]
-    return _Sense(best, confidence, runners_up[:ALTERNATIVES])
-
-
-@dataclass(slots=True)
-class _Sense:
-    place: Candidate
-    confidence: float
-    runners_up: list[tuple[Candidate, float]]
-
-
-def _mention(article: Article, doc: Doc, toponym: Toponym, sense: _Sense) -> PlaceMention:
+def _mention(article: Article, doc: Doc, toponym: Toponym, sense: Resolution) -> PlaceMention:
     start, end = article.raw_span(toponym.start, toponym.end)
     place = sense.place
     confidence = sense.confidence * (MISREAD_CONFIDENCE if toponym.cue else 1.0)

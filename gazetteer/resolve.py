@@ -1,0 +1,107 @@
+"""Choosing among the places that share a name, in the context of the other names read with it.
+
+A text that names several places is usually about one area: the readings of its names that lie in
+the same country and the same province support each other ("Dublin" beside "Ga." and "Atlanta" is
+Dublin, Georgia). A name qualified by a containing place ("Alexandria, La.", "Paris, Texas") is
+read inside it. Scores become probabilities through their gaps; candidates within a few kilometres
+of the chosen one count as the same answer (a city and the district named after it).
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Hashable
+from dataclasses import dataclass
+
+from .geo import distance_km
+from .model import Candidate
+
+# Added to a candidate's score in proportion to the share of the other names read in its country,
+# and in its province/state.
+COUNTRY_BONUS = 0.3
+ADMIN1_BONUS = 0.3
+# Added to a candidate inside the place that qualifies its name ("Alexandria, La.").
+CONTAINED_BONUS = 1.0
+# Scores become probabilities with this temperature (a score gap of 0.1 is about e:1).
+TEMPERATURE = 0.1
+SAME_PLACE_KM = 50.0
+MATCH_CONFIDENCE = {"exact": 1.0, "loose": 0.9, "fuzzy": 0.6}
+ALTERNATIVES = 3
+
+
+@dataclass(slots=True)
+class Resolution:
+    """The chosen place, the probability that it is right, and the runners-up with theirs."""
+
+    place: Candidate
+    confidence: float
+    runners_up: list[tuple[Candidate, float]]
+
+
+def resolve_together(readings: dict[Hashable, list[Candidate]],
+                     containers: dict[Hashable, Hashable] | None = None) -> dict[Hashable, Resolution]:
+    """A resolution per name key with candidates. `containers[key]` is the key of a name that
+    qualifies it ("La." for "Alexandria" in "Alexandria, La.")."""
+    containers = containers or {}
+    readings = {key: found for key, found in readings.items() if found}
+    first = {key: found[0] for key, found in readings.items()}
+    contained = {key: _inside(first[container]) for key, container in containers.items()
+                 if key in readings and container in first}
+    first.update({key: _best(readings[key], lambda c, test=test: CONTAINED_BONUS * test(c))
+                  for key, test in contained.items()})
+    countries = Counter(place.country for place in first.values() if place.country)
+    provinces = Counter(_province(place) for place in first.values() if place.admin1)
+    resolutions = {}
+    for key, found in readings.items():
+        own = first[key]
+
+        def bonus(candidate: Candidate, own: Candidate = own, key: Hashable = key) -> float:
+            total = len(first) - 1
+            if total <= 0:
+                value = 0.0
+            else:
+                others_in_country = countries[candidate.country] - (own.country == candidate.country)
+                others_in_province = provinces[_province(candidate)] - (
+                    _province(own) == _province(candidate)) if candidate.admin1 else 0
+                value = (COUNTRY_BONUS * others_in_country + ADMIN1_BONUS * others_in_province) / total
+            if key in contained:
+                value += CONTAINED_BONUS * contained[key](candidate)
+            return value
+
+        resolutions[key] = _resolution(found, bonus)
+    return resolutions
+
+
+def _province(place: Candidate) -> tuple[str, str]:
+    return place.country, place.admin1
+
+
+def _inside(container: Candidate):
+    """A test of whether a candidate lies in `container` (a country, province or district)."""
+    def test(candidate: Candidate) -> bool:
+        if candidate.country != container.country or candidate.id == container.id:
+            return False
+        if container.kind == "country":
+            return True
+        if container.kind == "admin1":
+            return candidate.admin1 == container.name
+        if container.kind == "admin2":
+            return candidate.admin2 == container.name
+        return False
+    return test
+
+
+def _best(found: list[Candidate], bonus) -> Candidate:
+    return max(found, key=lambda c: c.score + bonus(c))
+
+
+def _resolution(found: list[Candidate], bonus) -> Resolution:
+    scored = sorted(((c.score + bonus(c), c) for c in found), key=lambda pair: -pair[0])
+    best_score, best = scored[0]
+    weights = [math.exp((score - best_score) / TEMPERATURE) for score, _ in scored]
+    total = sum(weights)
+    near = [distance_km(best.lat, best.lon, c.lat, c.lon) <= SAME_PLACE_KM for _, c in scored]
+    confidence = sum(w for w, same in zip(weights, near) if same) / total * MATCH_CONFIDENCE[best.match]
+    runners_up = [(c, w / total) for w, same, (_, c) in zip(weights, near, scored) if not same]
+    return Resolution(best, confidence, runners_up[:ALTERNATIVES])
