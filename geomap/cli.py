@@ -229,17 +229,22 @@ def demo(output: Path) -> None:
 @click.option("--format", "output_format", type=click.Choice(["table", "json"]), default="table",
               show_default=True)
 @click.option("--limit", type=click.IntRange(1), help="Only the first N documents.")
+@click.option("--demonyms/--no-demonyms", default=None,
+              help="Count adjectival mentions (\"Iraqi\") as toponyms. Default: as the corpus's "
+                   "annotation guidelines do (LGL and GeoWebNews yes, GeoVirus no).")
 @_guarded
-def evaluate(corpus_file: Path, output_format: str, limit: int | None) -> None:
+def evaluate(corpus_file: Path, output_format: str, limit: int | None,
+             demonyms: bool | None) -> None:
     """Score geoparsing on a corpus with gold toponyms (LGL, TR-News, GeoVirus, GeoWebNews XML)."""
-    from .corpora import CorpusError, read_corpus
+    from .corpora import ANNOTATES_DEMONYMS, CorpusError, read_corpus
     from .evaluate import evaluate as score
 
     try:
         corpus, documents = read_corpus(corpus_file)
     except CorpusError as error:
         raise Failure(str(error), EXIT_INPUT) from None
-    scores = score(corpus, documents[:limit], _open_gazetteer()).to_dict()
+    counted = ANNOTATES_DEMONYMS[corpus] if demonyms is None else demonyms
+    scores = score(corpus, documents[:limit], _open_gazetteer(), demonyms=counted).to_dict()
     if output_format == "json":
         click.echo(json.dumps(scores, indent=2))
         return

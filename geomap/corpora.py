@@ -14,6 +14,10 @@ from pathlib import Path
 
 # How far (characters) to look around stated offsets for the gold name.
 REALIGN_WINDOW = 30
+# Whether each corpus's annotation guidelines count adjectival place mentions ("American",
+# "Russian") as toponyms: LGL and GeoWebNews do (GeoWebNews as its own "Demonym" type), GeoVirus
+# annotates proper names of places only.
+ANNOTATES_DEMONYMS = {"LGL": True, "GeoWebNews": True, "GeoVirus": False}
 
 
 class CorpusError(Exception):

@@ -30,6 +30,7 @@ MAX_ERROR_KM = 20039.0
 @dataclass(slots=True)
 class Scores:
     corpus: str
+    demonyms_counted: bool
     documents: int
     gold_toponyms: int
     predicted_toponyms: int
@@ -48,12 +49,18 @@ class Scores:
                 for key, value in asdict(self).items()}
 
 
-def evaluate(corpus: str, documents: list[GoldDocument], gazetteer: Gazetteer) -> Scores:
-    """Run the pipeline on every document, as `geomap places` does, and score it against the gold."""
+def evaluate(corpus: str, documents: list[GoldDocument], gazetteer: Gazetteer, *,
+             demonyms: bool) -> Scores:
+    """Run the pipeline on every document, as `geomap places` does, and score it against the gold.
+
+    `demonyms` says whether the corpus counts adjectival mentions ("Iraqi") as toponyms; when it
+    does not, the pipeline's demonym mentions are left out of the predictions, as a map hides them.
+    """
     articles = [Article(file=document.id, text=document.text, raw=document.text)
                 for document in documents]
     started = time.perf_counter()
-    predictions = [parsed.places for parsed in geoparse_articles(articles, gazetteer)]
+    predictions = [[place for place in parsed.places if demonyms or place.kind != "demonym"]
+                   for parsed in geoparse_articles(articles, gazetteer)]
     seconds = time.perf_counter() - started
     matched_gold = matched_predicted = 0
     errors: list[float] = []
@@ -71,7 +78,7 @@ def evaluate(corpus: str, documents: list[GoldDocument], gazetteer: Gazetteer) -
     precision = matched_predicted / predicted_total if predicted_total else 0.0
     recall = matched_gold / gold_total if gold_total else 0.0
     return Scores(
-        corpus=corpus, documents=len(documents), gold_toponyms=gold_total,
+        corpus=corpus, demonyms_counted=demonyms, documents=len(documents), gold_toponyms=gold_total,
         predicted_toponyms=predicted_total, precision=precision, recall=recall,
         f1=2 * precision * recall / (precision + recall) if precision + recall else 0.0,
         resolved=len(errors),

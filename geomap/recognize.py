@@ -33,14 +33,16 @@ LOCATIVE_WORDS = frozenset({
 LIST_WORDS = frozenset({"and", "or", ",", "&"})
 # Lower-case words that may continue a name: particles of transliterated names and generic words
 # the news puts after a name ("Deir ez-Zor", "Euphrates river valley", "Nineveh province").
-NAME_PARTICLES = frozenset({
+PLACE_TYPE_WORDS = frozenset({
+    "river", "valley", "basin", "delta", "province", "governorate", "district", "region", "county",
+    "parish", "oblast", "desert", "mountains", "plains", "plain", "peninsula", "strip", "heights",
+    "sea", "lake", "dam", "camp", "airport", "crossing", "island", "islands", "gulf", "bay",
+})
+NAME_PARTICLES = PLACE_TYPE_WORDS | {
     "al", "el", "ez", "ad", "as", "ash", "ar", "an", "at", "az", "ed", "es", "bin", "bint", "ibn",
     "de", "del", "la", "le", "di", "da", "do", "dos", "das", "van", "von", "of", "the", "upon",
-    "sur", "-", "river", "valley", "basin", "delta", "province", "governorate", "district",
-    "region", "county", "parish", "oblast", "desert", "mountains", "plains", "plain", "peninsula",
-    "strip", "heights", "sea", "lake", "dam", "camp", "airport", "crossing", "island", "islands",
-    "gulf", "bay", "state",
-})
+    "sur", "-", "state",
+}
 # Words after a name that make it the name of something else: a disease ("Marburg virus",
 # "Rift Valley fever") is not a mention of the place.
 NOT_A_PLACE_AFTER = frozenset({"virus", "viruses", "fever", "disease", "flu", "influenza", "strain",
@@ -145,6 +147,8 @@ class _Finder:
         if grown is None or loose_key(grown.text) in self._person_names:
             return
         cue = self._cue(grown)
+        if not cue and grown.end > span.end and grown[-1].lower_ in PLACE_TYPE_WORDS:
+            cue = f"named a {grown[-1].lower_}"
         if not cue and label == "ORG" and self._is_big_place(grown.text):
             cue = "a large place"
         if cue:

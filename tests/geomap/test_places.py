@@ -124,3 +124,57 @@ def test_a_surname_of_a_person_in_the_article_is_not_a_place(gazetteer, tmp_path
                     "whereabouts of Baghdadi were unknown.", encoding="utf-8")
     (parsed,) = geoparse_articles(read_articles(path), gazetteer)
     assert [m.text for m in parsed.places] == ["Raqqa"]
+
+
+def _places_of(gazetteer, tmp_path, text):
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    (parsed,) = geoparse_articles(read_articles(path), gazetteer)
+    return {m.text: m for m in parsed.places}
+
+
+def test_the_article_s_other_places_choose_among_namesakes(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "A warehouse fire in Dublin was brought under control on Monday. Crews from "
+                       "Macon and Savannah helped, and the Georgia fire marshal is investigating.")
+    dublin = found["Dublin"]
+    assert (dublin.country, dublin.admin1) == ("US", "Georgia")
+    assert any(alternative.country == "IE" for alternative in dublin.alternatives)
+
+
+def test_without_context_the_prominent_namesake_wins(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path, "Thousands marched through Dublin on Saturday.")
+    assert found["Dublin"].country == "IE"
+
+
+def test_a_qualifying_place_after_a_comma_contains_the_name(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "The suspect, 19, of Alexandria, La., was arrested. A second man was "
+                       "held in Paris, Texas, on Friday.")
+    assert (found["Alexandria"].country, found["Alexandria"].admin1) == ("US", "Louisiana")
+    assert (found["Paris"].country, found["Paris"].admin1) == ("US", "Texas")
+
+
+def test_a_place_inside_an_organisation_name_is_kept(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Researchers at the Aleppo University hospital said supplies were short.")
+    assert found["Aleppo"].country == "SY"
+
+
+def test_a_disease_named_after_a_place_is_not_the_place(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Health officials in Uganda confirmed two cases of Marburg virus.")
+    assert "Marburg" not in found and found["Uganda"].kind == "country"
+
+
+def test_a_place_type_word_makes_a_known_name_a_place(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Families were moved to the al-Hol camp, where tents are scarce.")
+    assert found["al-Hol camp"].kind == "camp" and found["al-Hol camp"].country == "SY"
+
+
+def test_a_code_in_capitals_is_not_a_small_town(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "The spread of HIV in Kenya has slowed, the FAO said in Rome.")
+    assert "HIV" not in found and "FAO" not in found
+    assert found["Kenya"].country == "KE" and found["Rome"].country == "IT"
