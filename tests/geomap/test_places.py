@@ -16,6 +16,13 @@ def offensive(gazetteer, data_dir):
     return parsed
 
 
+def _places_of(gazetteer, tmp_path, text):
+    path = tmp_path / "article.txt"
+    path.write_text(text, encoding="utf-8")
+    (parsed,) = geoparse_articles(read_articles(path), gazetteer)
+    return {m.text: m for m in parsed.places}
+
+
 def _by_text(parsed):
     found = {}
     for mention in parsed.places:
@@ -87,11 +94,8 @@ def test_html_article_offsets_point_into_the_markup(gazetteer, tmp_path):
 
 
 def test_a_country_used_as_a_modifier_is_an_adjective_mention(gazetteer, tmp_path):
-    path = tmp_path / "a.txt"
-    path.write_text("US-led coalition jets and Russian-backed troops fought near Palmyra in Syria.",
-                    encoding="utf-8")
-    (parsed,) = geoparse_articles(read_articles(path), gazetteer)
-    found = {m.text: m for m in parsed.places}
+    found = _places_of(gazetteer, tmp_path,
+                       "US-led coalition jets and Russian-backed troops fought near Palmyra in Syria.")
     assert (found["US"].kind, found["US"].country) == ("demonym", "US")
     assert found["Russian"].kind == "demonym"
     assert found["Syria"].kind == "country"
@@ -99,38 +103,25 @@ def test_a_country_used_as_a_modifier_is_an_adjective_mention(gazetteer, tmp_pat
 
 
 def test_a_demonym_and_its_country_are_different_map_places(gazetteer, tmp_path):
-    path = tmp_path / "a.txt"
-    path.write_text("Iraqi officials said the border with Iraq's neighbour was closed.",
-                    encoding="utf-8")
-    (parsed,) = geoparse_articles(read_articles(path), gazetteer)
-    keys = {m.kind: m.place_key for m in parsed.places}
+    found = _places_of(gazetteer, tmp_path,
+                       "Iraqi officials said the border with Iraq's neighbour was closed.")
+    keys = {m.kind: m.place_key for m in found.values()}
     assert keys["demonym"] != keys["country"]
 
 
 def test_codes_and_abbreviations_must_be_written_as_such(gazetteer, tmp_path):
-    path = tmp_path / "a.txt"
-    path.write_text("Mass was held in Mar Elias church. Later, he spoke in Ky. and in Morocco.",
-                    encoding="utf-8")
-    (parsed,) = geoparse_articles(read_articles(path), gazetteer)
-    by_text = {m.text: m for m in parsed.places}
+    by_text = _places_of(gazetteer, tmp_path,
+                         "Mass was held in Mar Elias church. Later, he spoke in Ky. and in Morocco.")
     assert "Mass" not in by_text and "Mar" not in by_text
     assert by_text["Ky."].admin1 == "Kentucky"
     assert by_text["Morocco"].country == "MA"
 
 
 def test_a_surname_of_a_person_in_the_article_is_not_a_place(gazetteer, tmp_path):
-    path = tmp_path / "a.txt"
-    path.write_text("Militant leader Abu Bakr al-Baghdadi was seen in Raqqa. Officials said the "
-                    "whereabouts of Baghdadi were unknown.", encoding="utf-8")
-    (parsed,) = geoparse_articles(read_articles(path), gazetteer)
-    assert [m.text for m in parsed.places] == ["Raqqa"]
-
-
-def _places_of(gazetteer, tmp_path, text):
-    path = tmp_path / "article.txt"
-    path.write_text(text, encoding="utf-8")
-    (parsed,) = geoparse_articles(read_articles(path), gazetteer)
-    return {m.text: m for m in parsed.places}
+    found = _places_of(gazetteer, tmp_path,
+                       "Militant leader Abu Bakr al-Baghdadi was seen in Raqqa. Officials said the "
+                       "whereabouts of Baghdadi were unknown.")
+    assert list(found) == ["Raqqa"]
 
 
 def test_the_article_s_other_places_choose_among_namesakes(gazetteer, tmp_path):
