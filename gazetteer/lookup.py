@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import shutil
 import sqlite3
@@ -10,6 +11,7 @@ from dataclasses import fields
 from pathlib import Path
 
 from rapidfuzz import fuzz, process
+from shapely.geometry.base import BaseGeometry
 
 from . import rank, store
 from .build import build
@@ -23,6 +25,8 @@ FUZZY_CUTOFF = 85
 FUZZY_MIN_LENGTH = 4
 # Transliteration folding on very short keys ("US", "Ky") only finds false friends.
 LOOSE_MIN_LENGTH = 4
+# Remembered answers; the memo starts afresh when full.
+MEMO_SIZE = 100_000
 _PLACE_FIELDS = [f.name for f in fields(Place)]
 
 
@@ -32,7 +36,9 @@ class Gazetteer:
     def __init__(self, path: Path, connection: sqlite3.Connection):
         self.path = path
         self._connection = connection
-        self._fuzzy_keys: list[str] | None = None
+        self._fuzzy_keys: dict[tuple[str, int], list[str]] | None = None  # by first letter, length
+        self._geometries: dict[int, BaseGeometry] = {}  # parsed shapes by place id
+        self._answers: dict[tuple, list[Candidate]] = {}  # news repeats its names
         self._lock = threading.Lock()
 
     @classmethod
@@ -68,38 +74,57 @@ class Gazetteer:
         only when neither finds anything (and `fuzzy` allows) does a fuzzy match look for close
         misspellings.
         """
+        question = (name, country, kind, limit, fuzzy)
+        with self._lock:
+            answer = self._answers.get(question)
+            if answer is None:
+                answer = self._answer(name, country, kind, limit, fuzzy)
+                if len(self._answers) >= MEMO_SIZE:
+                    self._answers.clear()
+                self._answers[question] = answer
+        return list(answer)
+
+    def _answer(self, name: str, country: str | None, kind: str | None, limit: int,
+                fuzzy: bool) -> list[Candidate]:
         key = exact_key(name)
         if not key:
             return []
-        with self._lock:
-            found: dict[int, Candidate] = {}
-            self._collect(found, "exact", key, "exact", country, kind)
-            loose = loose_key(name)
-            if len(loose) >= LOOSE_MIN_LENGTH:
-                self._collect(found, "loose", loose, "loose", country, kind)
-            if fuzzy and not found and len(key) >= FUZZY_MIN_LENGTH:
-                for other, similarity, _ in process.extract(
-                        key, self._fuzzy_choices(), scorer=fuzz.ratio, limit=5,
-                        score_cutoff=FUZZY_CUTOFF):
-                    self._collect(found, "exact", other, "fuzzy", country, kind, similarity / 100)
+        found: dict[int, Candidate] = {}
+        self._collect(found, "exact", key, "exact", country, kind)
+        loose = loose_key(name)
+        if len(loose) >= LOOSE_MIN_LENGTH:
+            self._collect(found, "loose", loose, "loose", country, kind)
+        if fuzzy and not found and len(key) >= FUZZY_MIN_LENGTH:
+            for other, similarity, _ in process.extract(
+                    key, self._fuzzy_choices(key), scorer=fuzz.ratio, limit=5,
+                    score_cutoff=FUZZY_CUTOFF):
+                self._collect(found, "exact", other, "fuzzy", country, kind, similarity / 100)
         candidates = list(found.values())
         rank.prefer_seats(candidates)
         return rank.order(candidates)[:limit]
 
     def _collect(self, found: dict[int, Candidate], column: str, key: str, match: str,
                  country: str | None, kind: str | None, similarity: float = 1.0) -> None:
-        for place, matched_name, name_kind, weight in store.find(self._connection, column, key,
-                                                                  country, kind):
+        for place, matched_name, name_kind, weight in store.find(
+                self._connection, column, key, country, kind, self._geometries):
             score = rank.match_quality(match, name_kind, similarity) + rank.prior(weight)
             best = found.get(place.id)
             if best is None or score > best.score:
                 found[place.id] = Candidate(*(getattr(place, f) for f in _PLACE_FIELDS),
                                             matched_name=matched_name, match=match, score=score)
 
-    def _fuzzy_choices(self) -> list[str]:
+    def _fuzzy_choices(self, key: str) -> list[str]:
+        """Keys that could reach the cutoff against `key`: starting with the same letter (a
+        misspelling rarely changes the first one) and neither too short nor too long (a ratio of
+        at least c needs the shorter key to be at least c/(2-c) of the longer)."""
         if self._fuzzy_keys is None:
-            self._fuzzy_keys = store.fuzzy_keys(self._connection)
-        return self._fuzzy_keys
+            self._fuzzy_keys = {}
+            for known in store.fuzzy_keys(self._connection):
+                self._fuzzy_keys.setdefault((known[0], len(known)), []).append(known)
+        share = FUZZY_CUTOFF / (200 - FUZZY_CUTOFF)
+        shortest, longest = math.ceil(len(key) * share), math.floor(len(key) / share)
+        return [known for size in range(shortest, longest + 1)
+                for known in self._fuzzy_keys.get((key[0], size), ())]
 
     def prominent_names(self, limit: int) -> list[str]:
         """Names of the weightiest places (no demonyms): realistic queries for benchmarks."""
@@ -131,6 +156,7 @@ class Gazetteer:
         finally:
             writer.close()
         self._fuzzy_keys = None
+        self._answers.clear()
         return len(added)
 
 

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import shapely
+from shapely.geometry.base import BaseGeometry
 
 from .model import NewPlace, Place
 from .normalize import exact_key, is_latin, loose_key
@@ -146,8 +147,11 @@ def meta(connection: sqlite3.Connection) -> dict[str, str]:
 
 
 def find(connection: sqlite3.Connection, column: str, key: str, country: str | None,
-         kind: str | None) -> list[tuple[Place, str, str, float]]:
-    """Places whose `exact` or `loose` name key equals `key`: (place, matched name, name kind, weight)."""
+         kind: str | None, geometries: dict[int, BaseGeometry]
+         ) -> list[tuple[Place, str, str, float]]:
+    """Places whose `exact` or `loose` name key equals `key`: (place, matched name, name kind, weight).
+
+    Shapes are parsed once per place and kept in `geometries` (a country outline is costly)."""
     if column not in ("exact", "loose"):
         raise ValueError(column)
     sql = (f"SELECT {_PLACE_COLUMNS}, n.name, n.name_kind, p.weight FROM names n "
@@ -159,7 +163,8 @@ def find(connection: sqlite3.Connection, column: str, key: str, country: str | N
     if kind:
         sql += " AND p.kind = ?"
         params.append(kind)
-    return [(_place(row[:12]), row[12], row[13], row[14]) for row in connection.execute(sql, params)]
+    return [(_place(row[:12], geometries), row[12], row[13], row[14])
+            for row in connection.execute(sql, params)]
 
 
 def fuzzy_keys(connection: sqlite3.Connection) -> list[str]:
@@ -186,9 +191,14 @@ def counts(connection: sqlite3.Connection) -> dict[str, dict[str, int]]:
     return {"by_kind": by_kind, "by_source": by_source, "names": {"total": names}}
 
 
-def _place(row: tuple) -> Place:
+def _place(row: tuple, geometries: dict[int, BaseGeometry] | None = None) -> Place:
     *values, geometry = row
     place = Place(*values)
     if geometry is not None:
-        place.geometry = shapely.from_wkb(geometry)
+        if geometries is None:
+            place.geometry = shapely.from_wkb(geometry)
+        else:
+            if place.id not in geometries:
+                geometries[place.id] = shapely.from_wkb(geometry)
+            place.geometry = geometries[place.id]
     return place

@@ -6,6 +6,7 @@ it was resolved to, how sure we are, and the runner-up candidates.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -104,7 +105,8 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[PlaceM
     readings = {key: _candidates(t, gazetteer) for key, t in zip(keys, toponyms)}
     qualified_by = {keys[i]: keys[j] for i, j in containers.items()}
     senses = resolve_together(readings, qualified_by)
-    return [_mention(article, doc, toponym, senses[key])
+    sentences = [(sentence.start_char, sentence.end_char) for sentence in doc.sents]
+    return [_mention(article, _context(sentences, article.text, toponym), toponym, senses[key])
             for key, toponym in zip(keys, toponyms) if key in senses]
 
 
@@ -158,7 +160,8 @@ def _is_code(name: str) -> bool:
     return 2 <= len(letters) <= 4 and all(ch.isupper() for ch in letters)
 
 
-def _mention(article: Article, doc: Doc, toponym: Toponym, sense: Resolution) -> PlaceMention:
+def _mention(article: Article, context: tuple[str, str, str], toponym: Toponym,
+             sense: Resolution) -> PlaceMention:
     start, end = article.raw_span(toponym.start, toponym.end)
     place = sense.place
     confidence = sense.confidence * (MISREAD_CONFIDENCE if toponym.cue else 1.0)
@@ -166,16 +169,15 @@ def _mention(article: Article, doc: Doc, toponym: Toponym, sense: Resolution) ->
         start=start, end=end, text=article.raw[start:end], name=place.name, lat=place.lat,
         lon=place.lon, kind="demonym" if toponym.demonym else place.kind, country=place.country,
         admin1=place.admin1, geonameid=place.geonameid, confidence=confidence, source=place.source,
-        context=_context(doc, toponym), geometry=place.geometry,
+        context=context, geometry=place.geometry,
         alternatives=[Alternative(c.name, c.lat, c.lon, c.kind, c.country, c.admin1, c.geonameid,
                                   share) for c, share in sense.runners_up])
 
 
-def _context(doc: Doc, toponym: Toponym) -> tuple[str, str, str]:
+def _context(sentences: list[tuple[int, int]], text: str, toponym: Toponym) -> tuple[str, str, str]:
     """The sentence around the mention, cut to a readable length on each side."""
-    span = doc.char_span(toponym.start, toponym.end, alignment_mode="expand")
-    sentence = span.sent if span is not None else doc[:]
-    text = doc.text
-    before = text[max(sentence.start_char, toponym.start - CONTEXT_CHARS):toponym.start]
-    after = text[toponym.end:min(sentence.end_char, toponym.end + CONTEXT_CHARS)]
+    index = bisect.bisect_right(sentences, (toponym.start, len(text) + 1)) - 1
+    sentence_start, sentence_end = sentences[index] if index >= 0 else (0, len(text))
+    before = text[max(sentence_start, toponym.start - CONTEXT_CHARS):toponym.start]
+    after = text[toponym.end:min(max(sentence_end, toponym.end), toponym.end + CONTEXT_CHARS)]
     return " ".join(before.split()), text[toponym.start:toponym.end], " ".join(after.split())
