@@ -14,11 +14,9 @@ from rapidfuzz import fuzz, process
 from shapely.geometry.base import BaseGeometry
 
 from . import rank, store
-from .build import build
 from .model import Candidate, Place
 from .normalize import exact_key, loose_key
 from .paths import fingerprint, store_path, user_places_dir
-from .sources import user
 
 # A misspelling must be this similar (0-100) to a known name to be offered.
 FUZZY_CUTOFF = 85
@@ -54,6 +52,8 @@ class Gazetteer:
             if not build_if_needed:
                 raise store.StoreError(f"{location}: gazetteer store missing or out of date "
                                        "(run `geomap gazetteer build`)")
+            from .build import build  # the data packages load only when a build is needed
+
             build(location, progress=progress)
         return cls(location, store.open_readonly(location))
 
@@ -144,6 +144,8 @@ class Gazetteer:
 
     def add_user_places(self, file: Path) -> int:
         """Add the places in a user CSV/GeoJSON file; they outrank all others and survive rebuilds."""
+        from .sources import user
+
         added = user.load(file)  # validates the whole file before anything is kept or written
         keep = user_places_dir(self.path)
         keep.mkdir(parents=True, exist_ok=True)

@@ -13,13 +13,11 @@ import sys
 import traceback
 from collections.abc import Callable, Iterable
 from importlib import resources
-from importlib.metadata import version
 from pathlib import Path
 
 import click
 
 from gazetteer import DataError, Gazetteer, StoreError
-from gazetteer.build import build
 from gazetteer.lookup import is_current
 from gazetteer.model import KINDS
 from gazetteer.paths import store_path
@@ -44,7 +42,7 @@ class Failure(click.ClickException):
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(version("geomap"), prog_name="geomap")
+@click.version_option(package_name="geomap", prog_name="geomap")
 @click.option("--gazetteer", "gazetteer_path", type=click.Path(dir_okay=False, path_type=Path),
               help="Gazetteer store file (default: $GEOMAP_GAZETTEER, else the user cache).")
 @click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
@@ -262,6 +260,8 @@ def gazetteer_group() -> None:
 @_guarded
 def gazetteer_build(if_missing: bool) -> None:
     """(Re)build the gazetteer store from the installed data packages."""
+    from gazetteer.build import build
+
     path = store_path(click.get_current_context().obj["gazetteer"])
     if if_missing and is_current(path):
         click.echo(f"gazetteer is up to date: {path}")
