@@ -67,7 +67,9 @@ def evaluate(corpus: str, documents: list[GoldDocument], gazetteer: Gazetteer, *
     for document, predicted in zip(documents, predictions):
         matched_predicted += sum(any(_overlaps(p, g) for g in document.toponyms) for p in predicted)
         for gold in document.toponyms:
-            hit = next((p for p in predicted if _overlaps(p, gold)), None)
+            # a name is scored on its own reading, not on a relative phrase that contains it
+            hit = min((p for p in predicted if _overlaps(p, gold)), default=None,
+                      key=lambda p: (p.kind == "approximate", p.start))
             if hit is None:
                 continue
             matched_gold += 1

@@ -14,11 +14,14 @@ from shapely.geometry.base import BaseGeometry
 from spacy.tokens import Doc
 
 from gazetteer import Candidate, Gazetteer
+from gazetteer.bearing import destination
+from gazetteer.geo import distance_km
 from gazetteer.normalize import exact_key
 from gazetteer.resolve import Resolution, resolve_together
 
 from .article import Article
 from .recognize import Toponym, find_toponyms
+from .relative import Relation, find_relations
 
 
 @dataclass(slots=True)
@@ -65,6 +68,8 @@ class PlaceMention:
     context: tuple[str, str, str] = ("", "", "")
     alternatives: list[Alternative] = field(default_factory=list)
     geometry: BaseGeometry | None = None
+    uncertainty_km: float | None = None  # for an approximate location: its radius
+    anchor: str = ""  # for an approximate location: the place it is described from
 
     @property
     def place_key(self) -> tuple:
@@ -81,6 +86,8 @@ class PlaceMention:
             "kind": self.kind, "country": self.country, "admin1": self.admin1,
             "confidence": round(self.confidence, 3), "source": self.source,
             "alternatives": [alternative.to_dict() for alternative in self.alternatives],
+            **({"uncertainty_km": round(self.uncertainty_km, 1), "anchor": self.anchor}
+               if self.uncertainty_km is not None else {}),
         }
 
 
@@ -89,6 +96,23 @@ FUZZY_MIN_CHARS = 6
 # A name written in capitals ("IRAQ", "ROME") may be a headline's place only if it is this big.
 PROMINENT_POPULATION = 100_000
 CONTEXT_CHARS = 240
+# A bare direction from a place ("north of Tikrit") is read as this far (km) from it, by kind.
+DEFAULT_OFFSET_KM = {"city": 20.0, "town": 15.0, "village": 10.0, "camp": 10.0, "base": 10.0,
+                     "admin2": 40.0, "admin1": 100.0}
+# "North of Baghdad" reaches farther than "north of Tikrit".
+BIG_CITY_POPULATION = 1_000_000
+BIG_CITY_OFFSET_KM = 50.0
+# A bare direction is vague: its uncertainty is this many times its offset.
+BARE_DIRECTION_UNCERTAINTY = 1.5
+# The uncertainty of a stated distance: this share of it, at least the minimum (km).
+UNCERTAINTY_SHARE = 0.3
+MIN_UNCERTAINTY_KM = 5.0
+# A known reading agrees with a relative phrase when it lies this close to the described circle.
+AGREEMENT_SLACK_KM = 15.0
+AGREEING_CONFIDENCE = 0.9
+# Below this confidence a known name's reading gives way to the point a relative phrase describes.
+DOUBTFUL = 0.5
+APPROXIMATE_CONFIDENCE = 0.6
 # What may stand between a name and the place that qualifies it: "Alexandria, La.".
 _QUALIFIER_GAP = re.compile(r",\s*")
 
@@ -99,15 +123,81 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[PlaceM
     One sense per name per article: every mention of the same name gets the same place (unless a
     mention is qualified, as in "Paris, Texas", which is its own sense).
     """
+    text = article.text
     toponyms = find_toponyms(doc, gazetteer)
-    containers = _qualifiers(toponyms, doc.text)
+    containers = _qualifiers(toponyms, text)
     keys = [_sense_key(t, containers.get(i)) for i, t in enumerate(toponyms)]
     readings = {key: _candidates(t, gazetteer) for key, t in zip(keys, toponyms)}
     qualified_by = {keys[i]: keys[j] for i, j in containers.items()}
     senses = resolve_together(readings, qualified_by)
     sentences = [(sentence.start_char, sentence.end_char) for sentence in doc.sents]
-    return [_mention(article, _context(sentences, article.text, toponym), toponym, senses[key])
-            for key, toponym in zip(keys, toponyms) if key in senses]
+
+    def context(start: int, end: int) -> tuple[str, str, str]:
+        return _context(sentences, text, start, end)
+
+    located: dict[int | tuple[int, int], PlaceMention] = {}  # by toponym index or new span
+    for relation in find_relations(text, toponyms):
+        anchor = senses.get(keys[relation.anchor])
+        point = _locate(relation, anchor) if anchor is not None else None
+        if point is None:
+            continue
+        lat, lon, radius = point
+        if relation.subject is not None:
+            subject = toponyms[relation.subject]
+            slot: int | tuple[int, int] = relation.subject
+            found = readings[keys[relation.subject]]
+        else:
+            start, end = relation.subject_span or relation.span
+            subject = Toponym(start, end, text[start:end], "", cue="located by a relative phrase")
+            slot = (start, end)
+            found = _candidates(subject, gazetteer) if relation.subject_span else []
+        agreeing = [c for c in found if distance_km(c.lat, c.lon, lat, lon) <= radius + AGREEMENT_SLACK_KM]
+        if agreeing:  # the phrase picks the reading of a known name
+            resolution = Resolution(max(agreeing, key=lambda c: c.score), AGREEING_CONFIDENCE, [])
+            if relation.subject is not None:
+                senses[keys[relation.subject]] = resolution
+            else:
+                located[slot] = _mention(article, context(subject.start, subject.end), subject,
+                                         resolution)
+            continue
+        if relation.subject is not None and senses[keys[relation.subject]].confidence >= DOUBTFUL:
+            continue  # a vague phrase does not overrule a name read with confidence
+        located[slot] = _approximate(article, (subject.start, subject.end),
+                                     context(subject.start, subject.end), anchor, lat, lon, radius)
+    mentions = [located.pop(index, None)
+                or _mention(article, context(toponym.start, toponym.end), toponym, senses[key])
+                for index, (key, toponym) in enumerate(zip(keys, toponyms))
+                if key in senses or index in located]
+    return sorted(mentions + list(located.values()), key=lambda m: (m.start, m.end))
+
+
+def _locate(relation: Relation, anchor: Resolution) -> tuple[float, float, float] | None:
+    """The point a relative phrase describes and its uncertainty radius (km), or None when the
+    anchor is too large for a bare direction to mean a distance ("north of Syria")."""
+    distance = relation.distance_km
+    if distance is None:
+        distance = DEFAULT_OFFSET_KM.get(anchor.place.kind)
+        if distance is None:
+            return None
+        if (anchor.place.population or 0) >= BIG_CITY_POPULATION:
+            distance = BIG_CITY_OFFSET_KM
+        radius = BARE_DIRECTION_UNCERTAINTY * distance
+    else:
+        radius = max(MIN_UNCERTAINTY_KM, UNCERTAINTY_SHARE * distance)
+    lat, lon = destination(anchor.place.lat, anchor.place.lon, relation.bearing, distance)
+    return lat, lon, radius
+
+
+def _approximate(article: Article, span: tuple[int, int], context: tuple[str, str, str],
+                 anchor: Resolution, lat: float, lon: float, radius: float) -> PlaceMention:
+    start, end = article.raw_span(*span)
+    text = article.raw[start:end]
+    return PlaceMention(
+        start=start, end=end, text=text, name=" ".join(article.text[span[0]:span[1]].split()),
+        lat=lat, lon=lon, kind="approximate", country=anchor.place.country,
+        admin1=anchor.place.admin1, geonameid=None,
+        confidence=anchor.confidence * APPROXIMATE_CONFIDENCE, source="relative",
+        context=context, uncertainty_km=radius, anchor=anchor.place.name)
 
 
 def _qualifiers(toponyms: list[Toponym], text: str) -> dict[int, int]:
@@ -174,10 +264,11 @@ def _mention(article: Article, context: tuple[str, str, str], toponym: Toponym,
                                   share) for c, share in sense.runners_up])
 
 
-def _context(sentences: list[tuple[int, int]], text: str, toponym: Toponym) -> tuple[str, str, str]:
-    """The sentence around the mention, cut to a readable length on each side."""
-    index = bisect.bisect_right(sentences, (toponym.start, len(text) + 1)) - 1
+def _context(sentences: list[tuple[int, int]], text: str, start: int,
+             end: int) -> tuple[str, str, str]:
+    """The sentence around the span, cut to a readable length on each side."""
+    index = bisect.bisect_right(sentences, (start, len(text) + 1)) - 1
     sentence_start, sentence_end = sentences[index] if index >= 0 else (0, len(text))
-    before = text[max(sentence_start, toponym.start - CONTEXT_CHARS):toponym.start]
-    after = text[toponym.end:min(max(sentence_end, toponym.end), toponym.end + CONTEXT_CHARS)]
-    return " ".join(before.split()), text[toponym.start:toponym.end], " ".join(after.split())
+    before = text[max(sentence_start, start - CONTEXT_CHARS):start]
+    after = text[end:min(max(sentence_end, end), end + CONTEXT_CHARS)]
+    return " ".join(before.split()), text[start:end], " ".join(after.split())

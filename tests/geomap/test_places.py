@@ -169,3 +169,63 @@ def test_a_code_in_capitals_is_not_a_small_town(gazetteer, tmp_path):
                        "The spread of HIV in Kenya has slowed, the FAO said in Rome.")
     assert "HIV" not in found and "FAO" not in found
     assert found["Kenya"].country == "KE" and found["Rome"].country == "IT"
+
+
+def test_an_unknown_name_north_of_a_city_is_an_approximate_location(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Gunmen attacked a wedding in the Zarqoun area, north of the city of "
+                       "Tikrit, late on Tuesday.")
+    place = found["Zarqoun"]
+    tikrit = found["Tikrit"]
+    assert place.kind == "approximate" and place.anchor == tikrit.name
+    assert place.lat > tikrit.lat + 0.1 and abs(place.lon - tikrit.lon) < 0.05  # due north
+    assert 10 <= distance_km(place.lat, place.lon, tikrit.lat, tikrit.lon) <= 30
+    assert place.uncertainty_km >= 10
+    assert place.to_dict()["anchor"] == tikrit.name
+
+
+def test_a_distance_and_direction_locate_the_phrase(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path, "A roadside bomb hit a convoy 30 km south of Mosul.")
+    phrase = found["30 km south of Mosul"]
+    mosul = found["Mosul"]
+    assert phrase.kind == "approximate"
+    assert distance_km(phrase.lat, phrase.lon, mosul.lat, mosul.lon) == pytest.approx(30, abs=0.5)
+    assert phrase.lat < mosul.lat
+    assert phrase.uncertainty_km == pytest.approx(9.0)
+
+
+def test_miles_are_converted(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path, "The plane came down 10 miles east of Cairo.")
+    phrase = found["10 miles east of Cairo"]
+    cairo = found["Cairo"]
+    assert distance_km(phrase.lat, phrase.lon, cairo.lat, cairo.lon) == pytest.approx(16.1, abs=0.3)
+    assert phrase.lon > cairo.lon
+
+
+def test_a_relative_phrase_picks_the_reading_of_a_known_name(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path, "Troops entered Qayyarah, about 60 km south of Mosul.")
+    qayyarah = found["Qayyarah"]
+    assert qayyarah.kind == "city" and qayyarah.country == "IQ"
+    assert distance_km(qayyarah.lat, qayyarah.lon, 35.80, 43.29) < 10
+
+
+def test_a_bare_direction_from_a_country_is_not_a_location(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path, "Rain fell in Zarqoun, north of Syria.")
+    assert all(m.kind != "approximate" for m in found.values())
+
+
+def test_a_vague_phrase_does_not_overrule_a_confident_name(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Fighters withdrew from Mosul to Tal Afar, a town to the west of the city "
+                       "of Mosul.")
+    tal_afar = found["Tal Afar"]
+    assert tal_afar.kind == "city" and distance_km(tal_afar.lat, tal_afar.lon, 36.377, 42.448) < 10
+    assert all(m.kind != "approximate" for m in found.values())
+
+
+def test_an_appositive_names_the_located_place(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Shelling hit Zarqoun, a village 12 km east of Tikrit, on Monday.")
+    place = found["Zarqoun"]
+    assert place.kind == "approximate" and place.uncertainty_km == pytest.approx(5.0)
+    assert "12 km east of Tikrit" not in found

@@ -1,0 +1,355 @@
+"""Opt-in online fallback: names the offline gazetteer does not know, asked of Nominatim or GeoNames.
+
+geomap works offline; this is used only when the user asks for it. Each answer, "not found"
+included, is kept in a small SQLite cache so a name is asked once across runs, and requests are
+spaced out as the services' usage policies require. The services are strangers: a failure of any
+kind (timeout, refused connection, HTTP error, oversized or malformed answer) gives [] and one
+warning on the "gazetteer.online" logger, never an exception, and is not cached so a later run may
+try again. Entries with unusable coordinates or fields of the wrong type are dropped one by one.
+
+Candidate ids are negative, so they never meet the store's positive ids, and stable across
+processes: a hash of the provider's own identity for the place (OSM type and id for Nominatim,
+which unlike its place_id survive reimports; the geonameId for GeoNames).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import http.client
+import json
+import logging
+import math
+import re
+import sqlite3
+import threading
+from dataclasses import fields
+from functools import partial
+from pathlib import Path
+
+from geopy.adapters import URLLibAdapter
+from geopy.exc import GeocoderParseError, GeocoderServiceError, GeopyError
+from geopy.extra.rate_limiter import RateLimiter
+from geopy.geocoders import GeoNames, Nominatim
+
+from .model import Candidate
+from .normalize import exact_key
+from .store import StoreError
+
+logger = logging.getLogger("gazetteer.online")
+
+SOURCES = {"nominatim": "nominatim", "geonames": "geonames-online"}
+# GeoNames' documented https endpoint (api.geonames.org answers plain http only).
+GEONAMES_DOMAIN = "secure.geonames.org"
+# Nominatim answers that are settlements, and the administrative ranks of countries and states.
+SETTLEMENT_TYPES = ("city", "town", "village", "hamlet")
+ADMIN_RANKS = {4: "country", 8: "admin1"}
+SCORE_STEP = 0.01  # per rank position in the service's answer
+REASON_LENGTH = 200  # a warning stays one readable line whatever the server sent
+
+CACHE_SCHEMA = """
+CREATE TABLE IF NOT EXISTS answers (
+    provider TEXT NOT NULL,
+    key TEXT NOT NULL,
+    country TEXT NOT NULL,
+    candidates TEXT NOT NULL,
+    PRIMARY KEY (provider, key, country)
+) WITHOUT ROWID
+"""
+# The per-lookup fields are set afresh for whoever asks; the rest is what the service said.
+_CACHED_FIELDS = [f.name for f in fields(Candidate) if f.name not in ("geometry", "matched_name")]
+
+
+class _BadAnswer(Exception):
+    """The service answered, but not with something a place list can be read from."""
+
+
+class OnlineGeocoder:
+    """Names to candidate places through an online geocoding service, cached and rate limited."""
+
+    def __init__(self, cache_path: Path, *, user_agent: str, provider: str = "nominatim",
+                 domain: str | None = None, scheme: str = "https", username: str | None = None,
+                 timeout: float = 10.0, min_delay_seconds: float = 1.0, max_retries: int = 2,
+                 max_answer_bytes: int = 1_000_000):
+        """`domain`/`scheme` choose the server (the public one by default); `username` is the
+        GeoNames account. Raises ValueError for a setup the service's policy would refuse and
+        StoreError when the cache file cannot be opened."""
+        if not user_agent or not user_agent.strip() or user_agent.startswith("geopy/"):
+            raise ValueError("online geocoding needs a user agent: set a user agent that identifies "
+                             "you (Nominatim's usage policy), e.g. 'my-newsroom-geomap/1.0 "
+                             "(me@example.org)'")
+        if provider not in SOURCES:
+            raise ValueError(f"unknown online provider {provider!r} (known: {', '.join(SOURCES)})")
+        if provider == "geonames" and not username:
+            raise ValueError("the GeoNames provider needs the `username` of a GeoNames account "
+                             "enabled for web services")
+        self.provider = provider
+        adapter = partial(_CappedAdapter, max_answer_bytes=max_answer_bytes)
+        if provider == "nominatim":
+            geocoder = _RawNominatim(user_agent=user_agent, scheme=scheme, timeout=timeout,
+                                    adapter_factory=adapter,
+                                    **({"domain": domain} if domain else {}))
+        else:
+            geocoder = _RawGeoNames(username, user_agent=user_agent, scheme=scheme,
+                                   domain=domain or GEONAMES_DOMAIN, timeout=timeout,
+                                   adapter_factory=adapter)
+        # Retries wait like any other request, so they too keep to the service's pace.
+        self._geocode = RateLimiter(geocoder.geocode, min_delay_seconds=min_delay_seconds,
+                                    max_retries=max_retries, error_wait_seconds=min_delay_seconds,
+                                    swallow_exceptions=False)
+        self._cache = _open_cache(Path(cache_path))
+        self._lock = threading.Lock()  # one connection, and one question about a name at a time
+
+    def close(self) -> None:
+        self._cache.close()
+
+    def __enter__(self) -> OnlineGeocoder:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def lookup(self, name: str, *, country: str | None = None, limit: int = 5) -> list[Candidate]:
+        """Candidate places for `name` (optionally within ISO country `country`), best first.
+
+        [] when the service knows none or could not be asked. The first answer for a name is the
+        one kept: a later call with a larger `limit` is served from the cache too.
+        """
+        if limit < 1:
+            raise ValueError("limit must be at least 1")
+        key = exact_key(name)
+        if not key:
+            return []
+        region = (country or "").upper()
+        with self._lock:
+            cached = self._cached(name, key, region)
+            if cached is not None:
+                return cached[:limit]
+            try:
+                candidates = self._ask(name, region, limit)
+            except (GeopyError, _BadAnswer) as error:
+                logger.warning("online lookup of %r failed: %s", name, _one_line(error))
+                return []
+            self._remember(name, key, region, candidates)
+        return candidates
+
+    def _ask(self, name: str, country: str, limit: int) -> list[Candidate]:
+        if self.provider == "nominatim":
+            answer = self._geocode(name, exactly_one=False, limit=limit, addressdetails=True,
+                                   country_codes=country.lower() or None)
+            entries, read = _nominatim_entries(answer), _nominatim_candidate
+        else:
+            answer = self._geocode(name, exactly_one=False, country=country or None)
+            entries, read = _geonames_entries(answer), _geonames_candidate
+        candidates: list[Candidate] = []
+        for entry in entries:
+            candidate = read(entry, name, 1.0 - SCORE_STEP * len(candidates))
+            if candidate is not None:
+                candidates.append(candidate)
+                if len(candidates) == limit:
+                    break
+        return candidates
+
+    def _cached(self, name: str, key: str, country: str) -> list[Candidate] | None:
+        """The kept answer, or None when there is none (or it cannot be read: then ask again)."""
+        try:
+            row = self._cache.execute(
+                "SELECT candidates FROM answers WHERE provider = ? AND key = ? AND country = ?",
+                (self.provider, key, country)).fetchone()
+            if row is None:
+                return None
+            return [Candidate(**{f: stored[f] for f in _CACHED_FIELDS}, matched_name=name)
+                    for stored in json.loads(row[0])]
+        except (sqlite3.Error, ValueError, TypeError, KeyError) as error:
+            logger.warning("online cache entry for %r unreadable, asking again: %s", name,
+                           _one_line(error))
+            return None
+
+    def _remember(self, name: str, key: str, country: str, candidates: list[Candidate]) -> None:
+        stored = [{f: getattr(candidate, f) for f in _CACHED_FIELDS} for candidate in candidates]
+        try:
+            with self._cache:
+                self._cache.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?)",
+                                    (self.provider, key, country, json.dumps(stored)))
+        except sqlite3.Error as error:  # e.g. locked by another process for too long
+            logger.warning("online answer for %r not cached: %s", name, _one_line(error))
+
+
+class _CappedAdapter(URLLibAdapter):
+    """geopy's urllib adapter, refusing answers over a size limit before they are parsed.
+
+    geopy's own adapter reads and parses whatever the server sends. This one overrides the single
+    place URLLibAdapter reads a body (answers and HTTP error pages alike; geopy is pinned, so the
+    hook is stable) and reads one byte past the limit at most.
+    """
+
+    def __init__(self, *, proxies, ssl_context, max_answer_bytes: int):
+        super().__init__(proxies=proxies, ssl_context=ssl_context)
+        self.max_answer_bytes = max_answer_bytes
+
+    def get_json(self, url, *, timeout, headers):
+        """geopy's own puts the whole body into the error message and lets RecursionError (deep
+        nesting) through; this one keeps the message short and the error a geopy one."""
+        text = self.get_text(url, timeout=timeout, headers=headers)
+        try:
+            return json.loads(text)
+        except (ValueError, RecursionError) as error:
+            raise GeocoderParseError(f"answer is not JSON ({error})") from None
+
+    def _decode_page(self, page) -> str:
+        try:
+            declared = page.headers.get("Content-Length", "")
+            if declared.isdigit() and int(declared) > self.max_answer_bytes:
+                raise GeocoderServiceError(f"answer of {declared} bytes is over the limit of "
+                                           f"{self.max_answer_bytes}")
+            try:
+                body = page.read(self.max_answer_bytes + 1)
+            except (OSError, http.client.HTTPException) as error:
+                raise GeocoderServiceError(f"answer could not be read ({error})") from None
+            if len(body) > self.max_answer_bytes:
+                raise GeocoderServiceError(f"answer is over the limit of {self.max_answer_bytes} "
+                                           "bytes")
+        finally:
+            page.close()  # drop the connection rather than drain an oversized answer
+        try:
+            return body.decode(page.headers.get_content_charset() or "utf-8")
+        except (LookupError, ValueError):
+            raise GeocoderParseError("answer is not text in its declared encoding") from None
+
+
+class _RawNominatim(Nominatim):
+    """Nominatim handing back the answer as sent: geopy's parser fails the whole answer on one
+    bad entry, where we drop only that entry."""
+
+    def _parse_json(self, places, exactly_one):
+        return places
+
+
+class _RawGeoNames(GeoNames):
+    """GeoNames handing back the answer as sent, for the same reason as _RawNominatim."""
+
+    def _parse_json(self, doc, exactly_one):
+        return doc
+
+
+def _open_cache(path: Path) -> sqlite3.Connection:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(path, timeout=10, check_same_thread=False)
+    except (OSError, sqlite3.Error) as error:
+        raise StoreError(f"{path}: online geocoding cache cannot be opened ({error})") from None
+    try:
+        with connection:
+            connection.execute(CACHE_SCHEMA)
+    except sqlite3.Error as error:
+        connection.close()
+        raise StoreError(f"{path}: not a usable online geocoding cache ({error}); delete it to "
+                         "start afresh") from None
+    return connection
+
+
+def _nominatim_entries(answer: object) -> list:
+    if not isinstance(answer, list):
+        raise _BadAnswer(f"expected a list of places, got {type(answer).__name__}")
+    return answer
+
+
+def _geonames_entries(answer: object) -> list:
+    if not isinstance(answer, dict):
+        raise _BadAnswer(f"expected an object, got {type(answer).__name__}")
+    status = answer.get("status")
+    if status is not None:  # GeoNames reports refusals (account, credits) with HTTP 200
+        message = status.get("message") if isinstance(status, dict) else status
+        raise _BadAnswer(f"GeoNames refused: {message}")
+    places = answer.get("geonames", [])
+    if not isinstance(places, list):
+        raise _BadAnswer(f"expected a list of places, got {type(places).__name__}")
+    return places
+
+
+def _nominatim_candidate(entry: object, asked: str, score: float) -> Candidate | None:
+    """The place in one Nominatim answer entry, or None when it is unusable."""
+    if not isinstance(entry, dict):
+        return None
+    lat, lon = _coordinate(entry.get("lat"), 90), _coordinate(entry.get("lon"), 180)
+    name = _text(entry.get("name")) or _text(entry.get("display_name")).split(",")[0].strip()
+    if lat is None or lon is None or not name:
+        return None
+    address = entry.get("address")
+    address = address if isinstance(address, dict) else {}
+    osm_type, osm_id = _text(entry.get("osm_type")), entry.get("osm_id")
+    # Postcode areas and the like have no OSM object: their name and position are their identity.
+    identity = (f"{osm_type}/{osm_id}" if osm_type and _is_int(osm_id)
+                else f"{name}@{lat:.5f},{lon:.5f}")
+    return Candidate(
+        id=_negative_id("nominatim", identity), name=name, kind=_nominatim_kind(entry),
+        lat=lat, lon=lon, population=None, country=_country_code(address.get("country_code")),
+        admin1=_text(address.get("state")), geonameid=None, source=SOURCES["nominatim"],
+        matched_name=asked, match="online", score=score)
+
+
+def _nominatim_kind(entry: dict) -> str:
+    category, kind, rank = entry.get("class"), entry.get("type"), entry.get("place_rank")
+    if category == "place" and kind in SETTLEMENT_TYPES:
+        return "city"
+    if category == "boundary" and kind == "administrative" and _is_int(rank):
+        return ADMIN_RANKS.get(rank, "online")
+    return "online"
+
+
+def _geonames_candidate(entry: object, asked: str, score: float) -> Candidate | None:
+    """The place in one GeoNames answer entry, or None when it is unusable."""
+    if not isinstance(entry, dict):
+        return None
+    lat, lon = _coordinate(entry.get("lat"), 90), _coordinate(entry.get("lng"), 180)
+    name, geonameid = _text(entry.get("name")), entry.get("geonameId")
+    if lat is None or lon is None or not name or not _is_int(geonameid) or geonameid <= 0:
+        return None
+    return Candidate(
+        id=_negative_id("geonames", str(geonameid)), name=name, kind=_geonames_kind(entry),
+        lat=lat, lon=lon, population=None, country=_country_code(entry.get("countryCode")),
+        admin1=_text(entry.get("adminName1")), geonameid=geonameid,
+        source=SOURCES["geonames"], matched_name=asked, match="online", score=score)
+
+
+def _geonames_kind(entry: dict) -> str:
+    feature_class, feature_code = _text(entry.get("fcl")), _text(entry.get("fcode"))
+    if feature_code.startswith("PCL"):  # independent, dependent, free-associated ... states
+        return "country"
+    if feature_code == "ADM1":
+        return "admin1"
+    return "city" if feature_class == "P" else "online"
+
+
+def _coordinate(value: object, bound: float) -> float | None:
+    """A finite number within ±`bound` from a number or numeric string; None for anything else."""
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        return None
+    try:
+        number = float(value)
+    except (ValueError, OverflowError):
+        return None
+    return number if math.isfinite(number) and -bound <= number <= bound else None
+
+
+def _text(value: object) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _country_code(value: object) -> str:
+    code = _text(value).upper()
+    return code if re.fullmatch("[A-Z]{2}", code) else ""
+
+
+def _negative_id(provider: str, identity: str) -> int:
+    """Below zero, and the same in every process (Python's hash() of a string is not)."""
+    digest = hashlib.blake2b(f"{provider}:{identity}".encode(), digest_size=7).digest()
+    return -1 - int.from_bytes(digest, "big")
+
+
+def _one_line(error: Exception) -> str:
+    """What went wrong, short and on one line: servers put anything in their error texts."""
+    return " ".join(str(error).split())[:REASON_LENGTH] or type(error).__name__

@@ -1,0 +1,86 @@
+"""Relative locations: "30 km south of Mosul", "the Al Hajaj area, north of the city of Tikrit".
+
+A direction (with or without a distance) right before a place name makes that place an anchor. What
+the phrase locates is the name just before it ("Al Hajaj area, north of ..."), or, with no such
+name, the phrase itself ("a village 30 km south of Mosul").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from gazetteer.bearing import COMPASS
+
+from .recognize import Toponym
+
+_DIRECTION = r"(?P<direction>(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?"
+_DISTANCE = (r"(?:(?:about|some|around|roughly|nearly|almost|approximately|over|under)\s+)?"
+             r"(?P<distance>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>km|kms|kilomet(?:er|re)s?|miles?|mi)\b")
+_PHRASE = re.compile(
+    rf"(?:{_DISTANCE}\s+)?(?:to\s+the\s+|just\s+)?{_DIRECTION}\s+of\s+"
+    r"(?:the\s+(?:city|town|village|capital|province|district|region)\s+of\s+)?$",
+    re.IGNORECASE)
+# The name a phrase locates: a capitalised name, maybe with a generic word, then a comma, maybe an
+# apposition ("Tal Afar, a town to the west of ...").
+_KIND_WORD = r"(?:area|village|town|city|district|region|camp|neighbou?rhood|base|hamlet)"
+_SUBJECT = re.compile(
+    rf"(?P<name>[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){{0,3}})(?:\s+{_KIND_WORD})?\s*,?\s*"
+    rf"(?:(?:a|an|the)\s+(?:small\s+|large\s+|remote\s+)?{_KIND_WORD}\s+)?"
+    r"(?:which\s+lies\s+|lying\s+|located\s+|situated\s+)?$")
+# How far before the anchor (characters) a phrase, and before the phrase its subject, may start.
+_LOOKBACK = 80
+MILE_KM = 1.609344
+
+
+@dataclass(slots=True)
+class Relation:
+    """A relative location in the clean text.
+
+    `anchor` indexes the toponym the phrase starts from; `subject` indexes the toponym the phrase
+    locates, or is None with `subject_span` set for a name the gazetteer did not know, or both None
+    when the phrase itself is the place ("30 km south of Mosul", spanning `span`).
+    """
+
+    anchor: int
+    bearing: float
+    distance_km: float | None
+    span: tuple[int, int]
+    subject: int | None = None
+    subject_span: tuple[int, int] | None = None
+
+
+def find_relations(text: str, toponyms: list[Toponym]) -> list[Relation]:
+    relations = []
+    by_end = {toponym.end: index for index, toponym in enumerate(toponyms)}
+    for anchor, toponym in enumerate(toponyms):
+        if toponym.demonym:
+            continue
+        window_start = max(0, toponym.start - _LOOKBACK)
+        phrase = _PHRASE.search(text, window_start, toponym.start)
+        if phrase is None:
+            continue
+        relation = Relation(anchor, _bearing(phrase.group("direction")), _distance_km(phrase),
+                            (phrase.start(), toponym.end))
+        subject = _SUBJECT.search(text, max(0, phrase.start() - _LOOKBACK), phrase.start())
+        if subject is not None:
+            name_start, name_end = subject.span("name")
+            known = next((index for end, index in by_end.items()
+                          if toponyms[index].start == name_start or end == name_end), None)
+            if known is not None and known != anchor:
+                relation.subject = known
+            elif known is None:
+                relation.subject_span = (name_start, name_end)
+        relations.append(relation)
+    return relations
+
+
+def _bearing(direction: str) -> float:
+    return float(COMPASS[direction.lower().replace("-", "")])
+
+
+def _distance_km(phrase: re.Match) -> float | None:
+    if phrase.group("distance") is None:
+        return None
+    value = float(phrase.group("distance"))
+    return value * MILE_KM if phrase.group("unit").lower().startswith("mi") else value
