@@ -9,6 +9,7 @@ import sqlite3
 import threading
 from dataclasses import fields
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 from shapely.geometry.base import BaseGeometry
@@ -16,6 +17,9 @@ from shapely.geometry.base import BaseGeometry
 from . import rank, store
 from .model import Candidate, Place
 from .normalize import exact_key, loose_key
+
+if TYPE_CHECKING:  # geopy loads only when the user turns the online geocoder on
+    from .online import OnlineGeocoder
 from .paths import fingerprint, store_path, user_places_dir
 
 # A misspelling must be this similar (0-100) to a known name to be offered.
@@ -38,6 +42,7 @@ class Gazetteer:
         self._geometries: dict[int, BaseGeometry] = {}  # parsed shapes by place id
         self._answers: dict[tuple, list[Candidate]] = {}  # news repeats its names
         self._lock = threading.Lock()
+        self.online: OnlineGeocoder | None = None  # set by the user's choice only
 
     @classmethod
     def open(cls, path: str | os.PathLike | None = None, *, build_if_needed: bool = True,
@@ -59,6 +64,8 @@ class Gazetteer:
 
     def close(self) -> None:
         self._connection.close()
+        if self.online is not None:
+            self.online.close()
 
     def __enter__(self) -> Gazetteer:
         return self
@@ -67,12 +74,13 @@ class Gazetteer:
         self.close()
 
     def lookup(self, name: str, *, country: str | None = None, kind: str | None = None,
-               limit: int = 10, fuzzy: bool = True) -> list[Candidate]:
+               limit: int = 10, fuzzy: bool = True, online: bool = False) -> list[Candidate]:
         """Candidate places for `name`, best first.
 
         Exact matches (up to case, accents, punctuation) and transliteration variants come first;
         only when neither finds anything (and `fuzzy` allows) does a fuzzy match look for close
-        misspellings.
+        misspellings. With `online`, and an online geocoder set up by the user, a name the store
+        does not know at all is asked of it (answers are cached, failures give nothing).
         """
         question = (name, country, kind, limit, fuzzy)
         with self._lock:
@@ -82,6 +90,9 @@ class Gazetteer:
                 if len(self._answers) >= MEMO_SIZE:
                     self._answers.clear()
                 self._answers[question] = answer
+        if not answer and online and self.online is not None:
+            answer = [c for c in self.online.lookup(name, country=country, limit=limit)
+                      if kind is None or c.kind == kind]
         return list(answer)
 
     def _answer(self, name: str, country: str | None, kind: str | None, limit: int,

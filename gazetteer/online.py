@@ -1,4 +1,4 @@
-"""Opt-in online fallback: names the offline gazetteer does not know, asked of Nominatim or GeoNames.
+"""Opt-in online fallback: names the offline gazetteer does not know, asked of Nominatim/GeoNames.
 
 geomap works offline; this is used only when the user asks for it. Each answer, "not found"
 included, is kept in a small SQLite cache so a name is asked once across runs, and requests are
@@ -38,6 +38,7 @@ from .store import StoreError
 logger = logging.getLogger("gazetteer.online")
 
 SOURCES = {"nominatim": "nominatim", "geonames": "geonames-online"}
+NOMINATIM_DOMAIN = "nominatim.openstreetmap.org"
 # GeoNames' documented https endpoint (api.geonames.org answers plain http only).
 GEONAMES_DOMAIN = "secure.geonames.org"
 # Nominatim answers that are settlements, and the administrative ranks of countries and states.
@@ -74,9 +75,9 @@ class OnlineGeocoder:
         GeoNames account. Raises ValueError for a setup the service's policy would refuse and
         StoreError when the cache file cannot be opened."""
         if not user_agent or not user_agent.strip() or user_agent.startswith("geopy/"):
-            raise ValueError("online geocoding needs a user agent: set a user agent that identifies "
-                             "you (Nominatim's usage policy), e.g. 'my-newsroom-geomap/1.0 "
-                             "(me@example.org)'")
+            raise ValueError("online geocoding needs a user agent: set a user agent that "
+                             "identifies you (Nominatim's usage policy), e.g. "
+                             "'my-newsroom-geomap/1.0 (me@example.org)'")
         if provider not in SOURCES:
             raise ValueError(f"unknown online provider {provider!r} (known: {', '.join(SOURCES)})")
         if provider == "geonames" and not username:
@@ -85,13 +86,13 @@ class OnlineGeocoder:
         self.provider = provider
         adapter = partial(_CappedAdapter, max_answer_bytes=max_answer_bytes)
         if provider == "nominatim":
-            geocoder = _RawNominatim(user_agent=user_agent, scheme=scheme, timeout=timeout,
-                                    adapter_factory=adapter,
-                                    **({"domain": domain} if domain else {}))
+            geocoder = _RawNominatim(user_agent=user_agent, scheme=scheme,
+                                     domain=domain or NOMINATIM_DOMAIN, timeout=timeout,
+                                     adapter_factory=adapter)
         else:
             geocoder = _RawGeoNames(username, user_agent=user_agent, scheme=scheme,
-                                   domain=domain or GEONAMES_DOMAIN, timeout=timeout,
-                                   adapter_factory=adapter)
+                                    domain=domain or GEONAMES_DOMAIN, timeout=timeout,
+                                    adapter_factory=adapter)
         # Retries wait like any other request, so they too keep to the service's pace.
         self._geocode = RateLimiter(geocoder.geocode, min_delay_seconds=min_delay_seconds,
                                     max_retries=max_retries, error_wait_seconds=min_delay_seconds,

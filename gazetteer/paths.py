@@ -39,6 +39,11 @@ def store_path(override: str | os.PathLike | None = None) -> Path:
     return Path(platformdirs.user_cache_dir("geomap")) / f"gazetteer-{fingerprint()}.sqlite"
 
 
+def online_cache_path(store: Path) -> Path:
+    """Answers of the online geocoder, beside the store; a rebuild of the store keeps them."""
+    return store.parent / "online-cache.sqlite"
+
+
 def user_places_dir(store: Path) -> Path:
     """Copies of the files given to `geomap gazetteer add`, re-read at every rebuild."""
     return store.parent / "user-places"

@@ -26,7 +26,7 @@ CONTAINED_BONUS = 1.0
 # Scores become probabilities with this temperature (a score gap of 0.1 is about e:1).
 TEMPERATURE = 0.1
 SAME_PLACE_KM = 50.0
-MATCH_CONFIDENCE = {"exact": 1.0, "loose": 0.9, "fuzzy": 0.6}
+MATCH_CONFIDENCE = {"exact": 1.0, "loose": 0.9, "fuzzy": 0.6, "online": 0.8}
 ALTERNATIVES = 3
 
 

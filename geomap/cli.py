@@ -14,6 +14,7 @@ import traceback
 from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import click
 
@@ -74,8 +75,53 @@ def _guarded(command: Callable) -> Callable:
     return run
 
 
-def _open_gazetteer() -> Gazetteer:
-    return Gazetteer.open(click.get_current_context().obj["gazetteer"])
+def _open_gazetteer(online: dict | None = None) -> Gazetteer:
+    """The store, with the online geocoder attached when the user asked for it."""
+    gazetteer = Gazetteer.open(click.get_current_context().obj["gazetteer"])
+    if online and online["online"]:
+        from gazetteer.online import OnlineGeocoder
+        from gazetteer.paths import online_cache_path
+
+        service = urlsplit(online["online_url"] or "")
+        try:
+            gazetteer.online = OnlineGeocoder(
+                online_cache_path(gazetteer.path), user_agent=online["user_agent"] or "",
+                provider=online["online_provider"], username=online["geonames_username"],
+                domain=service.netloc or None, scheme=service.scheme or "https")
+        except ValueError as error:
+            raise Failure(f"--online: {error}", EXIT_USAGE) from None
+    return gazetteer
+
+
+def online_options(command: Callable) -> Callable:
+    """The opt-in online geocoder's options, gathered into one `online` argument."""
+    options = [
+        click.option("--online", is_flag=True,
+                     help="Ask an online geocoder for place names the offline gazetteer does not "
+                          "know (answers are cached; off by default: nothing leaves the machine)."),
+        click.option("--user-agent", envvar="GEOMAP_USER_AGENT",
+                     help="Who is asking, as the geocoder's usage policy requires (an app name "
+                          "and contact). Also $GEOMAP_USER_AGENT."),
+        click.option("--online-provider", type=click.Choice(["nominatim", "geonames"]),
+                     default="nominatim", show_default=True),
+        click.option("--geonames-username", envvar="GEOMAP_GEONAMES_USERNAME",
+                     help="Account name for the GeoNames web service. Also $GEOMAP_GEONAMES_USERNAME."),
+        click.option("--online-url", envvar="GEOMAP_ONLINE_URL", metavar="URL",
+                     help="Your own Nominatim or GeoNames server, e.g. https://nominatim.example.org "
+                          "(default: the public service). Also $GEOMAP_ONLINE_URL."),
+    ]
+
+    @functools.wraps(command)
+    def gathered(*args, online: bool, user_agent: str | None, online_provider: str,
+                 geonames_username: str | None, online_url: str | None, **kwargs):
+        return command(*args, online={"online": online, "user_agent": user_agent,
+                                      "online_provider": online_provider,
+                                      "geonames_username": geonames_username,
+                                      "online_url": online_url}, **kwargs)
+
+    for option in reversed(options):
+        gathered = option(gathered)
+    return gathered
 
 
 def _report(failures: list[FileFailure]) -> int:
@@ -105,10 +151,11 @@ paths_argument = click.argument("paths", nargs=-1, required=True,
               default="jsonl", show_default=True, help="Output format.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               help="Write to this file instead of standard output.")
+@online_options
 @_guarded
-def places(paths: tuple[Path, ...], output_format: str, output: Path | None) -> None:
+def places(paths: tuple[Path, ...], output_format: str, output: Path | None, online: dict) -> None:
     """Find and resolve the places in articles (files or folders of .txt/.html/.json/.jsonl)."""
-    gazetteer = _open_gazetteer()
+    gazetteer = _open_gazetteer(online)
     done, failures = _split(geoparse_paths(list(paths), gazetteer))
     if done:
         _emit(FORMATTERS[output_format](done), output)
@@ -159,11 +206,12 @@ FORMATTERS = {"jsonl": _as_jsonl, "json": _as_json, "table": _as_table}
               help="Add web map tiles (an xyzservices name such as CartoDB.Positron); "
                    "the default offline basemap needs no network.")
 @click.option("--title", help="Map title (default: the article's title).")
+@online_options
 @_guarded
 def render(paths: tuple[Path, ...], output: Path | None, output_dir: Path, tiles: str | None,
-           title: str | None) -> None:
+           title: str | None, online: dict) -> None:
     """Draw an interactive HTML map of the places in articles."""
-    gazetteer = _open_gazetteer()
+    gazetteer = _open_gazetteer(online)
     done, failures = _split(geoparse_paths(list(paths), gazetteer))
     if output is not None and done:
         _write_map(done, output, gazetteer, tiles, title)

@@ -160,7 +160,8 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[PlaceM
                 located[slot] = _mention(article, context(subject.start, subject.end), subject,
                                          resolution)
             continue
-        if relation.subject is not None and senses[keys[relation.subject]].confidence >= DOUBTFUL:
+        reading = senses.get(keys[relation.subject]) if relation.subject is not None else None
+        if reading is not None and reading.confidence >= DOUBTFUL:
             continue  # a vague phrase does not overrule a name read with confidence
         located[slot] = _approximate(article, (subject.start, subject.end),
                                      context(subject.start, subject.end), anchor, lat, lon, radius)
@@ -214,14 +215,17 @@ def _sense_key(toponym: Toponym, qualifier: int | None = None) -> tuple[str, boo
 def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
     """Candidates the span can stand for: demonyms for a demonym, places for a name.
 
-    A misspelling is only forgiven in a long name the model itself called a place.
+    A misspelling is only forgiven in a long name the model itself called a place, and only such a
+    name is asked of the online geocoder (when the user has turned it on).
     """
     if toponym.demonym:
         found = gazetteer.lookup(toponym.text, kind="demonym", limit=5, fuzzy=False) or [
             c for c in gazetteer.lookup(toponym.text, limit=5, fuzzy=False) if c.kind != "demonym"]
     else:
+        model_says_place = toponym.label in ("GPE", "LOC", "FAC")
         fuzzy = toponym.label in ("GPE", "LOC") and len(toponym.text) >= FUZZY_MIN_CHARS
-        found = [c for c in gazetteer.lookup(toponym.text, limit=10, fuzzy=fuzzy)
+        found = [c for c in gazetteer.lookup(toponym.text, limit=10, fuzzy=fuzzy,
+                                             online=model_says_place)
                  if c.kind != "demonym"]
     found = [c for c in found if _written_alike(c.matched_name, toponym.text)]
     if _is_code(toponym.text):  # "HIV", "FAO": a capitalised word, not a small town's name

@@ -21,8 +21,9 @@ from gazetteer.online import OnlineGeocoder
 USER_AGENT = "geomap-tests/1.0 (tests@example.org)"
 TIMEOUT = 0.5
 MOSUL = {
-    "place_id": 12345, "osm_type": "relation", "osm_id": 5714613, "lat": "36.3392", "lon": "43.1306",
-    "class": "place", "type": "city", "place_rank": 16, "name": "Mosul",
+    "place_id": 12345, "osm_type": "relation", "osm_id": 5714613,
+    "lat": "36.3392", "lon": "43.1306", "class": "place", "type": "city", "place_rank": 16,
+    "name": "Mosul",
     "display_name": "Mosul, Nineveh Governorate, Iraq",
     "address": {"city": "Mosul", "state": "Nineveh Governorate", "country": "Iraq",
                 "country_code": "iq"},

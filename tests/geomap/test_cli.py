@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import shutil
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from click.testing import CliRunner
@@ -130,3 +134,61 @@ def test_render_and_demo_write_complete_maps(runner, data_dir, tmp_path):
 ])
 def test_map_file_names_are_safe(file, name):
     assert map_file_name(file) == name
+
+
+class _OneAnswerNominatim(BaseHTTPRequestHandler):
+    """Knows one place, Zarqoun, in Nominatim's JSON; records what it was asked."""
+
+    def do_GET(self) -> None:
+        query = parse_qs(urlsplit(self.path).query).get("q", [""])[0]
+        self.server.asked.append(query)
+        answer = [{"osm_type": "node", "osm_id": 1, "lat": "35.1", "lon": "42.2", "class": "place",
+                   "type": "village", "name": "Zarqoun", "display_name": "Zarqoun, Iraq",
+                   "address": {"country_code": "iq", "state": "Nineveh"}}] if query == "Zarqoun" else []
+        body = json.dumps(answer).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture
+def nominatim():
+    server = ThreadingHTTPServer(("127.0.0.1", 0), _OneAnswerNominatim)
+    server.asked = []
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield server
+    server.shutdown()
+
+
+def test_online_geocoder_is_opt_in_and_fills_gaps(runner, tmp_path, gazetteer, nominatim):
+    article = tmp_path / "a.txt"
+    article.write_text("Shelling was reported in Zarqoun and in Mosul on Sunday.", encoding="utf-8")
+    store = tmp_path / "store" / "gazetteer.sqlite"
+    store.parent.mkdir()
+    shutil.copyfile(gazetteer.path, store)
+    offline = runner.invoke(main, ["--gazetteer", str(store), "places", str(article)])
+    assert offline.exit_code == 0 and nominatim.asked == []
+    assert "Zarqoun" not in [p["text"] for p in json.loads(offline.stdout)["places"]]
+
+    arguments = ["--gazetteer", str(store), "places", str(article), "--online",
+                 "--online-url", f"http://127.0.0.1:{nominatim.server_port}",
+                 "--user-agent", "geomap-tests/1.0 (tests@example.org)"]
+    online = runner.invoke(main, arguments)
+    assert online.exit_code == 0, online.output
+    found = {p["text"]: p for p in json.loads(online.stdout)["places"]}
+    assert (found["Zarqoun"]["source"], found["Zarqoun"]["country"]) == ("nominatim", "IQ")
+    assert found["Mosul"]["source"] == "geonames", "known names are never asked online"
+    assert nominatim.asked == ["Zarqoun"]
+    assert runner.invoke(main, arguments).exit_code == 0
+    assert nominatim.asked == ["Zarqoun"], "the answer was cached"
+
+
+def test_online_geocoder_needs_a_user_agent(runner, data_dir):
+    result = runner.invoke(main, ["places", str(data_dir / "river-offensive.txt"), "--online"],
+                           env={"GEOMAP_USER_AGENT": ""})
+    assert result.exit_code == 2 and "user agent" in result.stderr

@@ -229,3 +229,12 @@ def test_an_appositive_names_the_located_place(gazetteer, tmp_path):
     place = found["Zarqoun"]
     assert place.kind == "approximate" and place.uncertainty_km == pytest.approx(5.0)
     assert "12 km east of Tikrit" not in found
+
+
+def test_a_place_name_the_gazetteer_lacks_is_located_by_its_phrase(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Firefighters were called to Pinecrest Township, 8 miles north of Fargo.")
+    township = next(m for text, m in found.items() if text.startswith("Pinecrest"))
+    fargo = found["Fargo"]
+    assert township.kind == "approximate" and township.anchor == fargo.name
+    assert distance_km(township.lat, township.lon, fargo.lat, fargo.lon) == pytest.approx(12.9, abs=0.3)
