@@ -81,3 +81,15 @@ def test_evaluate_command(data_dir):
 def test_evaluate_command_on_a_missing_file(tmp_path):
     result = CliRunner().invoke(main, ["evaluate", str(tmp_path / "none.xml")])
     assert result.exit_code == 1 and "cannot read" in result.stderr
+
+
+def test_area_accuracy_counts_a_gold_point_inside_the_chosen_territory(gazetteer, tmp_path):
+    path = tmp_path / "areas.xml"
+    # a point in northern Manitoba: inside Canada, over a thousand km from GeoNames' centre
+    path.write_text("<articles><article><text>Wildfires spread across Canada.</text><locations>"
+                    "<location><name>Canada</name><start>24</start><end>30</end><lat>57.0</lat>"
+                    "<lon>-95.0</lon></location></locations></article></articles>")
+    corpus, documents = read_corpus(path)
+    scores = evaluate(corpus, documents, gazetteer, demonyms=False)
+    assert scores.accuracy_161km == 0.0
+    assert scores.accuracy_161km_area == 1.0
