@@ -13,6 +13,7 @@ from pathlib import Path
 from gazetteer import Gazetteer
 
 from . import nlp
+from .boilerplate import mask_for_parsing
 from .article import Article, ArticleError, expand_paths, read_articles
 from .places import PlaceMention, find_places
 
@@ -49,6 +50,6 @@ def geoparse_paths(paths: list[Path], gazetteer: Gazetteer) -> Iterator[Geoparse
 
 def geoparse_articles(articles: list[Article], gazetteer: Gazetteer) -> Iterator[GeoparsedArticle]:
     """Places of already-read articles, parsed in one batch."""
-    docs = nlp.load().pipe(article.text for article in articles)
+    docs = nlp.load().pipe(mask_for_parsing(article.text) for article in articles)
     for article, doc in zip(articles, docs):
         yield GeoparsedArticle(article, find_places(article, doc, gazetteer))

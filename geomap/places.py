@@ -113,6 +113,10 @@ AGREEING_CONFIDENCE = 0.9
 # Below this confidence a known name's reading gives way to the point a relative phrase describes.
 DOUBTFUL = 0.5
 APPROXIMATE_CONFIDENCE = 0.6
+# Names every city has a place for: they mean the one in the city the article is about.
+GENERIC_DISTRICTS = frozenset({"old city", "old town", "city centre", "city center", "downtown",
+                               "old quarter", "medina", "city hall"})
+GENERIC_DISTRICT_RADIUS_KM = 3.0
 # What may stand between a name and the place that qualifies it: "Alexandria, La.".
 _QUALIFIER_GAP = re.compile(r",\s*")
 
@@ -135,7 +139,7 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[PlaceM
     def context(start: int, end: int) -> tuple[str, str, str]:
         return _context(sentences, text, start, end)
 
-    located: dict[int | tuple[int, int], PlaceMention] = {}  # by toponym index or new span
+    located: dict[int | tuple[int, int], PlaceMention | None] = {}  # by toponym index or new span
     for relation in find_relations(text, toponyms):
         anchor = senses.get(keys[relation.anchor])
         point = _locate(relation, anchor) if anchor is not None else None
@@ -165,11 +169,34 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[PlaceM
             continue  # a vague phrase does not overrule a name read with confidence
         located[slot] = _approximate(article, (subject.start, subject.end),
                                      context(subject.start, subject.end), anchor, lat, lon, radius)
-    mentions = [located.pop(index, None)
-                or _mention(article, context(toponym.start, toponym.end), toponym, senses[key])
-                for index, (key, toponym) in enumerate(zip(keys, toponyms))
-                if key in senses or index in located]
-    return sorted(mentions + list(located.values()), key=lambda m: (m.start, m.end))
+    for index, toponym in enumerate(toponyms):
+        if exact_key(toponym.text) in GENERIC_DISTRICTS:
+            located[index] = _in_own_city(article, toponyms, senses, keys, index,
+                                          context(toponym.start, toponym.end))
+    mentions = []
+    for index, (key, toponym) in enumerate(zip(keys, toponyms)):
+        if index in located:  # placed by a relative phrase, or dropped (None)
+            mentions.append(located.pop(index))
+        elif key in senses:
+            mentions.append(_mention(article, context(toponym.start, toponym.end), toponym,
+                                     senses[key]))
+    mentions += located.values()  # phrases that are places of their own
+    return sorted((m for m in mentions if m is not None), key=lambda m: (m.start, m.end))
+
+
+def _in_own_city(article: Article, toponyms: list[Toponym], senses: dict, keys: list,
+                 index: int, context: tuple[str, str, str]) -> PlaceMention | None:
+    """"The Old City" of the city the article is talking about: the nearest city named before it
+    (else the first one after), or nothing when the article names no city."""
+    cities = [i for i, key in enumerate(keys)
+              if i != index and key in senses and senses[key].place.kind == "city"]
+    before = [i for i in cities if i < index]
+    if not cities:
+        return None
+    anchor = senses[keys[before[-1] if before else cities[0]]]
+    toponym = toponyms[index]
+    return _approximate(article, (toponym.start, toponym.end), context, anchor, anchor.place.lat,
+                        anchor.place.lon, GENERIC_DISTRICT_RADIUS_KM)
 
 
 def _locate(relation: Relation, anchor: Resolution) -> tuple[float, float, float] | None:

@@ -226,8 +226,13 @@ def _person_names(doc: Doc) -> set[str]:
 
 
 def _trim(span: Span) -> Span:
-    """The span without a leading "the" or a trailing possessive "'s"."""
+    """The span without a leading "the", a trailing possessive "'s", or spaces at either end
+    (where a masked link was)."""
     start, end = span.start, span.end
+    while end - start > 1 and span.doc[end - 1].is_space:
+        end -= 1
+    while end - start > 1 and span.doc[start].is_space:
+        start += 1
     if end - start > 1 and span.doc[start].lower_ == "the":
         start += 1
     if end - start > 1 and _POSSESSIVE.fullmatch(span.doc[end - 1].text):

@@ -240,3 +240,24 @@ def test_a_place_name_the_gazetteer_lacks_is_located_by_its_phrase(gazetteer, tm
     fargo = found["Fargo"]
     assert township.kind == "approximate" and township.anchor == fargo.name
     assert distance_km(township.lat, township.lon, fargo.lat, fargo.lon) == pytest.approx(12.9, abs=0.3)
+
+
+def test_a_generic_district_is_in_the_article_s_own_city(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Troops in Mosul have not yet entered the Old City, commanders said.")
+    old_city = found["Old City"]
+    assert old_city.kind == "approximate" and old_city.anchor == found["Mosul"].name
+    assert distance_km(old_city.lat, old_city.lon, 36.335, 43.119) < 5
+
+
+def test_a_generic_district_without_a_city_is_not_mapped(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path, "Tourists crowded into the Old City on Sunday.")
+    assert "Old City" not in found
+
+
+def test_glued_links_and_page_furniture_do_not_hide_or_invent_places(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Share this articleClose Button\n"
+                       "He left before troops cut the road to Tal Afarhttps://t.co/x1y2 last week.")
+    assert "Button" not in found and "Tal" not in found
+    assert found["Tal Afar"].country == "IQ"
