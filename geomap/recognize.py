@@ -58,6 +58,16 @@ ORGANISATION_HEADS = frozenset({
     "church", "airport", "port", "party", "government", "assembly", "parliament", "senate",
     "fire", "guard", "army", "forces", "district", "center", "centre", "foundation", "zoo",
 })
+# Words after a name that say it is a place: its people ("Alexandria woman", "Mosul residents")
+# or its civic offices ("Mansfield Mayor", "Fargo city administrator").
+PLACE_PEOPLE_AND_OFFICES = frozenset({
+    "woman", "man", "women", "men", "resident", "residents", "native", "natives", "couple",
+    "family", "families", "teen", "teenager", "boy", "girl", "mayor", "police", "sheriff",
+    "council", "councilman", "councilwoman", "commissioner", "commissioners", "officials", "city",
+    "schools", "township",
+})
+# What follows a dateline's place: "MANSFIELD --", "HAJIN, Syria -", "CAIRO (Reuters) -".
+DATELINE_FOLLOWERS = frozenset({"--", "—", "–", "-", ",", "("})
 MAX_NAME_TOKENS = 7
 # An organisation-labelled name is read as a place without a cue only when it is this big.
 BIG_PLACE_POPULATION = 100_000
@@ -144,10 +154,11 @@ class _Finder:
             if _has_capital(span):  # "the east bank" is a description, not a name
                 self._accept(grown or span, label)
             return
-        if grown is None or loose_key(grown.text) in self._person_names:
+        if grown is None or loose_key(grown.text) in self._person_names \
+                or (len(grown) == 1 and grown[0].is_stop):  # "A man said", "Both men"
             return
         cue = self._cue(grown)
-        if not cue and grown.end > span.end and grown[-1].lower_ in PLACE_TYPE_WORDS:
+        if not cue and len(grown) > 1 and grown[-1].lower_ in PLACE_TYPE_WORDS:
             cue = f"named a {grown[-1].lower_}"
         if not cue and label == "ORG" and self._is_big_place(grown.text):
             cue = "a large place"
@@ -208,9 +219,15 @@ class _Finder:
 
     def _cue(self, span: Span) -> str:
         """Why a span the model did not call a place reads as one here, or ""."""
+        doc = self.doc
+        after = doc[span.end] if span.end < len(doc) else None
+        if after is not None and after.lower_ in PLACE_PEOPLE_AND_OFFICES:
+            return f"before '{after.text}'"
+        if _is_dateline(span):
+            return "a dateline"
         if span.start == 0:
             return ""
-        before = self.doc[span.start - 1]
+        before = doc[span.start - 1]
         if before.lower_ in LOCATIVE_WORDS:
             return f"after '{before.text}'"
         if before.lower_ in LIST_WORDS and span.start - 2 in self._place_tokens:
@@ -238,6 +255,15 @@ def _trim(span: Span) -> Span:
     if end - start > 1 and _POSSESSIVE.fullmatch(span.doc[end - 1].text):
         end -= 1
     return span.doc[start:end]
+
+
+def _is_dateline(span: Span) -> bool:
+    """A name in capitals opening a line, then a dash, comma or bracket: "MANSFIELD -- ..."."""
+    doc = span.doc
+    opens_line = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws \
+        or doc[span.start - 1].is_space
+    return opens_line and span.text.isupper() and span.end < len(doc) \
+        and doc[span.end].text in DATELINE_FOLLOWERS
 
 
 def _names_something_else(span: Span) -> bool:

@@ -261,3 +261,22 @@ def test_glued_links_and_page_furniture_do_not_hide_or_invent_places(gazetteer, 
                        "He left before troops cut the road to Tal Afarhttps://t.co/x1y2 last week.")
     assert "Button" not in found and "Tal" not in found
     assert found["Tal Afar"].country == "IQ"
+
+
+def test_a_dateline_names_a_place(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Storm damage\n\nMANSFIELD -- The mayor asked Ohio for help on Tuesday.")
+    assert (found["MANSFIELD"].country, found["MANSFIELD"].admin1) == ("US", "Ohio")
+
+
+def test_people_and_offices_of_a_place_name_it(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Alexandria woman charged after fire. Meanwhile, Fargo officials said the "
+                       "river would crest on Friday.")
+    assert "Alexandria" in found and "Fargo" in found
+    assert found["Fargo"].admin1 == "North Dakota"
+
+
+def test_an_article_is_not_a_place(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path, "A man was arrested. Both men were released later.")
+    assert found == {}
