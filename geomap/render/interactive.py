@@ -150,6 +150,8 @@ def _family_layer(family: KindFamily, members: list[MappedPlace], *, named: list
             shape = _place_shape(mapped)
             if shape is not None:
                 shape.add_to(layer)
+        if mapped.place.uncertainty_km is not None:
+            _uncertainty_circle(mapped).add_to(layer)
         _place_marker(mapped).add_to(marker_parent)
     if named:
         PlaceLabels([(mapped.place.lat, mapped.place.lon, mapped.place.name, mapped.radius + 3)
@@ -166,6 +168,16 @@ def _place_marker(mapped: MappedPlace) -> folium.CircleMarker:
     BoundPopup(popup_html(mapped), clear_top_left=POPUP_CLEAR_TOP_LEFT).add_to(marker)
     BoundTooltip(tooltip_text(mapped)).add_to(marker)
     return marker
+
+
+def _uncertainty_circle(mapped: MappedPlace) -> folium.Circle:
+    """Where an approximate location may be: a dashed circle of its uncertainty radius."""
+    place = mapped.place
+    colour = mapped.family.colour
+    return folium.Circle(location=(place.lat, place.lon), radius=place.uncertainty_km * 1000,
+                         color=colour, weight=1, opacity=0.8, dash_array="4 3", fill=True,
+                         fill_color=colour, fill_opacity=0.1, interactive=False,
+                         pane=PLACE_SHAPE_PANE)
 
 
 def _place_shape(mapped: MappedPlace) -> folium.GeoJson | None:

@@ -41,6 +41,8 @@ FAMILIES = (
                frozenset(ADMIN_KINDS) | {"district"}),
     KindFamily("feature", "Rivers, deserts &amp; other features", "#2e7d8c",
                frozenset(FEATURE_KINDS)),
+    # Known only by a relative phrase ("north of Tikrit"): drawn with their uncertainty circle.
+    KindFamily("approximate", "Approximate locations", "#a0522d", frozenset({"approximate"})),
     # "Iraqi forces" is about actors, not a location: off until asked for.
     KindFamily("demonym", "Nationalities (demonyms)", "#8c8c8c", frozenset({"demonym"}),
                shown=False),
@@ -101,6 +103,9 @@ def popup_html(mapped: MappedPlace) -> str:
     heading = " · ".join(escape(part) for part in (place.kind, where) if part)
     facts = [("Coordinates", escape(_coordinates(place.lat, place.lon))),
              ("Confidence", escape(_confidence_range(mapped.mentions)))]
+    if place.uncertainty_km is not None:
+        facts.append(("Located", escape(f"within about {place.uncertainty_km:.0f} km, "
+                                        f"from {place.anchor}")))
     if place.geonameid is not None:
         geonameid = int(place.geonameid)
         facts.append(("GeoNames", f'<a href="https://www.geonames.org/{geonameid}" '

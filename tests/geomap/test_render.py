@@ -309,3 +309,15 @@ def test_clustered_map_works_offline_in_chromium(browser, tmp_path, countries):
     assert visit.foreign_requests() == []
     assert visit.errors == []
     visit.page.close()
+
+
+def test_an_approximate_location_is_drawn_with_its_uncertainty(tmp_path, countries):
+    near = mention(0, "Zarqoun", "Zarqoun", 34.8, 43.68, "approximate")
+    near.uncertainty_km, near.anchor = 30.0, "Tikrit"
+    [mapped] = group_places([near])
+    html = popup_html(mapped)
+    assert "within about 30 km, from Tikrit" in html
+    page = write_html(place_map([near], countries=countries, title="t"), tmp_path / "a.html")
+    text = page.read_text(encoding="utf-8")
+    assert "Approximate locations" in text
+    assert '"radius": 30000.0' in text
