@@ -142,6 +142,11 @@ class Gazetteer:
         with self._lock:
             return store.prominent_names(self._connection, limit)
 
+    def country(self, code: str) -> Place | None:
+        """The country with ISO alpha-2 `code`, with its outline."""
+        with self._lock:
+            return store.country(self._connection, code, self._geometries)
+
     def countries(self) -> list[Place]:
         """Every country with its outline, for drawing an offline basemap."""
         with self._lock:

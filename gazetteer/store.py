@@ -177,6 +177,14 @@ def places_of_kind(connection: sqlite3.Connection, kind: str) -> list[Place]:
             connection.execute(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.kind = ?", (kind,))]
 
 
+def country(connection: sqlite3.Connection, code: str,
+            geometries: dict[int, BaseGeometry]) -> Place | None:
+    row = connection.execute(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.kind = 'country' "
+                             "AND p.country = ? ORDER BY p.weight DESC LIMIT 1",
+                             (code.upper(),)).fetchone()
+    return _place(row, geometries) if row is not None else None
+
+
 def prominent_names(connection: sqlite3.Connection, limit: int) -> list[str]:
     return [name for (name,) in connection.execute(
         "SELECT name FROM places WHERE kind != 'demonym' ORDER BY weight DESC LIMIT ?", (limit,))]

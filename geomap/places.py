@@ -8,20 +8,22 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from shapely.geometry.base import BaseGeometry
 from spacy.tokens import Doc
 
-from gazetteer import Candidate, Gazetteer
+from gazetteer import Candidate, Gazetteer, Place
 from gazetteer.bearing import destination
+from gazetteer.borders import nearest_on, shared_border
 from gazetteer.geo import distance_km
 from gazetteer.normalize import exact_key
 from gazetteer.resolve import Resolution, resolve_together
 
 from .article import Article
 from .recognize import Toponym, find_toponyms
-from .relative import Relation, find_relations
+from .relative import BorderPhrase, Relation, find_borders, find_relations
 
 
 @dataclass(slots=True)
@@ -117,6 +119,8 @@ APPROXIMATE_CONFIDENCE = 0.6
 GENERIC_DISTRICTS = frozenset({"old city", "old town", "city centre", "city center", "downtown",
                                "old quarter", "medina", "city hall"})
 GENERIC_DISTRICT_RADIUS_KM = 3.0
+# "Near the Syrian border" is a stretch of it, not a point.
+BORDER_UNCERTAINTY_KM = 50.0
 # What may stand between a name and the place that qualifies it: "Alexandria, La.".
 _QUALIFIER_GAP = re.compile(r",\s*")
 
@@ -169,6 +173,10 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[PlaceM
             continue  # a vague phrase does not overrule a name read with confidence
         located[slot] = _approximate(article, (subject.start, subject.end),
                                      context(subject.start, subject.end), anchor, lat, lon, radius)
+    for phrase in find_borders(text, toponyms):
+        border = _at_border(article, phrase, toponyms, keys, senses, gazetteer, context)
+        if border is not None:
+            located[phrase.span] = border
     for index, toponym in enumerate(toponyms):
         if exact_key(toponym.text) in GENERIC_DISTRICTS:
             located[index] = _in_own_city(article, toponyms, senses, keys, index,
@@ -182,6 +190,43 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[PlaceM
                                      senses[key]))
     mentions += located.values()  # phrases that are places of their own
     return sorted((m for m in mentions if m is not None), key=lambda m: (m.start, m.end))
+
+
+def _at_border(article: Article, phrase: BorderPhrase, toponyms: list[Toponym], keys: list,
+               senses: dict, gazetteer: Gazetteer, context) -> PlaceMention | None:
+    """"Near the Syrian border": the stretch of the border between that country and the one the
+    article is about (or the other one named), nearest the article's places in the latter."""
+    first = _country_of(senses.get(keys[phrase.first]), gazetteer)
+    if first is None:
+        return None
+    if phrase.second is not None:
+        second = _country_of(senses.get(keys[phrase.second]), gazetteer)
+    else:  # the country the article is most about, other than the border's
+        counts = Counter(senses[key].place.country for key in keys
+                         if key in senses and senses[key].place.country not in ("", first.country))
+        second = gazetteer.country(counts.most_common(1)[0][0]) if counts else None
+    line = shared_border(first, second) if second is not None else None
+    if line is None:
+        return None
+    inside = [senses[key].place for key in keys if key in senses
+              and senses[key].place.country == second.country
+              and senses[key].place.kind not in ("country", "demonym")]
+    lat, lon = ((sum(p.lat for p in inside) / len(inside), sum(p.lon for p in inside) / len(inside))
+                if inside else (second.lat, second.lon))
+    lat, lon = nearest_on(line, lat, lon)
+    start, end = phrase.span
+    mention = _approximate(article, phrase.span, context(start, end),
+                           senses[keys[phrase.first]], lat, lon, BORDER_UNCERTAINTY_KM)
+    mention.name = f"{second.name}–{first.name} border"
+    mention.anchor = f"{second.name}–{first.name} border"
+    return mention
+
+
+def _country_of(sense: Resolution | None, gazetteer: Gazetteer) -> Place | None:
+    """The country (with its outline) that a country or demonym mention stands for."""
+    if sense is None or sense.place.kind not in ("country", "demonym"):
+        return None
+    return gazetteer.country(sense.place.country)
 
 
 def _in_own_city(article: Article, toponyms: list[Toponym], senses: dict, keys: list,

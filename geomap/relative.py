@@ -84,3 +84,45 @@ def _distance_km(phrase: re.Match) -> float | None:
         return None
     value = float(phrase.group("distance"))
     return value * MILE_KM if phrase.group("unit").lower().startswith("mi") else value
+
+
+_BORDER_AFTER = re.compile(r"\s*(?:[-–/]\s*)?$")  # between two names: "Turkish-Syrian", "Iraq/Syria"
+_BORDER_WORD = re.compile(r"\s+(?:border|frontier)\b", re.IGNORECASE)
+_BORDER_WITH = re.compile(r"\b(?:border|frontier)\s+(?:with|between)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class BorderPhrase:
+    """"the Syrian border", "the Turkish-Syrian border", "the border with Syria": `first` (and
+    `second`, when the phrase names both sides) index toponyms; `span` covers the phrase."""
+
+    first: int
+    second: int | None
+    span: tuple[int, int]
+
+
+def find_borders(text: str, toponyms: list[Toponym]) -> list[BorderPhrase]:
+    phrases = []
+    index = 0
+    while index < len(toponyms):
+        toponym = toponyms[index]
+        second = None
+        end = toponym.end
+        following = toponyms[index + 1] if index + 1 < len(toponyms) else None
+        if following is not None and _BORDER_AFTER.match(text[toponym.end:following.start]) \
+                and _BORDER_WORD.match(text, following.end):
+            second, end = index + 1, following.end
+        word = _BORDER_WORD.match(text, end)
+        if word is not None:
+            phrases.append(BorderPhrase(index, second, (toponym.start, word.end())))
+            index += 2 if second is not None else 1
+            continue
+        before = _BORDER_WITH.search(text, max(0, toponym.start - 40), toponym.start)
+        if before is not None:
+            pair = following is not None \
+                and re.fullmatch(r"\s+and\s+", text[toponym.end:following.start]) is not None
+            second_index = index + 1 if pair else None
+            end = following.end if pair else toponym.end
+            phrases.append(BorderPhrase(index, second_index, (before.start(), end)))
+        index += 1
+    return phrases

@@ -280,3 +280,30 @@ def test_people_and_offices_of_a_place_name_it(gazetteer, tmp_path):
 def test_an_article_is_not_a_place(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path, "A man was arrested. Both men were released later.")
     assert found == {}
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Fighters were seen near the Syrian border, officials said.", "Iraq–Syria border"),
+    ("Fighters crossed the border with Syria overnight.", "Iraq–Syria border"),
+    ("Shelling was heard along the Turkish-Syrian border.", "Syria–Turkey border"),
+    ("Trade resumed at the border between Jordan and Syria.", None),
+])
+def test_a_border_phrase_is_a_stretch_of_the_shared_border(gazetteer, tmp_path, sentence, expected):
+    found = _places_of(gazetteer, tmp_path, "Iraqi forces in Mosul and Tal Afar moved west. " + sentence)
+    borders = [m for m in found.values() if m.name.endswith("border")]
+    assert len(borders) == 1
+    border = borders[0]
+    assert border.kind == "approximate" and border.uncertainty_km == 50.0
+    if expected:
+        assert border.name == expected
+    first, second = border.name.removesuffix(" border").split("–")
+    # the point lies on the line where the two countries meet
+    a, b = (gazetteer.lookup(name, kind="country")[0] for name in (first, second))
+    from shapely.geometry import Point
+    point = Point(border.lon, border.lat)
+    assert a.geometry.distance(point) < 0.05 and b.geometry.distance(point) < 0.05
+
+
+def test_countries_that_do_not_touch_have_no_border(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path, "Officials in Mosul spoke of the Egyptian border.")
+    assert not any(m.name.endswith("border") for m in found.values())
