@@ -5,6 +5,10 @@ Resolution, on the gold toponyms that were recognised and have coordinates: accu
 (100 miles), mean and median error in km, and the area under the curve of log errors (AUC, lower is
 better; Gritta et al. 2018). The same GeoNames id counts as no error at all.
 
+`calibration_error` (expected calibration error, ten bins) says whether a place's confidence can be
+read as the probability that it is right (within 161 km, or the gold point inside the chosen
+territory, as for the area-aware accuracy).
+
 Corpora place a country or a province at one conventional point, and conventions differ (GeoNames,
 Wikipedia, a centroid): Canada's points lie a thousand kilometres apart. So beside the standard
 accuracy, `accuracy_161km_area` also counts a gold point inside the predicted place's outline as
@@ -50,6 +54,7 @@ class Scores:
     mean_error_km: float
     median_error_km: float
     auc: float
+    calibration_error: float
     documents_per_second: float
 
     def to_dict(self) -> dict:
@@ -73,6 +78,7 @@ def evaluate(corpus: str, documents: list[GoldDocument], gazetteer: Gazetteer, *
     matched_gold = matched_predicted = 0
     errors: list[float] = []
     area_errors: list[float] = []
+    confidences: list[float] = []
     for document, predicted in zip(documents, predictions):
         matched_predicted += sum(any(_overlaps(p, g) for g in document.toponyms) for p in predicted)
         for gold in document.toponyms:
@@ -86,6 +92,7 @@ def evaluate(corpus: str, documents: list[GoldDocument], gazetteer: Gazetteer, *
                 error = _error_km(hit, gold.lat, gold.lon, gold.geonameid)
                 errors.append(error)
                 area_errors.append(0.0 if _inside(hit, gold.lat, gold.lon) else error)
+                confidences.append(hit.confidence)
     gold_total = sum(len(document.toponyms) for document in documents)
     predicted_total = sum(len(predicted) for predicted in predictions)
     precision = matched_predicted / predicted_total if predicted_total else 0.0
@@ -99,6 +106,7 @@ def evaluate(corpus: str, documents: list[GoldDocument], gazetteer: Gazetteer, *
         mean_error_km=statistics.fmean(errors) if errors else 0.0,
         median_error_km=statistics.median(errors) if errors else 0.0,
         auc=log_error_auc(errors),
+        calibration_error=calibration_error(confidences, [e <= ACCURATE_KM for e in area_errors]),
         documents_per_second=len(documents) / seconds if seconds else 0.0)
 
 
@@ -120,6 +128,18 @@ def _error_km(predicted: PlaceMention, lat: float, lon: float, geonameid: int | 
     if geonameid is not None and predicted.geonameid == geonameid:
         return 0.0
     return distance_km(predicted.lat, predicted.lon, lat, lon)
+
+
+def calibration_error(confidences: list[float], correct: list[bool], bins: int = 10) -> float:
+    """Expected calibration error: how far stated confidence is from the share of places that are
+    right, averaged over confidence bins weighted by their size (0 is perfectly calibrated)."""
+    if not confidences:
+        return 0.0
+    grouped: dict[int, list[tuple[float, bool]]] = {}
+    for confidence, right in zip(confidences, correct):
+        grouped.setdefault(min(int(confidence * bins), bins - 1), []).append((confidence, right))
+    return sum(abs(sum(c for c, _ in group) - sum(r for _, r in group))
+               for group in grouped.values()) / len(confidences)
 
 
 def log_error_auc(errors: Iterable[float]) -> float:

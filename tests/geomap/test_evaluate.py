@@ -93,3 +93,11 @@ def test_area_accuracy_counts_a_gold_point_inside_the_chosen_territory(gazetteer
     scores = evaluate(corpus, documents, gazetteer, demonyms=False)
     assert scores.accuracy_161km == 0.0
     assert scores.accuracy_161km_area == 1.0
+
+
+def test_calibration_error():
+    from geomap.evaluate import calibration_error
+    assert calibration_error([0.95] * 20, [True] * 19 + [False]) == pytest.approx(0.0, abs=1e-9)
+    assert calibration_error([0.9, 0.9], [False, False]) == pytest.approx(0.9)
+    assert calibration_error([0.25, 0.75], [False, True]) == pytest.approx(0.25)
+    assert calibration_error([], []) == 0.0
