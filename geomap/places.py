@@ -72,6 +72,7 @@ class PlaceMention:
     geometry: BaseGeometry | None = None
     uncertainty_km: float | None = None  # for an approximate location: its radius
     anchor: str = ""  # for an approximate location: the place it is described from
+    metonym: bool = False  # the name stands for its government ("Washington said")
 
     @property
     def place_key(self) -> tuple:
@@ -90,10 +91,13 @@ class PlaceMention:
             "alternatives": [alternative.to_dict() for alternative in self.alternatives],
             **({"uncertainty_km": round(self.uncertainty_km, 1), "anchor": self.anchor}
                if self.uncertainty_km is not None else {}),
+            **({"metonym": True} if self.metonym else {}),
         }
 
 
 MISREAD_CONFIDENCE = 0.85
+# A name standing for its government ("Washington said") is less surely about the place.
+METONYM_CONFIDENCE = 0.8
 FUZZY_MIN_CHARS = 6
 # A name written in capitals ("IRAQ", "ROME") may be a headline's place only if it is this big.
 PROMINENT_POPULATION = 100_000
@@ -330,12 +334,13 @@ def _mention(article: Article, context: tuple[str, str, str], toponym: Toponym,
              sense: Resolution) -> PlaceMention:
     start, end = article.raw_span(toponym.start, toponym.end)
     place = sense.place
-    confidence = sense.confidence * (MISREAD_CONFIDENCE if toponym.cue else 1.0)
+    confidence = sense.confidence * (MISREAD_CONFIDENCE if toponym.cue else 1.0) \
+        * (METONYM_CONFIDENCE if toponym.metonym else 1.0)
     return PlaceMention(
         start=start, end=end, text=article.raw[start:end], name=place.name, lat=place.lat,
         lon=place.lon, kind="demonym" if toponym.demonym else place.kind, country=place.country,
         admin1=place.admin1, geonameid=place.geonameid, confidence=confidence, source=place.source,
-        context=context, geometry=place.geometry,
+        context=context, geometry=place.geometry, metonym=toponym.metonym,
         alternatives=[Alternative(c.name, c.lat, c.lon, c.kind, c.country, c.admin1, c.geonameid,
                                   share) for c, share in sense.runners_up])
 

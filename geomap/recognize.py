@@ -68,6 +68,16 @@ PLACE_PEOPLE_AND_OFFICES = frozenset({
 })
 # What follows a dateline's place: "MANSFIELD --", "HAJIN, Syria -", "CAIRO (Reuters) -".
 DATELINE_FOLLOWERS = frozenset({"--", "—", "–", "-", ",", "("})
+# Verbs of saying and deciding after a name make it its government: "Washington said".
+SPEECH_VERBS = frozenset({
+    "said", "says", "say", "announced", "announces", "warned", "warns", "accused", "accuses",
+    "denied", "denies", "urged", "urges", "demanded", "demands", "rejected", "rejects", "insisted",
+    "insists", "claimed", "claims", "condemned", "condemns", "told", "tells", "agreed", "agrees",
+    "refused", "refuses", "vowed", "vows", "threatened", "threatens", "responded", "responds",
+    "confirmed", "confirms", "declared", "declares", "stated", "states", "argued", "argues",
+})
+AUXILIARIES = frozenset({"has", "have", "had", "will", "would", "could", "may", "might", "did",
+                         "is", "was", "also", "again", "repeatedly", "quickly"})
 MAX_NAME_TOKENS = 7
 # An organisation-labelled name is read as a place without a cue only when it is this big.
 BIG_PLACE_POPULATION = 100_000
@@ -82,7 +92,8 @@ class Toponym:
     `label` is the model's entity label ("" when the model saw no entity); `demonym` marks an
     adjective or people name ("Iraqi") or a name used as one ("US-led", "Damascus-backed"),
     standing for its place rather than saying something happened there; `cue` says why a span the
-    model did not label as a place was kept.
+    model did not label as a place was kept; `metonym` marks a name standing for its government
+    ("Washington said").
     """
 
     start: int
@@ -91,6 +102,7 @@ class Toponym:
     label: str
     demonym: bool = False
     cue: str = ""
+    metonym: bool = False
 
 
 def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
@@ -184,7 +196,8 @@ class _Finder:
 
     def _accept(self, span: Span, label: str, *, demonym: bool = False, cue: str = "") -> None:
         demonym = demonym or _is_modifier(span)
-        self.found.append(Toponym(span.start_char, span.end_char, span.text, label, demonym, cue))
+        self.found.append(Toponym(span.start_char, span.end_char, span.text, label, demonym, cue,
+                                  metonym=not demonym and _speaks(span)))
         self._taken_until = span.end
         self._place_tokens.update(range(span.start, span.end))
 
@@ -255,6 +268,16 @@ def _trim(span: Span) -> Span:
     if end - start > 1 and _POSSESSIVE.fullmatch(span.doc[end - 1].text):
         end -= 1
     return span.doc[start:end]
+
+
+def _speaks(span: Span) -> bool:
+    """The name is the subject of a verb of saying ("Washington said", "Moscow has warned"): it
+    stands for a government, not a location."""
+    doc = span.doc
+    index = span.end
+    while index < len(doc) and doc[index].lower_ in AUXILIARIES:
+        index += 1
+    return index < len(doc) and doc[index].lower_ in SPEECH_VERBS
 
 
 def _is_dateline(span: Span) -> bool:

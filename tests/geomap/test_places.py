@@ -307,3 +307,12 @@ def test_a_border_phrase_is_a_stretch_of_the_shared_border(gazetteer, tmp_path, 
 def test_countries_that_do_not_touch_have_no_border(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path, "Officials in Mosul spoke of the Egyptian border.")
     assert not any(m.name.endswith("border") for m in found.values())
+
+
+def test_a_place_standing_for_its_government_is_flagged(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Washington has warned Moscow. Moscow said the talks in Geneva would go on.")
+    assert found["Washington"].metonym and found["Moscow"].metonym
+    assert found["Washington"].to_dict()["metonym"] is True
+    assert not found["Geneva"].metonym and "metonym" not in found["Geneva"].to_dict()
+    assert found["Washington"].confidence <= 0.8
