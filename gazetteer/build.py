@@ -57,7 +57,8 @@ def build(path: Path, *, progress: bool = True) -> BuildReport:
                 bar.set_postfix_str(label)
                 store.insert(connection, load())
             bar.set_postfix_str("indexing")
-            store.finish(connection, {"fingerprint": fingerprint(), "built": time.strftime("%Y-%m-%dT%H:%M:%S")})
+            store.finish(connection, {"fingerprint": fingerprint(),
+                                      "built": time.strftime("%Y-%m-%dT%H:%M:%S")})
         connection.close()
         os.replace(partial, path)
     except BaseException:

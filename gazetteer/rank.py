@@ -46,7 +46,7 @@ def prefer_seats(candidates: list[Candidate]) -> None:
     cities = [c for c in candidates if c.kind == "city"]
     for division in (c for c in candidates if c.kind in ("admin1", "admin2")):
         for city in cities:
-            inside = city.admin1 == division.name if division.kind == "admin1" else city.admin2 == division.name
+            inside = (city.admin1 if division.kind == "admin1" else city.admin2) == division.name
             # only the city named like its division (Raqqa in Raqqa province), not any city of it
             # that happens to carry the division's name among its alternates (Minneota, Minnesota)
             named_alike = loose_key(city.name) == loose_key(division.name)

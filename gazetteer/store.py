@@ -1,7 +1,8 @@
 """The SQLite store: schema, writing places with their names, and the indexed name queries.
 
 Two tables: `places` (one row per place, geometry as WKB) and `names` (one row per distinct name
-key of a place, with both match keys indexed), plus `fuzzy_keys`, the names open to misspelling matches. A `meta` table records the source fingerprint the
+key of a place, with both match keys indexed), plus `fuzzy_keys`, the names open to misspelling
+matches. A `meta` table records the source fingerprint the
 store was built from, so a store built from other package versions is known to be stale.
 """
 

@@ -7,8 +7,12 @@ valley", "Nineveh" -> "Nineveh province") and kept on evidence:
 - the model labelled it a place (GPE, LOC, FAC);
 - a demonym the gazetteer knows (NORP "Iraqi") becomes a mention of its country;
 - otherwise (a name the model took for a person or organisation, or did not label at all) it must
-  not be the name of a person named in the article, and it needs a locative cue ("in Tal Afar", "the outskirts of Baghuz"), a list with an accepted place ("Mosul and
-  Tal Afar"), or, for an organisation label only, a large known place ("lost Raqqa").
+  not be the name of a person named in the article, and it needs a cue: a locative word ("in Tal
+  Afar", "the outskirts of Baghuz"), a list with an accepted place ("Mosul and Tal Afar"), a
+  place-type word that grows it into a known name ("the al-Hol camp"), a dateline ("MANSFIELD --"),
+  the place's people or offices ("Alexandria woman", "Fargo officials"), or, for an organisation
+  label only, a large known place ("lost Raqqa"). A place inside an organisation's name ("Texas
+  Southern University") is kept and flagged.
 """
 
 from __future__ import annotations

@@ -84,7 +84,8 @@ def test_record_follows_the_contract(offensive):
 
 
 def test_html_article_offsets_point_into_the_markup(gazetteer, tmp_path):
-    raw = "<html><body><h1>Report</h1><p>Clashes were reported in <em>Aleppo</em> on Monday.</p></body></html>"
+    raw = ("<html><body><h1>Report</h1><p>Clashes were reported in <em>Aleppo</em> on Monday.</p>"
+           "</body></html>")
     path = tmp_path / "a.html"
     path.write_text(raw, encoding="utf-8")
     (parsed,) = geoparse_articles(read_articles(path), gazetteer)

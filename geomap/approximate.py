@@ -1,0 +1,179 @@
+"""Places known only approximately: "30 km south of Mosul", "the Zarqoun area, north of Tikrit",
+"near the Syrian border", "the Old City".
+
+They work on an article whose names are already resolved (`ArticleReading`): a relative phrase
+picks the reading of a known name that agrees with it, or places an unknown one at the described
+point with an uncertainty radius; a border phrase is the stretch of the shared border nearest the
+article's places; a generic district is in the article's own city.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from gazetteer import Place
+from gazetteer.bearing import destination
+from gazetteer.borders import nearest_on, shared_border
+from gazetteer.geo import distance_km
+from gazetteer.normalize import exact_key
+from gazetteer.resolve import Resolution
+
+from .mention import PlaceMention
+from .recognize import Toponym
+from .relative import BorderPhrase, Relation, find_borders, find_relations
+
+if TYPE_CHECKING:
+    from .places import ArticleReading
+
+# A bare direction from a place ("north of Tikrit") is read as this far (km) from it, by kind.
+DEFAULT_OFFSET_KM = {"city": 20.0, "town": 15.0, "village": 10.0, "camp": 10.0, "base": 10.0,
+                     "admin2": 40.0, "admin1": 100.0}
+# "North of Baghdad" reaches farther than "north of Tikrit".
+BIG_CITY_POPULATION = 1_000_000
+BIG_CITY_OFFSET_KM = 50.0
+# A bare direction is vague: its uncertainty is this many times its offset.
+BARE_DIRECTION_UNCERTAINTY = 1.5
+# The uncertainty of a stated distance: this share of it, at least the minimum (km).
+UNCERTAINTY_SHARE = 0.3
+MIN_UNCERTAINTY_KM = 5.0
+# A known reading agrees with a relative phrase when it lies this close to the described circle.
+AGREEMENT_SLACK_KM = 15.0
+AGREEING_CONFIDENCE = 0.9
+# Below this confidence a known name's reading gives way to the point a relative phrase describes.
+DOUBTFUL = 0.5
+APPROXIMATE_CONFIDENCE = 0.6
+# Names every city has a place for: they mean the one in the city the article is about.
+GENERIC_DISTRICTS = frozenset({"old city", "old town", "city centre", "city center", "downtown",
+                               "old quarter", "medina", "city hall"})
+GENERIC_DISTRICT_RADIUS_KM = 3.0
+# "Near the Syrian border" is a stretch of it, not a point.
+BORDER_UNCERTAINTY_KM = 50.0
+
+
+def place_approximately(reading: ArticleReading) -> dict[int | tuple[int, int], PlaceMention | None]:
+    """Mentions placed by their phrases, by toponym index (replacing its ordinary mention; None
+    drops it) or by a new span (a phrase that is a place of its own). May refine `reading.senses`."""
+    located: dict[int | tuple[int, int], PlaceMention | None] = {}
+    for relation in find_relations(reading.text, reading.toponyms):
+        _place_relation(reading, relation, located)
+    for phrase in find_borders(reading.text, reading.toponyms):
+        border = _at_border(reading, phrase)
+        if border is not None:
+            located[phrase.span] = border
+    for index, toponym in enumerate(reading.toponyms):
+        if exact_key(toponym.text) in GENERIC_DISTRICTS:
+            located[index] = _in_own_city(reading, index)
+    return located
+
+
+def _place_relation(reading: ArticleReading, relation: Relation,
+                    located: dict[int | tuple[int, int], PlaceMention | None]) -> None:
+    anchor = reading.senses.get(reading.keys[relation.anchor])
+    point = _locate(relation, anchor) if anchor is not None else None
+    if point is None:
+        return
+    lat, lon, radius = point
+    if relation.subject is not None:
+        subject = reading.toponyms[relation.subject]
+        slot: int | tuple[int, int] = relation.subject
+        found = reading.readings[reading.keys[relation.subject]]
+    else:
+        start, end = relation.subject_span or relation.span
+        subject = Toponym(start, end, reading.text[start:end], "", cue="located by a relative phrase")
+        slot = (start, end)
+        found = reading.candidates(subject) if relation.subject_span else []
+    agreeing = [c for c in found if distance_km(c.lat, c.lon, lat, lon) <= radius + AGREEMENT_SLACK_KM]
+    if agreeing:  # the phrase picks the reading of a known name
+        resolution = Resolution(max(agreeing, key=lambda c: c.score), AGREEING_CONFIDENCE, [])
+        if relation.subject is not None:
+            reading.senses[reading.keys[relation.subject]] = resolution
+        else:
+            located[slot] = reading.mention(subject, resolution)
+        return
+    known = reading.senses.get(reading.keys[relation.subject]) if relation.subject is not None else None
+    if known is not None and known.confidence >= DOUBTFUL:
+        return  # a vague phrase does not overrule a name read with confidence
+    located[slot] = _approximate(reading, (subject.start, subject.end), anchor, lat, lon, radius)
+
+
+def _at_border(reading: ArticleReading, phrase: BorderPhrase) -> PlaceMention | None:
+    """"Near the Syrian border": the stretch of the border between that country and the one the
+    article is about (or the other one named), nearest the article's places in the latter."""
+    keys, senses, gazetteer = reading.keys, reading.senses, reading.gazetteer
+    first = _country_of(senses.get(keys[phrase.first]), gazetteer)
+    if first is None:
+        return None
+    if phrase.second is not None:
+        second = _country_of(senses.get(keys[phrase.second]), gazetteer)
+    else:  # the country the article is most about, other than the border's
+        counts = Counter(senses[key].place.country for key in keys
+                         if key in senses and senses[key].place.country not in ("", first.country))
+        second = gazetteer.country(counts.most_common(1)[0][0]) if counts else None
+    line = shared_border(first, second) if second is not None else None
+    if line is None:
+        return None
+    inside = [senses[key].place for key in keys if key in senses
+              and senses[key].place.country == second.country
+              and senses[key].place.kind not in ("country", "demonym")]
+    lat, lon = ((sum(p.lat for p in inside) / len(inside), sum(p.lon for p in inside) / len(inside))
+                if inside else (second.lat, second.lon))
+    lat, lon = nearest_on(line, lat, lon)
+    mention = _approximate(reading, phrase.span, senses[keys[phrase.first]], lat, lon,
+                           BORDER_UNCERTAINTY_KM)
+    mention.name = f"{second.name}–{first.name} border"
+    mention.anchor = f"{second.name}–{first.name} border"
+    return mention
+
+
+def _country_of(sense: Resolution | None, gazetteer) -> Place | None:
+    """The country (with its outline) that a country or demonym mention stands for."""
+    if sense is None or sense.place.kind not in ("country", "demonym"):
+        return None
+    return gazetteer.country(sense.place.country)
+
+
+def _in_own_city(reading: ArticleReading, index: int) -> PlaceMention | None:
+    """"The Old City" of the city the article is talking about: the nearest city named before it
+    (else the first one after), or nothing when the article names no city."""
+    keys, senses = reading.keys, reading.senses
+    cities = [i for i, key in enumerate(keys)
+              if i != index and key in senses and senses[key].place.kind == "city"]
+    if not cities:
+        return None
+    before = [i for i in cities if i < index]
+    anchor = senses[keys[before[-1] if before else cities[0]]]
+    toponym = reading.toponyms[index]
+    return _approximate(reading, (toponym.start, toponym.end), anchor, anchor.place.lat,
+                        anchor.place.lon, GENERIC_DISTRICT_RADIUS_KM)
+
+
+def _locate(relation: Relation, anchor: Resolution) -> tuple[float, float, float] | None:
+    """The point a relative phrase describes and its uncertainty radius (km), or None when the
+    anchor is too large for a bare direction to mean a distance ("north of Syria")."""
+    distance = relation.distance_km
+    if distance is None:
+        distance = DEFAULT_OFFSET_KM.get(anchor.place.kind)
+        if distance is None:
+            return None
+        if (anchor.place.population or 0) >= BIG_CITY_POPULATION:
+            distance = BIG_CITY_OFFSET_KM
+        radius = BARE_DIRECTION_UNCERTAINTY * distance
+    else:
+        radius = max(MIN_UNCERTAINTY_KM, UNCERTAINTY_SHARE * distance)
+    lat, lon = destination(anchor.place.lat, anchor.place.lon, relation.bearing, distance)
+    return lat, lon, radius
+
+
+def _approximate(reading: ArticleReading, span: tuple[int, int], anchor: Resolution, lat: float,
+                 lon: float, radius: float) -> PlaceMention:
+    article = reading.article
+    start, end = article.raw_span(*span)
+    return PlaceMention(
+        start=start, end=end, text=article.raw[start:end],
+        name=" ".join(article.text[span[0]:span[1]].split()), lat=lat, lon=lon,
+        kind="approximate", country=anchor.place.country, admin1=anchor.place.admin1,
+        geonameid=None, confidence=anchor.confidence * APPROXIMATE_CONFIDENCE, source="relative",
+        context=reading.context(*span), uncertainty_km=radius, anchor=anchor.place.name)
+
+
