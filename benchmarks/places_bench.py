@@ -41,7 +41,7 @@ for _ in range(int(sys.argv[2])):
     for _doc in ner.pipe(texts):
         pass
     spacy_rates.append(len(texts) / (time.perf_counter() - started))
-    gazetteer._answers.clear()  # every run starts with nothing remembered
+    gazetteer.forget_answers()  # every run starts with nothing remembered
     started = time.perf_counter()
     for _parsed in geoparse_articles(articles, gazetteer):
         pass

@@ -13,7 +13,6 @@ from tqdm import tqdm
 
 from . import store
 from .model import NewPlace
-from .store import StoreError
 from .paths import fingerprint, user_places_dir
 from .sources import countries, curated, geonames, subdivisions, user
 
@@ -33,7 +32,7 @@ def build(path: Path, *, progress: bool = True) -> BuildReport:
     try:
         connection = store.create(partial)
     except (OSError, sqlite3.Error) as error:
-        raise StoreError(f"{path}: cannot build the gazetteer store here ({error})") from None
+        raise store.StoreError(f"{path}: cannot build the gazetteer store here ({error})") from None
     try:
         divisions: subdivisions.Divisions | None = None
 

@@ -17,10 +17,10 @@ from shapely.geometry.base import BaseGeometry
 from . import rank, store
 from .model import Candidate, Place
 from .normalize import exact_key, loose_key
+from .paths import fingerprint, store_path, user_places_dir
 
 if TYPE_CHECKING:  # geopy loads only when the user turns the online geocoder on
     from .online import OnlineGeocoder
-from .paths import fingerprint, store_path, user_places_dir
 
 # A misspelling must be this similar (0-100) to a known name to be offered.
 FUZZY_CUTOFF = 85
@@ -137,6 +137,11 @@ class Gazetteer:
         return [known for size in range(shortest, longest + 1)
                 for known in self._fuzzy_keys.get((key[0], size), ())]
 
+    def forget_answers(self) -> None:
+        """Drop remembered lookups, so the next ones go to the store (for fair measurements)."""
+        with self._lock:
+            self._answers.clear()
+
     def prominent_names(self, limit: int) -> list[str]:
         """Names of the weightiest places (no demonyms): realistic queries for benchmarks."""
         with self._lock:
@@ -174,7 +179,7 @@ class Gazetteer:
         finally:
             writer.close()
         self._fuzzy_keys = None
-        self._answers.clear()
+        self.forget_answers()
         return len(added)
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from gazetteer import Place
+from gazetteer import Gazetteer, Place
 from gazetteer.bearing import destination
 from gazetteer.borders import nearest_on, shared_border
 from gazetteer.geo import distance_km
@@ -126,7 +126,7 @@ def _at_border(reading: ArticleReading, phrase: BorderPhrase) -> PlaceMention | 
     return mention
 
 
-def _country_of(sense: Resolution | None, gazetteer) -> Place | None:
+def _country_of(sense: Resolution | None, gazetteer: Gazetteer) -> Place | None:
     """The country (with its outline) that a country or demonym mention stands for."""
     if sense is None or sense.place.kind not in ("country", "demonym"):
         return None

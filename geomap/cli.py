@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import click
 
-from gazetteer import DataError, Gazetteer, StoreError
+from gazetteer import DataError, Gazetteer, Place, StoreError
 from gazetteer.lookup import is_current
 from gazetteer.model import KINDS
 from gazetteer.paths import store_path
@@ -213,15 +213,17 @@ def render(paths: tuple[Path, ...], output: Path | None, output_dir: Path, tiles
     """Draw an interactive HTML map of the places in articles."""
     gazetteer = _open_gazetteer(online)
     done, failures = _split(geoparse_paths(list(paths), gazetteer))
+    countries = gazetteer.countries() if done else []
     if output is not None and done:
-        _write_map(done, output, gazetteer, tiles, title)
+        _write_map(done, output, countries, tiles, title)
     else:
         for item in done:
-            _write_map([item], output_dir / map_file_name(item.article.file), gazetteer, tiles, title)
+            _write_map([item], output_dir / map_file_name(item.article.file), countries, tiles,
+                       title)
     sys.exit(_report(failures))
 
 
-def _write_map(items: list[GeoparsedArticle], path: Path, gazetteer: Gazetteer,
+def _write_map(items: list[GeoparsedArticle], path: Path, countries: list[Place],
                tiles: str | None, title: str | None) -> None:
     from .render import place_map, write_html  # folium is only imported when a map is drawn
 
@@ -231,7 +233,7 @@ def _write_map(items: list[GeoparsedArticle], path: Path, gazetteer: Gazetteer,
     subtitle = f"{len({m.place_key for m in mentions})} places in {files}" + (
         f" and {len(items) - 3} more" if len(items) > 3 else "")
     try:
-        html_map = place_map(mentions, countries=gazetteer.countries(), title=heading,
+        html_map = place_map(mentions, countries=countries, title=heading,
                              subtitle=subtitle, tiles=tiles)
     except ValueError as error:  # an unknown tile provider name
         raise Failure(str(error), EXIT_USAGE) from None
@@ -267,7 +269,7 @@ def demo(output: Path) -> None:
         done, failures = _split(geoparse_paths([path], gazetteer))
         if failures:
             sys.exit(_report(failures))
-        _write_map(done, output, gazetteer, None, None)
+        _write_map(done, output, gazetteer.countries(), None, None)
 
 
 @main.command()

@@ -30,20 +30,19 @@ class GeoparsedArticle:
 
 @dataclass(slots=True)
 class FileFailure:
-    file: str
-    reason: str  # one line, already naming the file
+    reason: str  # one line, naming the file
 
 
 def geoparse_paths(paths: list[Path], gazetteer: Gazetteer) -> Iterator[GeoparsedArticle | FileFailure]:
     """Articles of every file under `paths` with their places, or a failure per unusable path."""
     files, missing = expand_paths(paths)
     for reason in missing:
-        yield FileFailure(reason.split(":", 1)[0], reason)
+        yield FileFailure(reason)
     for file in files:
         try:
             articles = read_articles(file)
         except ArticleError as error:
-            yield FileFailure(str(file), str(error))
+            yield FileFailure(str(error))
             continue
         yield from geoparse_articles(articles, gazetteer)
 

@@ -52,6 +52,7 @@ class Relation:
 
 def find_relations(text: str, toponyms: list[Toponym]) -> list[Relation]:
     relations = []
+    by_start = {toponym.start: index for index, toponym in enumerate(toponyms)}
     by_end = {toponym.end: index for index, toponym in enumerate(toponyms)}
     for anchor, toponym in enumerate(toponyms):
         if toponym.demonym:
@@ -65,8 +66,7 @@ def find_relations(text: str, toponyms: list[Toponym]) -> list[Relation]:
         subject = _SUBJECT.search(text, max(0, phrase.start() - _LOOKBACK), phrase.start())
         if subject is not None:
             name_start, name_end = subject.span("name")
-            known = next((index for end, index in by_end.items()
-                          if toponyms[index].start == name_start or end == name_end), None)
+            known = by_start.get(name_start, by_end.get(name_end))
             if known is not None and known != anchor:
                 relation.subject = known
             elif known is None:

@@ -8,6 +8,7 @@ Web tiles are opt-in and sit above the offline layer, which shows again when the
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from html import escape
 
@@ -85,9 +86,9 @@ class CountryShapes(Layer):
         super().__init__(name=name, overlay=True, control=True, show=True)
         self._name = "CountryShapes"
         # Only areas are land; coverage_simplify refuses anything else.
-        geometries = [country.geometry for country in countries
-                      if isinstance(country.geometry, (Polygon, MultiPolygon))]
-        self.outlines = [_encoded(outline) for outline in _simplified(geometries)]
+        self.outlines = _encoded_outlines(tuple(
+            country.geometry for country in countries
+            if isinstance(country.geometry, (Polygon, MultiPolygon))))
         self.scale = COORDINATE_SCALE
         self.style = {"pane": BASEMAP_PANE, "interactive": False, "color": BORDER, "weight": 0.7,
                       "fillColor": LAND, "fillOpacity": 1}
@@ -167,6 +168,13 @@ def web_tiles(provider_name: str) -> folium.TileLayer:
         raise ValueError(f"unknown tile provider {provider_name!r} "
                          "(expected an xyzservices name such as 'CartoDB.Positron')") from error
     return folium.TileLayer(provider, name=f"Web tiles: {escape(provider.name)}", overlay=True)
+
+
+@functools.lru_cache(maxsize=2)
+def _encoded_outlines(geometries: tuple[BaseGeometry, ...]) -> list[list[list[list[int]]]]:
+    """The outlines as the page ships them. Every map drawn from one gazetteer has the same ones,
+    and simplifying them takes about a second, so it is done once per set of outlines."""
+    return [_encoded(outline) for outline in _simplified(list(geometries))]
 
 
 def _simplified(geometries: list[BaseGeometry]) -> list[list[Polygon]]:
