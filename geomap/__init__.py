@@ -1,0 +1,29 @@
+"""geomap: news articles to places, actors and events, and to maps that work offline.
+
+`geomap.parse(text, published=...)` reads one article from Python; the command line is `geomap`.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+__all__ = ["parse"]
+
+
+def parse(text: str, published: datetime.date | str | None = None, *, title: str = "",
+          gazetteer=None, actors=None):
+    """Places and events of one article's text, as a `GeoparsedArticle` (`.places`, `.events`,
+    `.to_geodataframe()`). `published` anchors relative dates ("on Wednesday"); without it the
+    text's own dateline is used, if it has one."""
+    from gazetteer import Gazetteer
+
+    from .actors import ActorTable
+    from .article import Article
+    from .pipeline import EventOptions, geoparse_articles
+
+    if isinstance(published, str):
+        published = datetime.date.fromisoformat(published)
+    article = Article(file="<text>", text=text, raw=text, title=title)
+    options = EventOptions(actors if actors is not None else ActorTable.load(), published)
+    (parsed,) = geoparse_articles([article], gazetteer or Gazetteer.open(), options)
+    return parsed

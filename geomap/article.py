@@ -6,6 +6,7 @@ character of its clean text back to the raw text. JSON articles are indexed in t
 
 from __future__ import annotations
 
+import bisect
 import html
 import json
 import re
@@ -43,6 +44,14 @@ class Article:
         if self.raw_offsets is None:
             return start, end
         return self.raw_offsets[start], self.raw_offsets[end - 1] + 1
+
+    def text_span(self, raw_start: int, raw_end: int) -> tuple[int, int]:
+        """The span of `text` that came from `raw[raw_start:raw_end]` (the inverse of raw_span)."""
+        if self.raw_offsets is None:
+            return raw_start, raw_end
+        start = bisect.bisect_left(self.raw_offsets, raw_start)
+        end = bisect.bisect_left(self.raw_offsets, raw_end)
+        return start, max(end, start + 1)
 
 
 def read_articles(path: Path) -> list[Article]:

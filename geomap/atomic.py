@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -30,4 +32,29 @@ def write_text(path: Path, text: str) -> Path:
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+    return path
+
+
+def write_with(path: Path, write: Callable[[Path], object],
+               errors: tuple[type[Exception], ...] = ()) -> Path:
+    """Write `path` in one step through `write`, for files a library writes itself (GIS drivers,
+    Parquet): `write` gets a path of the same name in a fresh folder beside `path`, which is then
+    renamed over it. OSError and the writer's own `errors` become OutputError naming `path`."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        folder = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial"))
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write ({error.strerror})") from None
+    try:
+        temp = folder / path.name
+        write(temp)
+        os.chmod(temp, 0o644)
+        os.replace(temp, path)
+    except OSError as error:
+        raise OutputError(f"{path}: cannot write ({error.strerror or error})") from None
+    except errors as error:
+        raise OutputError(f"{path}: cannot write ({error})") from None
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
     return path

@@ -195,6 +195,72 @@ def _columns(rows: list[tuple[str, ...]]) -> str:
 FORMATTERS = {"jsonl": _as_jsonl, "json": _as_json, "table": _as_table}
 
 
+def event_options(command: Callable) -> Callable:
+    """The options that say how events are read: undated articles' date and extra aliases."""
+    options = [
+        click.option("--date", "default_date", type=click.DateTime(["%Y-%m-%d"]),
+                     help="Publication date (YYYY-MM-DD) of articles whose metadata and text "
+                          "give none; relative dates (\"on Wednesday\") count from it."),
+        click.option("--actors", "actor_files", multiple=True,
+                     type=click.Path(dir_okay=False, path_type=Path),
+                     help="A CSV of your own actor names and aliases (name,kind,aliases), "
+                          "added to the bundled table. Repeatable."),
+    ]
+
+    @functools.wraps(command)
+    def gathered(*args, default_date, actor_files: tuple[Path, ...], **kwargs):
+        from .actors import ActorTable, ActorTableError
+        from .pipeline import EventOptions
+
+        try:
+            table = ActorTable.load(actor_files)
+        except ActorTableError as error:
+            raise Failure(str(error), EXIT_INPUT) from None
+        return command(*args, events=EventOptions(table, default_date.date()
+                                                   if default_date else None), **kwargs)
+
+    for option in reversed(options):
+        gathered = option(gathered)
+    return gathered
+
+
+@main.command()
+@paths_argument
+@click.option("--merge", is_flag=True,
+              help="The inputs are one story: merge the same event told by several articles.")
+@click.option("--format", "output_format",
+              type=click.Choice(["jsonl", "geojson", "csv", "gpkg", "kml", "parquet"]),
+              default="jsonl", show_default=True, help="Output format.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write to this file (needed for gpkg, kml and parquet).")
+@event_options
+@online_options
+@_guarded
+def events(paths: tuple[Path, ...], merge: bool, output_format: str, output: Path | None,
+           events, online: dict) -> None:
+    """Find events in articles: what happened, who, when, where, how many killed and injured."""
+    from .export import write_events
+
+    if output is None and output_format in ("gpkg", "kml", "parquet"):
+        raise Failure(f"{output_format} output needs -o FILE", EXIT_USAGE)
+    gazetteer = _open_gazetteer(online)
+    done, failures = _split(geoparse_paths(list(paths), gazetteer, events))
+    found = story_events(done, merge)
+    write_events(found, output_format, output)
+    if output is not None:
+        click.echo(f"wrote {len(found)} events to {output}", err=True)
+    sys.exit(_report(failures))
+
+
+def story_events(done: list[GeoparsedArticle], merge: bool) -> list:
+    """Every article's events, each told once per article; with `merge`, once per story."""
+    from .fuse import merge_events
+
+    if merge:
+        return merge_events([event for item in done for event in item.events])
+    return [event for item in done for event in merge_events(item.events)]
+
+
 @main.command()
 @paths_argument
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),

@@ -1,4 +1,5 @@
-"""From input paths to articles with their resolved places, one file at a time, failures kept apart.
+"""From input paths to articles with their resolved places (and, when asked, their events), one
+file at a time, failures kept apart.
 
 A bad file never stops the run: it becomes a `FileFailure` carrying a one-line reason, and the caller
 reports it at the end.
@@ -6,22 +7,41 @@ reports it at the end.
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from gazetteer import Gazetteer
 
 from . import nlp
-from .boilerplate import mask_for_parsing
+from .actors import ActorTable
 from .article import Article, ArticleError, expand_paths, read_articles
+from .boilerplate import mask_for_parsing
+from .event import Event
+from .events import find_events, publication_day
 from .places import PlaceMention, find_places
+
+
+@dataclass(frozen=True, slots=True)
+class EventOptions:
+    """Asking for events: the actor table, and the date of articles that carry none."""
+
+    actors: ActorTable
+    default_date: datetime.date | None = None
 
 
 @dataclass(slots=True)
 class GeoparsedArticle:
     article: Article
     places: list[PlaceMention]
+    events: list[Event] = field(default_factory=list)
+    published: datetime.date | None = None
+
+    def to_geodataframe(self):
+        """The events as a GeoDataFrame (ACLED-like columns, EPSG:4326)."""
+        from .export import events_to_geodataframe
+        return events_to_geodataframe(self.events)
 
     def to_dict(self) -> dict:
         """One line of `geomap places --format jsonl` (DESIGN.md's contract)."""
@@ -33,7 +53,8 @@ class FileFailure:
     reason: str  # one line, naming the file
 
 
-def geoparse_paths(paths: list[Path], gazetteer: Gazetteer) -> Iterator[GeoparsedArticle | FileFailure]:
+def geoparse_paths(paths: list[Path], gazetteer: Gazetteer, events: EventOptions | None = None
+                   ) -> Iterator[GeoparsedArticle | FileFailure]:
     """Articles of every file under `paths` with their places, or a failure per unusable path."""
     files, missing = expand_paths(paths)
     for reason in missing:
@@ -44,11 +65,19 @@ def geoparse_paths(paths: list[Path], gazetteer: Gazetteer) -> Iterator[Geoparse
         except ArticleError as error:
             yield FileFailure(str(error))
             continue
-        yield from geoparse_articles(articles, gazetteer)
+        yield from geoparse_articles(articles, gazetteer, events)
 
 
-def geoparse_articles(articles: list[Article], gazetteer: Gazetteer) -> Iterator[GeoparsedArticle]:
-    """Places of already-read articles, parsed in one batch."""
+def geoparse_articles(articles: list[Article], gazetteer: Gazetteer,
+                      events: EventOptions | None = None) -> Iterator[GeoparsedArticle]:
+    """Places (and events) of already-read articles, parsed in one batch."""
     docs = nlp.load().pipe(mask_for_parsing(article.text) for article in articles)
     for article, doc in zip(articles, docs):
-        yield GeoparsedArticle(article, find_places(article, doc, gazetteer))
+        places = find_places(article, doc, gazetteer)
+        if events is None:
+            yield GeoparsedArticle(article, places)
+            continue
+        published = publication_day(article, events.default_date)
+        yield GeoparsedArticle(article, places,
+                               find_events(article, doc, places, published, events.actors),
+                               published)

@@ -25,6 +25,8 @@ from spacy.tokens import Doc, Span, Token
 from gazetteer import Candidate, Gazetteer
 from gazetteer.normalize import exact_key, loose_key
 
+from .actors import ActorTable
+
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entity labels that never hold a place name.
 NON_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL",
@@ -156,13 +158,19 @@ class _Finder:
         span = _trim(self.doc[start:end])
         if not span.text.strip():
             return
-        if label == "NORP":
-            if self.gazetteer.lookup(span.text, kind="demonym", limit=1, fuzzy=False):
-                self._accept(span, label, demonym=True)
+        if label == "NORP" and self.gazetteer.lookup(span.text, kind="demonym", limit=1,
+                                                     fuzzy=False):
+            self._accept(span, label, demonym=True)
             return
+        # otherwise a NORP is a name the model misread ("in Afgooye"), judged on its cues
         if _names_something_else(span):
             return
+        # "al-Shabaab", "Hamas": an armed group or body, not the village that shares its name
+        if ActorTable.load().known(list(span)) is not None and not self._is_big_place(span.text):
+            return
         grown = self._longest_known(span)
+        if label in ("ORG", "FAC") and grown is None and self._possessor(span, label):
+            return  # "Mosul's Great Mosque": the place that owns the name
         if label == "ORG" and (grown is None or grown.end < span.end):
             self._place_inside_organisation(span)
             return
@@ -180,6 +188,18 @@ class _Finder:
             cue = "a large place"
         if cue:
             self._accept(grown, label, cue=cue)
+
+    def _possessor(self, name: Span, label: str) -> bool:
+        """Accept the known place a name starts with in the possessive ("Mosul's Great Mosque",
+        "Iraq's Rapid Response Unit"); whether there was one."""
+        apostrophe = next((t.i for t in name if t.lower_ in ("'s", "’s")), None)
+        if apostrophe is None or apostrophe == name.start:
+            return False
+        inner = self._longest_known(self.doc[name.start:name.start + 1])
+        if inner is None or inner.end != apostrophe:
+            return False
+        self._accept(inner, label, cue="owner of a name")
+        return True
 
     def _place_inside_organisation(self, organisation: Span) -> None:
         """The place an organisation is named after, when its name says so: a known place at the
@@ -256,7 +276,9 @@ def _person_names(doc: Doc) -> set[str]:
     """Keys of the surnames of people named in full in the article: once "Abu Bakr al-Baghdadi"
     is named, a later "Baghdadi" is him, not a town. (Full names are left out: the model calls
     some places persons, and those are judged on their cues.)"""
-    return {loose_key(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    # a name that is only an article and a word ("Al Bab") is a place the model misread, not a person
+    return {loose_key(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+            and loose_key(ent.text) != loose_key(ent[-1].text)}
 
 
 def _trim(span: Span) -> Span:

@@ -1,0 +1,108 @@
+"""Casualty and displacement figures in a sentence: "at least 26 people were killed", "also
+wounded 25", "40,000 people have fled", "killing 12". A figure said to be a minimum ("at least",
+"more than") is kept as that lower bound and flagged, so nobody reads it as exact."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
+    "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+    "ninety": 90, "a dozen": 12, "dozen": 12, "a hundred": 100, "hundred": 100,
+}
+MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000}
+# Words that make a figure a lower bound.
+AT_LEAST = r"(?:at\s+least|more\s+than|over|upwards\s+of|no\s+fewer\s+than|in\s+excess\s+of)"
+# Words that make a figure approximate (kept as the figure, not flagged as a minimum).
+ABOUT = r"(?:about|around|some|nearly|almost|roughly|approximately|up\s+to|an\s+estimated)"
+_NUMBER = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORDS, key=len,
+                                                                     reverse=True))
+           + r")(?:\s+(?:thousand|million))?")
+_FIGURE = rf"(?P<qualifier>{AT_LEAST}|{ABOUT})?\s*(?P<number>{_NUMBER})"
+# Who is counted: "people", "civilians", "Iraqi soldiers", "of them" ... up to three words.
+_WHO = r"(?:\s+(?:[A-Za-z-]+\s+){0,2}?(?:people|persons|civilians|children|women|men|soldiers|" \
+       r"troops|fighters|militants|policemen|police|officers|members|residents|villagers|" \
+       r"worshippers|guests|protesters|migrants|refugees|families|others|of\s+them))?"
+_BE = r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|been|have|has|had|reportedly|" \
+      r"also|now))*"
+_OUTCOMES = {
+    "fatalities": r"killed|dead|died|slain|massacred|executed|perished|lost\s+their\s+lives",
+    "injured": r"wounded|injured|hurt",
+    "displaced": r"displaced|fled|uprooted|forced\s+from\s+their\s+homes|made\s+homeless",
+}
+_VERBS = {  # the verb before the figure: "killed 12", "wounding at least 25"
+    "fatalities": r"kill(?:ed|ing|s)?",
+    "injured": r"wound(?:ed|ing|s)?|injur(?:ed|ing|es)",
+    "displaced": r"displac(?:ed|ing|es)|uproot(?:ed|ing|s)",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    fatalities: int | None = None
+    injured: int | None = None
+    displaced: int | None = None
+    at_least: bool = False  # some figure is a lower bound
+
+    def __bool__(self) -> bool:
+        return any(value is not None for value in (self.fatalities, self.injured, self.displaced))
+
+
+def _patterns() -> dict[str, list[re.Pattern]]:
+    found = {}
+    for field, outcome in _OUTCOMES.items():
+        before = rf"\b{_FIGURE}{_WHO}{_BE}\s+(?:{outcome})\b"
+        after = rf"\b(?:{_VERBS[field]})\s+{_FIGURE}\b"
+        toll = rf"\b(?:death\s+toll|toll)\s+(?:rose\s+to|of|reached|climbed\s+to|stood\s+at)\s+" \
+               rf"{_FIGURE}\b" if field == "fatalities" else None
+        found[field] = [re.compile(p, re.IGNORECASE) for p in (before, after, toll) if p]
+    return found
+
+
+_PATTERNS = _patterns()
+
+
+def find_counts(sentence: str) -> Counts:
+    """The killed, injured and displaced figures a sentence gives (the first of each)."""
+    values: dict[str, int] = {}
+    at_least = False
+    for field, patterns in _PATTERNS.items():
+        for pattern in patterns:
+            match = pattern.search(sentence)
+            if match is None:
+                continue
+            number = parse_number(match.group("number"))
+            if number is None or _is_year(match.group("number"), sentence, match):
+                continue
+            values[field] = number
+            qualifier = (match.group("qualifier") or "").lower()
+            at_least |= bool(qualifier) and re.fullmatch(AT_LEAST, qualifier) is not None
+            break
+    return Counts(values.get("fatalities"), values.get("injured"), values.get("displaced"),
+                  at_least)
+
+
+def parse_number(text: str) -> int | None:
+    """An integer from "40,000", "26", "two", "a dozen", "3.5 million"."""
+    words = text.lower().split()
+    multiplier = 1
+    if words and words[-1] in MULTIPLIERS:
+        multiplier = MULTIPLIERS[words.pop()]
+    head = " ".join(words)
+    if head in NUMBER_WORDS:
+        return NUMBER_WORDS[head] * multiplier
+    try:
+        return round(float(head.replace(",", "")) * multiplier)
+    except ValueError:
+        return None
+
+
+def _is_year(number: str, sentence: str, match: re.Match) -> bool:
+    """"killed in 2014" is a date: a bare four-digit figure from 1900 to 2100 after "in"."""
+    if not re.fullmatch(r"(19|20)\d\d", number):
+        return False
+    return sentence[:match.start("number")].rstrip().lower().endswith(("in", "since", "of"))

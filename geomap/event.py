@@ -1,0 +1,134 @@
+"""The records of events: what happened, who took part, when, where, how many were hurt, and the
+articles that say so. The JSON form is DESIGN.md's event contract, extended."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .mention import PlaceMention
+
+# The taxonomy (close to ACLED's event types and CAMEO's top levels), documented in
+# geomap/data/README.md; subtypes are listed in geomap/data/event_triggers.csv.
+EVENT_TYPES = ("armed clash", "attack", "violence against civilians", "capture",
+               "deployment", "displacement", "arrest", "protest", "statement", "meeting")
+# Events whose place is where something went from or to.
+MOVEMENT_TYPES = frozenset({"deployment", "displacement"})
+DATE_PRECISIONS = ("day", "week", "month", "year", "range", "unknown")
+ACTOR_ROLES = ("actor", "target", "victim")
+ACTOR_KINDS = ("state forces", "armed group", "civilians", "government", "international body",
+               "organisation", "person", "unknown")
+
+
+@dataclass(slots=True)
+class Actor:
+    """A party to an event under its canonical name, with the names the articles used for it."""
+
+    name: str
+    role: str  # one of ACTOR_ROLES
+    kind: str  # one of ACTOR_KINDS
+    aliases_seen: list[str] = field(default_factory=list)
+    # named only by what it is ("militants", "civilians"): says nothing about which event it is
+    generic: bool = False
+
+    def to_dict(self) -> dict:
+        return {"name": self.name, "role": self.role, "kind": self.kind,
+                "aliases_seen": list(self.aliases_seen)}
+
+
+@dataclass(slots=True)
+class EventDate:
+    """When an event happened, as precisely as the text says: `date` is the first day (ISO),
+    `end` the last day of a range, week, month or year (None for a single day or when unknown)."""
+
+    date: str | None
+    precision: str  # one of DATE_PRECISIONS
+    text: str = ""  # the words that gave it ("late on Wednesday"); "" when unknown
+    end: str | None = None
+
+    @classmethod
+    def unknown(cls) -> EventDate:
+        return cls(None, "unknown")
+
+
+@dataclass(slots=True)
+class ArticleRef:
+    """The article an event was read in."""
+
+    file: str
+    title: str = ""
+    source: str = ""
+    url: str = ""
+    published: str = ""  # ISO date, "" when unknown
+
+    def to_dict(self) -> dict:
+        return {"file": self.file, "title": self.title, "source": self.source, "url": self.url,
+                "published": self.published}
+
+
+@dataclass(slots=True)
+class Report:
+    """One article's account of an event: after merging, an event keeps one per article, with the
+    figures that article gave (sources often disagree on counts)."""
+
+    article: ArticleRef
+    sentence: str
+    fatalities: int | None = None
+    injured: int | None = None
+    displaced: int | None = None
+
+    def to_dict(self) -> dict:
+        return {**self.article.to_dict(), "sentence": self.sentence, "fatalities": self.fatalities,
+                "injured": self.injured, "displaced": self.displaced}
+
+
+@dataclass(slots=True)
+class Event:
+    """One event. `place` is where it happened; a movement also has `origin` and `destination`.
+
+    Counts are lower bounds when `counts_at_least` says so ("at least 26 people were killed").
+    `reported`, `negated` and `speculative` flag what the text does not assert as fact
+    ("officials said", "did not attack", "may have fled").
+    """
+
+    id: str
+    type: str  # one of EVENT_TYPES
+    subtype: str
+    triggers: list[str]
+    date: EventDate
+    actors: list[Actor]
+    place: PlaceMention | None
+    sentence: str
+    article: ArticleRef
+    confidence: float
+    origin: PlaceMention | None = None
+    destination: PlaceMention | None = None
+    fatalities: int | None = None
+    injured: int | None = None
+    displaced: int | None = None
+    counts_at_least: bool = False
+    reported: bool = False
+    negated: bool = False
+    speculative: bool = False
+    sources: list[Report] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        """The JSON record (DESIGN.md's event contract, with origin, destination and flags)."""
+        return {
+            "id": self.id, "type": self.type, "subtype": self.subtype,
+            "triggers": list(self.triggers),
+            "date": self.date.date, "date_end": self.date.end,
+            "date_precision": self.date.precision, "date_text": self.date.text,
+            "actors": [actor.to_dict() for actor in self.actors],
+            "place": _place(self.place), "origin": _place(self.origin),
+            "destination": _place(self.destination),
+            "fatalities": self.fatalities, "injured": self.injured, "displaced": self.displaced,
+            "counts_at_least": self.counts_at_least,
+            "reported": self.reported, "negated": self.negated, "speculative": self.speculative,
+            "sentence": self.sentence, "article": self.article.to_dict(),
+            "sources": [report.to_dict() for report in self.sources],
+            "confidence": round(self.confidence, 3),
+        }
+
+
+def _place(place: PlaceMention | None) -> dict | None:
+    return None if place is None else place.to_dict()

@@ -1,0 +1,584 @@
+"""Events in one article: for each sentence that tells of something happening, what happened (type
+and subtype from its trigger words), who did it to whom, when, where, and how many were hurt.
+
+Only sentences with a trigger are parsed. The parse decides which of a sentence's places, dates and
+actors belong to the event: a place inside a clause about something else ("Baghdadi, who declared
+a caliphate in Mosul, fled ...") is not where the flight happened. Places, dates and actors are
+scored by their distance in the dependency tree from the trigger, prepositions and compounds
+counting half, a step into another clause or past a reporting verb counting extra.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from . import nlp
+from .actors import PRONOUNS, ActorMention, ActorTable, find_actors
+from .article import Article
+from .counts import find_counts
+from .dates import publication_date, resolve_date, widen
+from .fuse import combine
+from .event import MOVEMENT_TYPES, Actor, ArticleRef, Event, EventDate, Report
+from .mention import PlaceMention
+from .triggers import Trigger, find_triggers
+
+# Dependency steps that stay inside one phrase cost half a step.
+LIGHT_DEPS = frozenset({"prep", "pobj", "pcomp", "compound", "amod", "det", "nummod", "poss",
+                        "npadvmod", "agent", "dative"})
+# Dependency steps into another clause: what is said there is about something else.
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj"})
+# Leaving the trigger's own clause for the clause it hangs from: a "when" clause (advcl) shares
+# its main clause's time and place; a relative or reported clause does not.
+ENCLOSING_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "parataxis", "csubj"})
+CLAUSE_PENALTY = 2.5
+REPORTING_PENALTY = 3.0
+MAX_PLACE_COST = 4.5
+MAX_DATE_COST = 4.0
+REPORTING_WORDS = frozenset({"said", "says", "say", "told", "tell", "tells", "reported", "reports",
+                             "according", "speaking", "added", "stated", "announced", "cited",
+                             "claimed", "quoted", "confirmed", "noted", "explained"})
+SPECULATION_WORDS = frozenset({
+    "may", "might", "could", "would", "possibly", "probably", "likely", "allegedly", "reportedly",
+    "apparently", "believed", "thought", "suspected", "rumoured", "rumored", "feared", "unconfirmed",
+    "perhaps", "supposedly", "speculated", "reports", "rumours", "rumors", "purportedly", "if"})
+NEGATION_WORDS = frozenset({"not", "no", "never", "n't", "denied", "without", "nor"})
+ORIGIN_PREPOSITIONS = frozenset({"from", "out"})
+DESTINATION_PREPOSITIONS = frozenset({"to", "into", "toward", "towards", "for", "onto"})
+# Verbs whose object is where a movement started: "fled Mosul", "abandoned the city".
+DEPARTURE_VERBS = frozenset({"fled", "flee", "flees", "fleeing", "left", "leave", "leaves",
+                             "leaving", "abandoned", "abandon", "abandons", "abandoning", "escaped",
+                             "escape", "escapes", "escaping", "evacuated", "evacuate", "quit"})
+# Nouns standing for a place named before: "the city" after "Mosul".
+PLACE_NOUNS = frozenset({"city", "town", "village", "area", "district", "province", "region"})
+PLACE_NOUN_KINDS = {"city": ("city", "town"), "town": ("city", "town", "village"),
+                    "village": ("village", "town", "city")}
+# A country adjective may place an event only where it qualifies a place word
+# ("a northern Syrian village", "the Iraqi desert").
+PLACE_WORDS = frozenset({"village", "villages", "town", "towns", "city", "cities", "area", "areas",
+                         "region", "countryside", "desert", "border", "province", "territory",
+                         "side", "capital", "coast", "mountains", "camp"})
+# Sites a place name may qualify: "a Mosul mosque" is in Mosul.
+SITE_WORDS = frozenset({"mosque", "church", "market", "hospital", "school", "university",
+                        "airport", "prison", "base", "bridge", "road", "street", "square",
+                        "neighbourhood", "neighborhood", "district", "quarter", "outskirts",
+                        "suburb", "suburbs", "centre", "center", "headquarters", "checkpoint",
+                        "camp", "port", "station", "hotel", "building", "dam", "highway"})
+DEMONYM_PLACE_COST = 1.5
+BASE_CONFIDENCE = 0.4
+HARMFUL_TYPES = frozenset({"attack", "violence against civilians", "armed clash"})
+# Events whose sentence may give killed, injured or displaced figures.
+COUNTED_TYPES = HARMFUL_TYPES | {"displacement"}
+DEFINITE_WORDS = frozenset({"the", "this", "these", "that", "those"})
+# How far back a definite mention ("the attack") may refer.
+CONTINUATION_SENTENCES = 3
+# A referent is clear when it is named this many times more than the next candidate.
+DOMINANCE = 3
+
+
+@dataclass(slots=True)
+class ArticleEvents:
+    """What finding events in one article needs from the rest of the pipeline."""
+
+    article: Article
+    doc: Doc
+    places: list[PlaceMention]
+    published: datetime.date | None
+    table: ActorTable
+    # per sentence index: canonical names of persons and of armed groups named in it
+    persons: dict[int, list[str]] = field(default_factory=dict)
+    groups: dict[int, list[str]] = field(default_factory=dict)
+
+
+def find_events(article: Article, doc: Doc, places: list[PlaceMention],
+                published: datetime.date | None, table: ActorTable) -> list[Event]:
+    """The events one article tells of, one per event type per sentence, in text order.
+
+    A definite mention of an event just told ("The bombings ... also wounded 25") adds to that
+    event; other retellings are merged later (see `fuse`)."""
+    context = ArticleEvents(article, doc, places, published, table)
+    sentences = list(doc.sents)
+    triggered = [(index, sentence, triggers) for index, sentence in enumerate(sentences)
+                 if (triggers := find_triggers(sentence))]
+    parsed = nlp.parse([sentence for _, sentence, _ in triggered])
+    located = _places_by_sentence(article, places, sentences)
+    _note_actors(context, sentences)
+    events: list[Event] = []
+    latest: dict[str, tuple[int, int]] = {}  # event type -> (sentence, position in events)
+    for (index, sentence, triggers), sentence_doc in zip(triggered, parsed):
+        for event, definite in _sentence_events(context, index, sentence, sentence_doc, triggers,
+                                                located.get(index, []), located):
+            before = latest.get(event.type)
+            if definite and before is not None and index - before[0] <= CONTINUATION_SENTENCES:
+                events[before[1]] = combine([events[before[1]], event])
+                latest[event.type] = (index, before[1])
+                continue
+            latest[event.type] = (index, len(events))
+            events.append(event)
+    return events
+
+
+def _places_by_sentence(article: Article, places: list[PlaceMention],
+                        sentences: list[Span]) -> dict[int, list[tuple[int, int, PlaceMention]]]:
+    """Each sentence's places, with their character span relative to the sentence."""
+    starts = [sentence.start_char for sentence in sentences]
+    found: dict[int, list[tuple[int, int, PlaceMention]]] = {}
+    index = 0
+    for place in places:
+        start, end = article.text_span(place.start, place.end)
+        while index + 1 < len(starts) and starts[index + 1] <= start:
+            index += 1
+        base = starts[index]
+        found.setdefault(index, []).append((start - base, end - base, place))
+    return found
+
+
+def _note_actors(context: ArticleEvents, sentences: list[Span]) -> None:
+    """Persons and armed groups named in each sentence, for resolving "he" and "the group"."""
+    table = context.table
+    for index, sentence in enumerate(sentences):
+        tokens = list(sentence)
+        for start in range(len(tokens)):
+            for end in range(min(len(tokens), start + 6), start, -1):
+                known = table.known(tokens[start:end])
+                if known is not None:
+                    if known.kind == "person":
+                        context.persons.setdefault(index, []).append(known.name)
+                    elif known.kind == "armed group":
+                        context.groups.setdefault(index, []).append(known.name)
+                    break
+        for entity in sentence.ents:
+            if entity.label_ == "PERSON" and len(entity) > 1 \
+                    and table.known(list(entity)) is None:
+                context.persons.setdefault(index, []).append(entity.text)
+
+
+def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed: Doc,
+                     triggers: list[Trigger], places: list[tuple[int, int, PlaceMention]],
+                     all_places: dict[int, list[tuple[int, int, PlaceMention]]]
+                     ) -> list[tuple[Event, bool]]:
+    """The sentence's events, one per type, each with whether it is a definite mention of one
+    told before ("the attack")."""
+    by_type: dict[str, list[Trigger]] = {}
+    triggers = [trigger for trigger in triggers if not _descriptive(parsed, trigger)]
+    for trigger in triggers:
+        by_type.setdefault(trigger.sense.type, []).append(trigger)
+    heads = {event_type: _main_token(parsed, found) for event_type, found in by_type.items()}
+    demonyms = {_token_at(parsed, start): place.text for start, _, place in places
+                if place.kind == "demonym"}
+    place_tokens = {i for start, end, place in places if place.kind != "demonym"
+                    for i in range(_token_at(parsed, start), _token_at(parsed, end - 1) + 1)}
+    trigger_tokens = {i for trigger in triggers for i in range(trigger.start, trigger.end)}
+    actors = [_resolve_reference(context, index, mention)
+              for mention in find_actors(parsed, context.table, demonyms, place_tokens,
+                                         trigger_tokens)]
+    actors = [mention for mention in actors if mention is not None]
+    actor_tokens = {i for mention in actors if not mention.reference
+                    for i in range(mention.start, mention.end)}
+    events = []
+    for event_type, found in by_type.items():
+        head = heads[event_type]
+        # what hangs from another event's trigger (or another event noun) is that event's
+        rivals = {t.end - 1 for t in triggers if t.sense.type != event_type
+                  or t.sense.part == "noun"} - {head}
+        best = max(found, key=lambda trigger: (trigger.specificity, -trigger.start))
+        scorer = _Distances(parsed, head, rivals)
+        place, origin, destination = _event_places(
+            scorer, parsed, event_type, places, actor_tokens | trigger_tokens, all_places, index)
+        date = _event_date(scorer, parsed, context.published, alone=len(by_type) == 1)
+        event_actors = _roles(scorer, parsed, head, actors, event_type)
+        counts = find_counts(sentence.text) if event_type in COUNTED_TYPES else None
+        speculative = _speculative(parsed, head)
+        negated = _negated(parsed, head)
+        reported = _reported(parsed, head)
+        article = _article_ref(context)
+        confidence = _confidence(place, date, event_actors, speculative, negated)
+        event = Event(
+            id=_event_id(article.file, sentence.start_char, event_type),
+            type=event_type, subtype=best.sense.subtype,
+            triggers=[trigger.text for trigger in found], date=date, actors=event_actors,
+            place=place, sentence=sentence.text.strip(), article=article, confidence=confidence,
+            origin=origin, destination=destination,
+            fatalities=counts.fatalities if counts else None,
+            injured=counts.injured if counts else None,
+            displaced=counts.displaced if counts else None,
+            counts_at_least=bool(counts and counts.at_least),
+            reported=reported, negated=negated, speculative=speculative)
+        event.sources = [Report(article, event.sentence, event.fatalities, event.injured,
+                                event.displaced)]
+        events.append((event, any(_definite(parsed[t.end - 1]) for t in found)))
+    _credit_claims([event for event, _ in events])
+    return events
+
+
+def _credit_claims(events: list[Event]) -> None:
+    """Who claims responsibility for an attack told in the same sentence is its actor."""
+    claimants = [actor for event in events if event.subtype == "claim of responsibility"
+                 for actor in event.actors if actor.role == "actor" and not actor.generic]
+    for event in events:
+        if event.type in HARMFUL_TYPES and not any(a.role == "actor" and not a.generic
+                                                   for a in event.actors):
+            event.actors += [Actor(a.name, a.role, a.kind, list(a.aliases_seen))
+                             for a in claimants]
+
+
+def _descriptive(parsed: Doc, trigger: Trigger) -> bool:
+    """A verb used as an adjective describes, it does not tell: "the self-declared caliph", "the
+    besieged city"."""
+    token = parsed[trigger.end - 1]
+    return trigger.sense.part == "verb" and (
+        token.dep_ == "amod" or (trigger.start >= 2 and parsed[trigger.start - 1].text == "-"
+                                 and parsed[trigger.start - 2].lower_ == "self"))
+
+
+def _definite(token: Token) -> bool:
+    return any(child.dep_ in ("det", "poss") and child.lower_ in DEFINITE_WORDS
+               for child in token.children)
+
+
+def _main_token(parsed: Doc, triggers: list[Trigger]) -> int:
+    """The trigger token highest in the tree stands for the event ("attacked" over "bombers")."""
+    tokens = [parsed[t.end - 1] for t in triggers]
+    return min(tokens, key=lambda token: (_depth(token), token.i)).i
+
+
+def _depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token = token.head
+        depth += 1
+    return depth
+
+
+class _Distances:
+    """Distance in the parse from an event's trigger to any token of the sentence."""
+
+    def __init__(self, parsed: Doc, head: int, rivals: set[int]):
+        self.parsed = parsed
+        self.head = parsed[head]
+        self.rivals = rivals
+        self.trigger_path = self._ancestors(self.head)
+
+    @staticmethod
+    def _ancestors(token: Token) -> list[Token]:
+        path = [token]
+        while path[-1].head.i != path[-1].i:
+            path.append(path[-1].head)
+        return path
+
+    def cost(self, index: int) -> float:
+        """Tree steps from the trigger to token `index` (light steps half), plus penalties for
+        crossing into another clause, past a reporting verb or into another event's clause."""
+        upward = self._ancestors(self.parsed[index])
+        trigger_ids = [token.i for token in self.trigger_path]
+        meeting = next(token for token in upward if token.i in trigger_ids)
+        cost = 0.0
+        for token in upward[:upward.index(meeting)]:  # from the token up to the meeting point
+            cost += _step(token, CLAUSE_DEPS)
+            if token.i in self.rivals:
+                return float("inf")  # it belongs to the other event
+        for token in self.trigger_path[:trigger_ids.index(meeting.i)]:  # up from the trigger
+            cost += _step(token, ENCLOSING_CLAUSE_DEPS)
+        if meeting.i != self.head.i and meeting.lower_ in REPORTING_WORDS:
+            cost += REPORTING_PENALTY
+        return cost + 0.02 * abs(index - self.head.i)
+
+
+def _step(token: Token, clauses: frozenset[str]) -> float:
+    """The cost of the step from a token to its head, more when it leaves one of `clauses`."""
+    cost = 0.5 if token.dep_ in LIGHT_DEPS else 1.0
+    if token.dep_ in clauses or (token.dep_ == "conj" and any(
+            child.dep_ in ("nsubj", "nsubjpass") for child in token.children)):
+        cost += CLAUSE_PENALTY  # into a clause of its own
+    return cost
+
+
+def _token_at(parsed: Doc, char: int) -> int:
+    """The index of the token of `parsed` that holds character `char` of its text."""
+    for token in parsed:
+        if token.idx <= char < token.idx + len(token.text) or token.idx > char:
+            return token.i
+    return len(parsed) - 1
+
+
+def _event_places(scorer: _Distances, parsed: Doc, event_type: str,
+                  places: list[tuple[int, int, PlaceMention]], taken: set[int],
+                  all_places: dict, index: int
+                  ) -> tuple[PlaceMention | None, PlaceMention | None, PlaceMention | None]:
+    """Where the event happened, and for a movement where from and where to. `taken` holds the
+    tokens of actor names and trigger words ("the Mosul offensive" is where, "Mosul residents"
+    is who)."""
+    scored: list[tuple[float, int, PlaceMention]] = []
+    for start, end, place in places:
+        token = parsed[_token_at(parsed, start)]
+        root = parsed[token.i:_token_at(parsed, end - 1) + 1].root
+        if token.i in taken and place.kind != "demonym":
+            continue  # "Syrian Observatory": part of who, not where
+        if root.dep_ in ("compound", "amod", "nmod") and root.head.i not in taken \
+                and root.head.lower_ not in PLACE_WORDS | SITE_WORDS:
+            continue  # "a US defence official", "Mosul residents": says whose, not where
+        cost = scorer.cost(root.i)
+        if place.kind == "demonym":
+            if root.head.lower_ not in PLACE_WORDS:
+                continue
+            cost += DEMONYM_PLACE_COST
+        scored.append((cost, root.i, place))
+    for token in parsed:  # "the city" standing for the place named before
+        if token.lower_ in PLACE_NOUNS and any(c.lower_ == "the" for c in token.children) \
+                and not any(token.i == i for _, i, _ in scored) and not _qualified(token):
+            earlier = _earlier_place(all_places, index, token.lower_, token.idx)
+            if earlier is not None:
+                scored.append((scorer.cost(token.i) + 0.5, token.i, earlier))
+    scored = [item for item in scored if item[0] <= MAX_PLACE_COST]
+    if not scored:
+        return None, None, None
+    origin = destination = None
+    if event_type in MOVEMENT_TYPES:
+        for cost, token, place in sorted(scored, key=lambda item: item[0]):
+            direction = _direction(parsed[token], scorer.head)
+            if direction == "from" and origin is None:
+                origin = place
+            elif direction == "to" and destination is None:
+                destination = place
+    best = min(scored, key=lambda item: item[0])[2]
+    if event_type == "deployment":
+        return destination or best, origin, destination
+    if event_type == "displacement":
+        return origin or best, origin, destination
+    return best, origin, destination
+
+
+def _qualified(token: Token) -> bool:
+    """"the city of Tikrit" names its place itself."""
+    return any(child.lower_ == "of" for child in token.children)
+
+
+def _earlier_place(all_places: dict, index: int, noun: str, char: int) -> PlaceMention | None:
+    """The latest place of the kind a noun stands for, in this sentence before it or in the two
+    sentences before."""
+    kinds = PLACE_NOUN_KINDS.get(noun, ("city", "town", "village"))
+    for sentence in range(index, index - 3, -1):
+        candidates = [place for start, _, place in all_places.get(sentence, [])
+                      if place.kind in kinds and (sentence < index or start < char)]
+        if candidates:
+            return candidates[-1]
+    return None
+
+
+def _direction(token: Token, trigger: Token) -> str:
+    """"from"/"out of" Mosul, "to"/"into" Syria, or the object of "fled"/"left"."""
+    current = token
+    while current.i != trigger.i and current.head.i != current.i:
+        if current.dep_ == "pobj" and current.head.lower_ in ORIGIN_PREPOSITIONS | {"of"}:
+            preposition = current.head
+            if preposition.lower_ == "of" and preposition.head.lower_ == "out":
+                return "from"
+            if preposition.lower_ in ORIGIN_PREPOSITIONS:
+                return "from"
+        if current.dep_ == "pobj" and current.head.lower_ in DESTINATION_PREPOSITIONS:
+            return "to"
+        if current.dep_ == "dobj" and current.head.lower_ in DEPARTURE_VERBS:
+            return "from"
+        current = current.head
+    return ""
+
+
+def _event_date(scorer: _Distances, parsed: Doc, published: datetime.date | None, *,
+                alone: bool) -> EventDate:
+    """The date nearest the trigger in the parse that resolves, or unknown. When the sentence
+    tells of this event alone and gives one date, that date is the event's wherever the parse
+    hangs it (the small model's parse of long sentences goes astray)."""
+    dated: list[tuple[float, EventDate]] = []
+    for entity in parsed.ents:
+        if entity.label_ not in ("DATE", "TIME"):
+            continue
+        start, end = widen(parsed.text, entity.start_char, entity.end_char)
+        resolved = resolve_date(parsed.text[start:end], published)
+        if resolved.precision != "unknown":
+            dated.append((scorer.cost(entity.root.i), resolved))
+    near = [item for item in dated if item[0] <= MAX_DATE_COST]
+    if near:
+        return min(near, key=lambda item: item[0])[1]
+    if alone and len(dated) == 1 and dated[0][0] != float("inf"):
+        return dated[0][1]
+    return EventDate.unknown()
+
+
+def _resolve_reference(context: ArticleEvents, index: int,
+                       mention: ActorMention) -> ActorMention | None:
+    """"he" is the one person named in this or the three sentences before; "the leader" is the
+    person the article names far more than any other; "the group" and "the militants" are the one
+    armed group named so far (or the one named far more than any other)."""
+    if not mention.reference:
+        return mention
+    if mention.kind == "person" and mention.text.lower() in PRONOUNS:
+        recent = {name for i in range(index - 3, index + 1) for name in context.persons.get(i, [])}
+        if len(recent) != 1:
+            return None
+        mention.name, mention.generic = recent.pop(), False
+        return mention
+    if mention.kind == "person":  # "the leader", "ISIL leader": the person the article is about
+        named = [name for names in context.persons.values() for name in names]
+    else:
+        named = [name for i in range(index + 1) for name in context.groups.get(i, [])]
+    ranked = Counter(named).most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < DOMINANCE * ranked[1][1]):
+        return None if mention.kind == "person" or not mention.name else mention
+    mention.name, mention.generic = ranked[0][0], False
+    return mention
+
+
+def _roles(scorer: _Distances, parsed: Doc, head: int, actors: list[ActorMention],
+           event_type: str) -> list[Actor]:
+    """The actors tied to the event in the parse, each with its role."""
+    trigger = parsed[head]
+    found: dict[tuple[str, str], Actor] = {}
+    for mention in actors:
+        anchor = parsed[mention.head]
+        role = _role(anchor, trigger, event_type, mention.kind)
+        relative = _relative_pronoun(anchor)
+        if role is None and relative is not None:  # "Baghdadi, who declared ..."
+            anchor = relative
+            role = _role(anchor, trigger, event_type, mention.kind)
+        if role is None or scorer.cost(anchor.i) > MAX_PLACE_COST:
+            continue
+        key = (mention.name, role)
+        actor = found.setdefault(key, Actor(mention.name, role, mention.kind,
+                                            generic=mention.generic))
+        written = mention.text.strip()
+        if written != mention.name and written not in actor.aliases_seen and not mention.reference:
+            actor.aliases_seen.append(written)
+    return list(found.values())
+
+
+def _relative_pronoun(token: Token) -> Token | None:
+    """The "who" of a relative clause about this token, which stands for it in that clause."""
+    for clause in token.children:
+        if clause.dep_ == "relcl":
+            return next((child for child in clause.children
+                         if child.lower_ in ("who", "which", "that") and child.dep_.startswith(
+                             "nsubj")), None)
+    return None
+
+
+def _role(token: Token, trigger: Token, event_type: str, kind: str) -> str | None:
+    """actor (who did it), target (to whom) or victim (civilians harmed), from the parse."""
+    harmful = event_type in HARMFUL_TYPES
+    victim_or_target = "victim" if harmful and kind == "civilians" else "target"
+    # conjuncts share the role of the first ("Turkish troops and their rebel allies")
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    head = token.head
+    if token.dep_ == "nsubj" and _governs(head, trigger):
+        return "actor"
+    if token.dep_ == "pobj" and head.lower_ == "by" and _governs(head.head, trigger):
+        return "actor"
+    if token.dep_ in ("poss", "compound", "amod") and head.i == trigger.i:
+        return "actor"  # "coalition strikes", "its raids"
+    if token.dep_ == "nsubjpass" and head.i != trigger.i and _governs(head, trigger) \
+            and any(t.dep_ == "xcomp" for t in _chain(trigger, head)):
+        return "actor"  # "he is believed to have fled"
+    if token.dep_ in ("dobj", "nsubjpass") and _governs(head, trigger):
+        return victim_or_target
+    if token.dep_ == "pobj" and head.lower_ in ("on", "against", "at", "targeting") \
+            and head.head.i == trigger.i:
+        return victim_or_target
+    return None
+
+
+def _chain(token: Token, until: Token) -> list[Token]:
+    """The tokens from `token` up to (not including) its ancestor `until`."""
+    chain = []
+    while token.i != until.i and token.head.i != token.i:
+        chain.append(token)
+        token = token.head
+    return chain
+
+
+def _governs(verb: Token, trigger: Token) -> bool:
+    """The verb is the trigger, or the trigger hangs from it without another subject in
+    between ("carried out frequent suicide bombings", "pushed south ... and driven")."""
+    current = trigger
+    for _ in range(4):
+        if current.i == verb.i:
+            return True
+        if current.dep_ in ("ROOT", "ccomp", "relcl", "advcl") and current.i != trigger.i:
+            return False
+        if any(child.dep_ in ("nsubj", "nsubjpass") for child in current.children):
+            return False  # it has a subject of its own
+        current = current.head
+    return current.i == verb.i
+
+
+def _speculative(parsed: Doc, head: int) -> bool:
+    """"may have fled", "is believed to have", "reports of his death", "allegedly fled"."""
+    trigger = parsed[head]
+    near = [trigger, *trigger.children, *trigger.ancestors]
+    near += [child for ancestor in trigger.ancestors for child in ancestor.children
+             if child.dep_ in ("aux", "advmod", "auxpass")]
+    return any(token.lower_ in SPECULATION_WORDS for token in near)
+
+
+def _negated(parsed: Doc, head: int) -> bool:
+    """"did not attack", "no claim of responsibility"."""
+    trigger = parsed[head]
+    return any(child.dep_ == "neg" or child.lower_ in NEGATION_WORDS for child in trigger.children) \
+        or (trigger.head.i != trigger.i and any(child.dep_ == "neg"
+                                                for child in trigger.head.children)
+            and trigger.dep_ in ("xcomp", "dobj"))
+
+
+def _reported(parsed: Doc, head: int) -> bool:
+    """Told by someone in the article ("officials said", "according to a monitor")."""
+    trigger = parsed[head]
+    if any(ancestor.lower_ in REPORTING_WORDS for ancestor in trigger.ancestors):
+        return True
+    root = next(token for token in parsed if token.head.i == token.i) if len(parsed) else None
+    return root is not None and any(child.lower_ in REPORTING_WORDS and child.dep_ in (
+        "parataxis", "ccomp", "advcl", "prep") for child in root.children)
+
+
+def _confidence(place: PlaceMention | None, date: EventDate, actors: list[Actor],
+                speculative: bool, negated: bool) -> float:
+    """How sure the reading is: a trigger alone is weak; a tied place, date and actor make it
+    strong; speculation and negation weaken it."""
+    confidence = BASE_CONFIDENCE
+    if place is not None:
+        confidence += 0.25 * place.confidence
+    if date.precision != "unknown":
+        confidence += 0.1
+    if any(actor.role == "actor" for actor in actors):
+        confidence += 0.15
+    if any(actor.role != "actor" for actor in actors):
+        confidence += 0.05
+    if speculative:
+        confidence *= 0.7
+    if negated:
+        confidence *= 0.4
+    return min(confidence, 0.95)
+
+
+def _article_ref(context: ArticleEvents) -> ArticleRef:
+    article = context.article
+    return ArticleRef(file=article.file, title=article.title, source=article.source,
+                      url=article.url,
+                      published=context.published.isoformat() if context.published else "")
+
+
+def _event_id(file: str, start: int, event_type: str) -> str:
+    return hashlib.sha1(f"{file}\0{start}\0{event_type}".encode()).hexdigest()[:16]
+
+
+def publication_day(article: Article, default: datetime.date | None) -> datetime.date | None:
+    """The article's publication date: its metadata, else the user's `--date`, else its dateline
+    or byline ("By AFP - Mar 09,2017")."""
+    if article.published:
+        resolved = resolve_date(article.published[:10] if article.published[:4].isdigit()
+                                else article.published, None)
+        if resolved.precision == "day" and resolved.date:
+            return datetime.date.fromisoformat(resolved.date)
+    return default or publication_date(article.text)

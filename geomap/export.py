@@ -1,0 +1,183 @@
+"""Events out of geomap and into other tools: JSON Lines and GeoJSON for programs, CSV for
+spreadsheets, GeoPackage, KML and GeoParquet for GIS, and a JSON Schema that says what a record is.
+
+The flat table follows ACLED's column names where the two overlap, so analysts can put geomap's
+events beside ACLED's; the JSON forms keep the full nested record (DESIGN.md's event contract).
+Every file is written atomically (see `geomap.atomic`).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pyarrow
+import pyogrio.errors
+from jsonschema import Draft202012Validator
+from shapely.geometry import Point, mapping
+
+from .atomic import write_text, write_with
+from .event import Event
+from .mention import PlaceMention
+
+FORMATS = ("jsonl", "geojson", "csv", "gpkg", "kml", "parquet")
+CRS = "EPSG:4326"
+LAYER = "events"
+
+TEXT_COLUMNS = ("event_id", "event_date", "date_end", "date_precision", "date_text", "event_type",
+                "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
+                "location", "country", "admin1", "source", "notes", "article_file", "published",
+                "triggers")
+INT_COLUMNS = ("geo_precision", "fatalities", "injured", "displaced", "source_count")
+BOOL_COLUMNS = ("counts_at_least", "reported", "negated", "speculative")
+FLOAT_COLUMNS = ("latitude", "longitude", "confidence")
+COLUMNS = ("event_id", "event_date", "date_end", "date_precision", "date_text", "event_type",
+           "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location",
+           "country", "admin1", "latitude", "longitude", "geo_precision", "fatalities", "injured",
+           "displaced", "counts_at_least", "reported", "negated", "speculative", "source",
+           "source_count", "notes", "confidence", "article_file", "published", "triggers")
+DTYPES = {**dict.fromkeys(TEXT_COLUMNS, str), **dict.fromkeys(INT_COLUMNS, "Int64"),
+          **dict.fromkeys(BOOL_COLUMNS, "boolean"), **dict.fromkeys(FLOAT_COLUMNS, "float64")}
+SEPARATOR = "; "
+
+# ACLED's geo_precision: 1 the exact town, village or point; 2 near a town or part of a region;
+# 3 a province, region, country or larger. Kinds not listed here count as 3.
+POINT_KINDS = frozenset({"city", "town", "village", "neighbourhood", "camp", "base", "airport",
+                         "port", "dam", "border_crossing", "site", "user", "mountain", "pass"})
+PART_OF_REGION_KINDS = frozenset({"admin2", "district", "valley", "approximate", "lake", "island",
+                                  "strait", "canal"})
+# An approximate place within this radius (km) is "near a town"; beyond it, a region.
+NEAR_KM = 50.0
+
+GIS_ERRORS = (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError)
+
+
+def geo_precision(place: PlaceMention | None) -> int | None:
+    """ACLED's geo_precision code for a place (None when there is no place)."""
+    if place is None:
+        return None
+    if place.uncertainty_km is not None:
+        return 2 if place.uncertainty_km <= NEAR_KM else 3
+    if place.kind in POINT_KINDS:
+        return 1
+    return 2 if place.kind in PART_OF_REGION_KINDS else 3
+
+
+def events_to_geodataframe(events: list[Event]) -> gpd.GeoDataFrame:
+    """One row per event in ACLED-like flat columns, with the place as a point (EPSG:4326)."""
+    frame = pd.DataFrame([_row(event) for event in events], columns=list(COLUMNS)).astype(DTYPES)
+    points = [None if event.place is None else Point(event.place.lon, event.place.lat)
+              for event in events]
+    return gpd.GeoDataFrame(frame, geometry=points, crs=CRS)
+
+
+def _row(event: Event) -> dict:
+    doers = [actor.name for actor in event.actors if actor.role == "actor"]
+    sufferers = [actor.name for actor in event.actors if actor.role in ("target", "victim")]
+    articles = [report.article for report in event.sources] or [event.article]
+    place = event.place
+    return {
+        "event_id": event.id, "event_date": event.date.date or "",
+        "date_end": event.date.end or "", "date_precision": event.date.precision,
+        "date_text": event.date.text, "event_type": event.type, "sub_event_type": event.subtype,
+        "actor1": doers[0] if doers else "", "assoc_actor_1": SEPARATOR.join(doers[1:]),
+        "actor2": sufferers[0] if sufferers else "",
+        "assoc_actor_2": SEPARATOR.join(sufferers[1:]),
+        "location": place.name if place else "", "country": place.country if place else "",
+        "admin1": place.admin1 if place else "",
+        "latitude": place.lat if place else None, "longitude": place.lon if place else None,
+        "geo_precision": geo_precision(place),
+        "fatalities": event.fatalities, "injured": event.injured, "displaced": event.displaced,
+        "counts_at_least": event.counts_at_least, "reported": event.reported,
+        "negated": event.negated, "speculative": event.speculative,
+        "source": SEPARATOR.join(dict.fromkeys(
+            article.source or article.title or article.file for article in articles)),
+        "source_count": len(articles), "notes": event.sentence,
+        "confidence": round(event.confidence, 3), "article_file": event.article.file,
+        "published": event.article.published, "triggers": SEPARATOR.join(event.triggers),
+    }
+
+
+def write_events(events: list[Event], fmt: str, path: Path | None) -> None:
+    """Write events in one of FORMATS to `path`; text formats go to stdout when `path` is None."""
+    if fmt in _TEXT_WRITERS:
+        text = _TEXT_WRITERS[fmt](events)
+        if path is None:
+            sys.stdout.write(text)
+        else:
+            write_text(path, text)
+    elif fmt in _FILE_WRITERS:
+        if path is None:
+            raise ValueError(f"{fmt} output needs -o FILE")
+        write, errors = _FILE_WRITERS[fmt]
+        frame = events_to_geodataframe(events)
+        write_with(Path(path), lambda temp: write(frame, temp), errors)
+    else:
+        raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
+
+
+def _jsonl(events: list[Event]) -> str:
+    return "".join(json.dumps(event.to_dict(), ensure_ascii=False) + "\n" for event in events)
+
+
+def _geojson(events: list[Event]) -> str:
+    """An RFC 7946 FeatureCollection, one Feature a line."""
+    geometries = events_to_geodataframe(events).geometry
+    features = [json.dumps({"type": "Feature",
+                            "geometry": None if shape is None else mapping(shape),
+                            "properties": event.to_dict()}, ensure_ascii=False)
+                for event, shape in zip(events, geometries, strict=True)]
+    body = ",\n".join(features)
+    return f'{{"type": "FeatureCollection", "features": [\n{body}\n]}}\n'
+
+
+def _csv(events: list[Event]) -> str:
+    return events_to_geodataframe(events).drop(columns="geometry").to_csv(index=False)
+
+
+def _gpkg(frame: gpd.GeoDataFrame, path: Path) -> None:
+    frame.to_file(path, driver="GPKG", layer=LAYER, engine="pyogrio")
+
+
+def _kml(frame: gpd.GeoDataFrame, path: Path) -> None:
+    """KML has no place for an event without a point; GDAL's KML driver takes each placemark's
+    name and description from the fields called Name and Description, and types 64-bit integers
+    as strings (so counts go as 32-bit)."""
+    placed = frame[frame.geometry.notna()].astype(dict.fromkeys(INT_COLUMNS, "Int32"))
+    names = (placed["event_type"] + ": " + placed["location"]).str.removesuffix(": ")
+    placed = placed.assign(Name=names, Description=placed["notes"])
+    placed.to_file(path, driver="KML", layer=LAYER, engine="pyogrio")
+
+
+def _parquet(frame: gpd.GeoDataFrame, path: Path) -> None:
+    frame.to_parquet(path)
+
+
+_TEXT_WRITERS: dict[str, Callable[[list[Event]], str]] = {
+    "jsonl": _jsonl, "geojson": _geojson, "csv": _csv}
+_FILE_WRITERS: dict[str, tuple[Callable[[gpd.GeoDataFrame, Path], None],
+                               tuple[type[Exception], ...]]] = {
+    "gpkg": (_gpkg, GIS_ERRORS), "kml": (_kml, GIS_ERRORS),
+    "parquet": (_parquet, (pyarrow.ArrowException,))}
+
+
+def validate_event(record: dict) -> list[str]:
+    """What is wrong with one JSON event record by the packaged schema; empty when it is valid."""
+    errors = sorted(_validator().iter_errors(record), key=lambda error: error.json_path)
+    return [f"{_where(error.json_path)}: {error.message}" for error in errors]
+
+
+def _where(json_path: str) -> str:
+    return "event" if json_path == "$" else json_path.removeprefix("$.")
+
+
+@functools.cache
+def _validator() -> Draft202012Validator:
+    text = (resources.files("geomap") / "data" / "event.schema.json").read_text(encoding="utf-8")
+    return Draft202012Validator(json.loads(text))

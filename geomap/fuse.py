@@ -1,0 +1,172 @@
+"""The same event told several times, in one article or across a story's articles, becomes one
+event listing every article that reports it.
+
+Two accounts are the same event when they have the same type, dates that can both be true, places
+that are the same or near (or one has none but they share a named actor) and no named actors in
+disagreement. Figures are kept per article: when sources disagree, the event carries the figure
+most of them give (the lower one on a tie, as conservative tallies do) and every report keeps its
+own.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+from collections import Counter
+
+from gazetteer.geo import distance_km
+
+from .event import Actor, Event, EventDate, Report
+from .mention import PlaceMention
+
+NEAR_KM = 50.0
+# How specific a kind of place is, most specific first: the merged event keeps the most specific.
+KIND_RANK = {"village": 0, "camp": 0, "site": 0, "town": 1, "city": 1, "district": 2,
+             "approximate": 3, "admin2": 4, "valley": 5, "admin1": 6, "region": 7, "country": 8,
+             "demonym": 9, "continent": 10}
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4, "unknown": 5}
+MAX_CONFIDENCE = 0.99
+# Dates spanning more than this tell of a campaign, not of one event to merge accounts of.
+MAX_SPAN_DAYS = 400
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Events with every repeated account merged into the first, in order of first telling."""
+    clusters: list[list[Event]] = []
+    for event in events:
+        home = next((cluster for cluster in clusters
+                     if all(_same_event(event, member) for member in cluster)), None)
+        if home is None:
+            clusters.append([event])
+        else:
+            home.append(event)
+    return [combine(cluster) if len(cluster) > 1 else cluster[0] for cluster in clusters]
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.negated != b.negated or not _dates_agree(a.date, b.date) \
+            or not _kinds_agree(a, b):
+        return False
+    named_a, named_b = _named(a), _named(b)
+    if named_a and named_b and not named_a & named_b:
+        return False
+    if a.place is not None and b.place is not None:
+        return _near(a.place, b.place)
+    return bool(named_a & named_b)
+
+
+def _named(event: Event) -> set[str]:
+    """The event's doers named as someone in particular (not "militants", not "civilians")."""
+    return {actor.name for actor in event.actors if actor.role == "actor" and not actor.generic}
+
+
+def _dates_agree(a: EventDate, b: EventDate) -> bool:
+    """Dates that can both be true of one event: their spans overlap, and neither is a long
+    span ("since 2014"), which tells of a campaign rather than one event."""
+    if a.date is None or b.date is None:
+        return True
+    if max(_days(a), _days(b)) > MAX_SPAN_DAYS:
+        return False
+    return a.date <= (b.end or b.date) and b.date <= (a.end or a.date)
+
+
+def _days(date: EventDate) -> int:
+    if date.end is None:
+        return 1
+    return (datetime.date.fromisoformat(date.end) - datetime.date.fromisoformat(date.date)).days
+
+
+def _kinds_agree(a: Event, b: Event) -> bool:
+    """A leader's flight and civilians' flight are different events."""
+    kinds_a = {actor.kind for actor in a.actors if actor.role == "actor"}
+    kinds_b = {actor.kind for actor in b.actors if actor.role == "actor"}
+    return not kinds_a or not kinds_b or bool(kinds_a & kinds_b)
+
+
+def _near(a: PlaceMention, b: PlaceMention) -> bool:
+    """The same place, places within reach of each other (an approximate place reaches as far as
+    its uncertainty), or one inside the other's country or province."""
+    reach = NEAR_KM + (a.uncertainty_km or 0.0) + (b.uncertainty_km or 0.0)
+    if a.place_key == b.place_key or distance_km(a.lat, a.lon, b.lat, b.lon) <= reach:
+        return True
+    for outer, inner in ((a, b), (b, a)):
+        if outer.country and outer.country == inner.country and (
+                outer.kind in ("country", "demonym")
+                or (outer.kind == "admin1" and outer.admin1 == inner.admin1)):
+            return True
+    return False
+
+
+def combine(cluster: list[Event]) -> Event:
+    """One event from several accounts: the most exact place and date, every actor and trigger,
+    one report per article."""
+    first = cluster[0]
+    place = min((event.place for event in cluster if event.place is not None), default=None,
+                key=lambda p: (KIND_RANK.get(p.kind, 5), p.uncertainty_km or 0, -p.confidence))
+    date = min((event.date for event in cluster),
+               key=lambda d: (PRECISION_RANK.get(d.precision, 5), d.date or ""))
+    reports = _reports(cluster)
+    merged = Event(
+        id=hashlib.sha1("\0".join(sorted(e.id for e in cluster)).encode()).hexdigest()[:16],
+        type=first.type, subtype=max((e.subtype for e in cluster), key=_subtype_rank(cluster)),
+        triggers=list(dict.fromkeys(t for e in cluster for t in e.triggers)),
+        date=date, actors=_actors(cluster), place=place, sentence=first.sentence,
+        article=first.article, confidence=_joint_confidence(cluster),
+        origin=next((e.origin for e in cluster if e.origin is not None), None),
+        destination=next((e.destination for e in cluster if e.destination is not None), None),
+        fatalities=_figure([r.fatalities for r in reports]),
+        injured=_figure([r.injured for r in reports]),
+        displaced=_figure([r.displaced for r in reports]),
+        counts_at_least=any(e.counts_at_least for e in cluster),
+        reported=all(e.reported for e in cluster), negated=first.negated,
+        speculative=all(e.speculative for e in cluster), sources=reports)
+    return merged
+
+
+def _subtype_rank(cluster: list[Event]):
+    """The subtype most accounts give; the longer name on a tie ("suicide bombing")."""
+    counts = Counter(event.subtype for event in cluster)
+    return lambda subtype: (counts[subtype], len(subtype))
+
+
+def _reports(cluster: list[Event]) -> list[Report]:
+    """One report per article: its first sentence, and each figure it gives anywhere."""
+    by_article: dict[str, Report] = {}
+    for event in cluster:
+        for report in event.sources:
+            kept = by_article.get(report.article.file)
+            if kept is None:
+                by_article[report.article.file] = Report(report.article, report.sentence,
+                                                         report.fatalities, report.injured,
+                                                         report.displaced)
+                continue
+            kept.fatalities = kept.fatalities if kept.fatalities is not None else report.fatalities
+            kept.injured = kept.injured if kept.injured is not None else report.injured
+            kept.displaced = kept.displaced if kept.displaced is not None else report.displaced
+    return list(by_article.values())
+
+
+def _figure(values: list[int | None]) -> int | None:
+    known = Counter(value for value in values if value is not None)
+    if not known:
+        return None
+    return min(known, key=lambda value: (-known[value], value))
+
+
+def _actors(cluster: list[Event]) -> list[Actor]:
+    found: dict[tuple[str, str], Actor] = {}
+    for event in cluster:
+        for actor in event.actors:
+            kept = found.setdefault((actor.name, actor.role),
+                                    Actor(actor.name, actor.role, actor.kind,
+                                          generic=actor.generic))
+            kept.aliases_seen += [a for a in actor.aliases_seen if a not in kept.aliases_seen]
+    return list(found.values())
+
+
+def _joint_confidence(cluster: list[Event]) -> float:
+    """Several independent accounts make an event surer than any one of them."""
+    doubt = 1.0
+    for event in cluster:
+        doubt *= 1.0 - event.confidence
+    return min(1.0 - doubt, MAX_CONFIDENCE)
