@@ -176,8 +176,9 @@ def find_actors(sentence: Doc, table: ActorTable, demonyms: dict[int, str],
                 taken.update(range(start, end))
                 break
     for token in sentence:
-        if token.i in taken or token.lower_ not in table.nouns:
-            continue
+        if token.i in taken or token.lower_ not in table.nouns or (
+                token.dep_ in ("compound", "amod") and token.head.lower_ in table.nouns):
+            continue  # "rebel allies" is one phrase, named from its head
         phrase = _noun_phrase(sentence, token, table, taken)
         if phrase is not None:
             found.append(phrase if phrase.kind != "state forces"
@@ -221,6 +222,8 @@ def _noun_phrase(sentence: Doc, noun: Token, table: ActorTable,
     if modifier is not None and kind == "civilians":  # "suicide bombers' victims" aside
         kind = table.nouns[modifier.lower_] if table.nouns[modifier.lower_] != "civilians" else kind
     name = {"civilians": "Civilians", "government": "Government"}.get(kind, _plural_title(noun.text))
+    if modifier is not None and kind == table.nouns[modifier.lower_]:
+        name = _plural_title(f"{modifier.text} {noun.text}")  # "Rebel allies"
     # "the militants" with nothing else to say who they are refers to a group named elsewhere;
     # "the leader", "IS leader" to the person the article is about
     reference = (kind == "armed group" and start == noun.i and _definite(noun)) \

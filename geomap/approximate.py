@@ -9,7 +9,10 @@ article's places; a generic district is in the article's own city.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
+
+import shapely
 from typing import TYPE_CHECKING
 
 from gazetteer import Gazetteer, Place
@@ -21,7 +24,7 @@ from gazetteer.resolve import Resolution
 
 from .mention import PlaceMention
 from .recognize import Toponym
-from .relative import BorderPhrase, Relation, find_borders, find_relations
+from .relative import BorderPhrase, PartPhrase, Relation, find_borders, find_parts, find_relations
 
 if TYPE_CHECKING:
     from .places import ArticleReading
@@ -47,6 +50,7 @@ APPROXIMATE_CONFIDENCE = 0.6
 GENERIC_DISTRICTS = frozenset({"old city", "old town", "city centre", "city center", "downtown",
                                "old quarter", "medina", "city hall"})
 GENERIC_DISTRICT_RADIUS_KM = 3.0
+KM_PER_DEGREE = 111.32
 # "Near the Syrian border" is a stretch of it, not a point.
 BORDER_UNCERTAINTY_KM = 50.0
 
@@ -64,6 +68,10 @@ def place_approximately(reading: ArticleReading) -> dict[int | tuple[int, int], 
     for index, toponym in enumerate(reading.toponyms):
         if exact_key(toponym.text) in GENERIC_DISTRICTS:
             located[index] = _in_own_city(reading, index)
+    for part in find_parts(reading.text, reading.toponyms):
+        region = _part_of_country(reading, part)
+        if region is not None:
+            located[part.span] = region
     return located
 
 
@@ -106,10 +114,12 @@ def _at_border(reading: ArticleReading, phrase: BorderPhrase) -> PlaceMention | 
         return None
     if phrase.second is not None:
         second = _country_of(senses.get(keys[phrase.second]), gazetteer)
-    else:  # the country the article is most about, other than the border's
+    else:  # the other country the sentence names, else the one the article is most about
+        second = _country_in_sentence(reading, phrase, first.country)
         counts = Counter(senses[key].place.country for key in keys
                          if key in senses and senses[key].place.country not in ("", first.country))
-        second = gazetteer.country(counts.most_common(1)[0][0]) if counts else None
+        if second is None and counts:
+            second = gazetteer.country(counts.most_common(1)[0][0])
     line = shared_border(first, second) if second is not None else None
     if line is None:
         return None
@@ -124,6 +134,60 @@ def _at_border(reading: ArticleReading, phrase: BorderPhrase) -> PlaceMention | 
     mention.name = f"{second.name}–{first.name} border"
     mention.anchor = f"{second.name}–{first.name} border"
     return mention
+
+
+def _part_of_country(reading: ArticleReading, phrase: PartPhrase) -> PlaceMention | None:
+    """"Northern Syria": the third of the country's outline on that side (the middle third both
+    ways for "central"), as a point inside it with the radius of a circle of its area."""
+    sense = reading.senses.get(reading.keys[phrase.country])
+    country = _country_of(sense, reading.gazetteer)
+    if country is None or country.geometry is None:
+        return None
+    west, south, east, north = country.geometry.bounds
+    width, height = (east - west) / 3, (north - south) / 3
+    box = {"north": (west, north - height, east, north), "south": (west, south, east, south + height),
+           "east": (east - width, south, east, north), "west": (west, south, west + width, north),
+           "central": (west + width, south + height, east - width, north - height)}
+    for corner in ("northeast", "northwest", "southeast", "southwest"):
+        vertical, horizontal = box[corner[:5]], box[corner[5:]]
+        box[corner] = (max(vertical[0], horizontal[0]), max(vertical[1], horizontal[1]),
+                       min(vertical[2], horizontal[2]), min(vertical[3], horizontal[3]))
+    if phrase.part not in box:
+        return None
+    region = country.geometry.intersection(shapely.box(*box[phrase.part]))
+    if region.is_empty:
+        return None
+    point = region.centroid if region.contains(region.centroid) else region.representative_point()
+    # the radius of a circle as large as the part (degrees are shorter east-west away from the
+    # equator)
+    square_km = region.area * KM_PER_DEGREE ** 2 * math.cos(math.radians(point.y))
+    radius = math.sqrt(square_km / math.pi)
+    mention = _approximate(reading, phrase.span, sense, point.y, point.x, radius)
+    mention.name = f"{phrase.part} {country.name}" if phrase.part == "central" \
+        else f"{phrase.part}ern {country.name}".replace("northeastern", "north-eastern") \
+        .replace("northwestern", "north-western").replace("southeastern", "south-eastern") \
+        .replace("southwestern", "south-western")
+    mention.name = mention.name[:1].upper() + mention.name[1:]
+    mention.anchor = country.name
+    mention.geometry = region
+    return mention
+
+
+def _country_in_sentence(reading: ArticleReading, phrase: BorderPhrase,
+                         other_than: str) -> Place | None:
+    """A country (or its adjective) named in the border phrase's own sentence, nearest it."""
+    start = next((s for s, e in reading.sentences if s <= phrase.span[0] < e), None)
+    if start is None:
+        return None
+    end = next(e for s, e in reading.sentences if s == start)
+    named = [(abs(toponym.start - phrase.span[0]), key)
+             for toponym, key in zip(reading.toponyms, reading.keys)
+             if start <= toponym.start < end and key in reading.senses]
+    for _, key in sorted(named):
+        country = _country_of(reading.senses[key], reading.gazetteer)
+        if country is not None and country.country != other_than:
+            return country
+    return None
 
 
 def _country_of(sense: Resolution | None, gazetteer: Gazetteer) -> Place | None:

@@ -1,8 +1,9 @@
 """What the model should not read: links and the furniture of web pages.
 
 Text copied from news sites carries "Share this article", "Skip to main content", "Read more:"
-lines and links glued to words ("Tal Afarhttps://t.co/..."). They are blanked out before parsing,
-character for character, so every offset into the text stays as it was.
+lines, links glued to words ("Tal Afarhttps://t.co/...") and, at the end, headlines of other
+articles. They are blanked out before parsing, character for character, so every offset into the
+text stays as it was.
 """
 
 from __future__ import annotations
@@ -18,15 +19,29 @@ _FURNITURE = re.compile(
     r"copyright .*|all rights reserved.*|most (?:read|popular|viewed)|cookie.*|"
     r"(?:read|watch|see also|also read):.*)",
     re.IGNORECASE)
+# A heading after which a page lists other articles, to its end.
+_OTHER_ARTICLES = re.compile(
+    r"(?:related(?: articles| stories| content| news)?|you (?:might|may) also like|"
+    r"more (?:from|on) .{0,40}|recommended(?: for you)?|more stories|latest news|trending(?: now)?|"
+    r"most (?:read|popular|viewed)|read next|what to read next):?", re.IGNORECASE)
+# Only a heading in the last part of the text starts that list (this share of it is before).
+TAIL_FROM = 0.6
 # Furniture lines are short; a long line is reporting even if it starts like one.
 _MAX_FURNITURE_WORDS = 12
 
 
 def mask_for_parsing(text: str) -> str:
-    """`text` with links and furniture lines replaced by spaces of the same length."""
+    """`text` with links and furniture lines replaced by spaces of the same length, and the
+    list of other articles that closes many pages ("Related Articles", "You might also like")."""
     masked = _URL.sub(lambda match: " " * len(match.group(0)), text)
     lines = masked.splitlines(keepends=True)
-    return "".join(_blank(line) if _is_furniture(line) else line for line in lines)
+    kept, seen, other_articles = [], 0, False
+    for line in lines:
+        other_articles = other_articles or (
+            seen >= TAIL_FROM * len(masked) and _OTHER_ARTICLES.fullmatch(line.strip()) is not None)
+        kept.append(_blank(line) if other_articles or _is_furniture(line) else line)
+        seen += len(line)
+    return "".join(kept)
 
 
 def _is_furniture(line: str) -> bool:

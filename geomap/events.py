@@ -36,6 +36,8 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj"}
 # its main clause's time and place; a relative or reported clause does not.
 ENCLOSING_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "parataxis", "csubj"})
 CLAUSE_PENALTY = 2.5
+# What hangs from the trigger itself is its own more often than what its head governs.
+UPWARD_COST = 1.0
 REPORTING_PENALTY = 3.0
 MAX_PLACE_COST = 4.5
 MAX_DATE_COST = 4.0
@@ -73,6 +75,8 @@ BASE_CONFIDENCE = 0.4
 HARMFUL_TYPES = frozenset({"attack", "violence against civilians", "armed clash"})
 # Events whose sentence may give killed, injured or displaced figures.
 COUNTED_TYPES = HARMFUL_TYPES | {"displacement"}
+HABITUAL_WORDS = frozenset({"frequent", "frequently", "regular", "regularly", "often", "routinely",
+                            "usually", "typically", "repeatedly", "habitually", "periodic"})
 DEFINITE_WORDS = frozenset({"the", "this", "these", "that", "those"})
 # How far back a definite mention ("the attack") may refer.
 CONTINUATION_SENTENCES = 3
@@ -119,7 +123,15 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
                 continue
             latest[event.type] = (index, len(events))
             events.append(event)
-    return events
+    return [event for event in events if _informative(event)]
+
+
+def _informative(event: Event) -> bool:
+    """An event needs a place, a date, a named party or a figure to be worth a record: a bare
+    "the offensive" says nothing a reader could map or count."""
+    return event.place is not None or event.date.precision != "unknown" or any(
+        not actor.generic for actor in event.actors) or event.fatalities is not None \
+        or event.injured is not None or event.displaced is not None
 
 
 def _places_by_sentence(article: Article, places: list[PlaceMention],
@@ -164,7 +176,8 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
     """The sentence's events, one per type, each with whether it is a definite mention of one
     told before ("the attack")."""
     by_type: dict[str, list[Trigger]] = {}
-    triggers = [trigger for trigger in triggers if not _descriptive(parsed, trigger)]
+    triggers = [trigger for trigger in triggers
+                if not _descriptive(parsed, trigger) and not _habitual(parsed, trigger)]
     for trigger in triggers:
         by_type.setdefault(trigger.sense.type, []).append(trigger)
     heads = {event_type: _main_token(parsed, found) for event_type, found in by_type.items()}
@@ -183,14 +196,14 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
     for event_type, found in by_type.items():
         head = heads[event_type]
         # what hangs from another event's trigger (or another event noun) is that event's
-        rivals = {t.end - 1 for t in triggers if t.sense.type != event_type
+        rivals = {_word(parsed, t).i for t in triggers if t.sense.type != event_type
                   or t.sense.part == "noun"} - {head}
         best = max(found, key=lambda trigger: (trigger.specificity, -trigger.start))
         scorer = _Distances(parsed, head, rivals)
         place, origin, destination = _event_places(
             scorer, parsed, event_type, places, actor_tokens | trigger_tokens, all_places, index)
         date = _event_date(scorer, parsed, context.published, alone=len(by_type) == 1)
-        event_actors = _roles(scorer, parsed, head, actors, event_type)
+        event_actors = _roles(scorer, parsed, head, actors, event_type, context.table.nouns)
         counts = find_counts(sentence.text) if event_type in COUNTED_TYPES else None
         speculative = _speculative(parsed, head)
         negated = _negated(parsed, head)
@@ -210,7 +223,7 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
             reported=reported, negated=negated, speculative=speculative)
         event.sources = [Report(article, event.sentence, event.fatalities, event.injured,
                                 event.displaced)]
-        events.append((event, any(_definite(parsed[t.end - 1]) for t in found)))
+        events.append((event, _definite(parsed[head])))
     _credit_claims([event for event, _ in events])
     return events
 
@@ -229,10 +242,18 @@ def _credit_claims(events: list[Event]) -> None:
 def _descriptive(parsed: Doc, trigger: Trigger) -> bool:
     """A verb used as an adjective describes, it does not tell: "the self-declared caliph", "the
     besieged city"."""
-    token = parsed[trigger.end - 1]
+    token = _word(parsed, trigger)
     return trigger.sense.part == "verb" and (
         token.dep_ == "amod" or (trigger.start >= 2 and parsed[trigger.start - 1].text == "-"
                                  and parsed[trigger.start - 2].lower_ == "self"))
+
+
+def _habitual(parsed: Doc, trigger: Trigger) -> bool:
+    """"carries out frequent suicide bombings", "is regularly shelled": a pattern, not an event."""
+    token = _word(parsed, trigger)
+    near = [*token.children, *token.head.children] if token.head.i != token.i else [
+        *token.children]
+    return any(word.lower_ in HABITUAL_WORDS for word in near)
 
 
 def _definite(token: Token) -> bool:
@@ -240,9 +261,14 @@ def _definite(token: Token) -> bool:
                for child in token.children)
 
 
+def _word(parsed: Doc, trigger: Trigger) -> Token:
+    """The token that carries a trigger in the parse ("claim" of "claim of responsibility")."""
+    return parsed[trigger.start:trigger.end].root
+
+
 def _main_token(parsed: Doc, triggers: list[Trigger]) -> int:
     """The trigger token highest in the tree stands for the event ("attacked" over "bombers")."""
-    tokens = [parsed[t.end - 1] for t in triggers]
+    tokens = [_word(parsed, t) for t in triggers]
     return min(tokens, key=lambda token: (_depth(token), token.i)).i
 
 
@@ -282,7 +308,7 @@ class _Distances:
             if token.i in self.rivals:
                 return float("inf")  # it belongs to the other event
         for token in self.trigger_path[:trigger_ids.index(meeting.i)]:  # up from the trigger
-            cost += _step(token, ENCLOSING_CLAUSE_DEPS)
+            cost += _step(token, ENCLOSING_CLAUSE_DEPS) + UPWARD_COST
         if meeting.i != self.head.i and meeting.lower_ in REPORTING_WORDS:
             cost += REPORTING_PENALTY
         return cost + 0.02 * abs(index - self.head.i)
@@ -396,6 +422,8 @@ def _event_date(scorer: _Distances, parsed: Doc, published: datetime.date | None
     for entity in parsed.ents:
         if entity.label_ not in ("DATE", "TIME"):
             continue
+        if entity.root.head.lower_ in REPORTING_WORDS:
+            continue  # "officials said Wednesday": when it was said
         start, end = widen(parsed.text, entity.start_char, entity.end_char)
         resolved = resolve_date(parsed.text[start:end], published)
         if resolved.precision != "unknown":
@@ -433,12 +461,15 @@ def _resolve_reference(context: ArticleEvents, index: int,
 
 
 def _roles(scorer: _Distances, parsed: Doc, head: int, actors: list[ActorMention],
-           event_type: str) -> list[Actor]:
+           event_type: str, table_nouns: dict[str, str]) -> list[Actor]:
     """The actors tied to the event in the parse, each with its role."""
     trigger = parsed[head]
     found: dict[tuple[str, str], Actor] = {}
     for mention in actors:
         anchor = parsed[mention.head]
+        if anchor.dep_ in ("compound", "amod") \
+                and table_nouns.get(anchor.head.lower_) == mention.kind:
+            anchor = anchor.head  # "Daesh extremists": the extremists' role is Daesh's
         role = _role(anchor, trigger, event_type, mention.kind)
         relative = _relative_pronoun(anchor)
         if role is None and relative is not None:  # "Baghdadi, who declared ..."
@@ -475,7 +506,8 @@ def _role(token: Token, trigger: Token, event_type: str, kind: str) -> str | Non
     head = token.head
     if token.dep_ == "nsubj" and _governs(head, trigger):
         return "actor"
-    if token.dep_ == "pobj" and head.lower_ == "by" and _governs(head.head, trigger):
+    if token.dep_ == "pobj" and head.lower_ == "by" and (
+            _governs(head.head, trigger) or _carried_out(head.head, trigger)):
         return "actor"
     if token.dep_ in ("poss", "compound", "amod") and head.i == trigger.i:
         return "actor"  # "coalition strikes", "its raids"
@@ -497,6 +529,20 @@ def _chain(token: Token, until: Token) -> list[Token]:
         chain.append(token)
         token = token.head
     return chain
+
+
+def _carried_out(verb: Token, trigger: Token) -> bool:
+    """"Strikes ... thought to have been conducted by the coalition": the verb with the agent
+    hangs (through "thought to", "said to") from the verb whose subject is the trigger."""
+    current = verb
+    for _ in range(3):
+        if any(child.i == trigger.i and child.dep_.startswith("nsubj")
+               for child in current.children):
+            return True
+        if current.dep_ not in ("xcomp", "ccomp", "acl", "relcl") or current.head.i == current.i:
+            return False
+        current = current.head
+    return False
 
 
 def _governs(verb: Token, trigger: Token) -> bool:

@@ -26,6 +26,10 @@ KIND_RANK = {"village": 0, "camp": 0, "site": 0, "town": 1, "city": 1, "district
              "demonym": 9, "continent": 10}
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4, "unknown": 5}
 MAX_CONFIDENCE = 0.99
+# Subtypes that say no more than their type does: they agree with any other of the type.
+GENERIC_SUBTYPES = frozenset({"attack", "bombing", "clash", "battle", "offensive", "capture",
+                              "recapture", "flight", "displacement", "meeting", "talks",
+                              "announcement"})
 # Dates spanning more than this tell of a campaign, not of one event to merge accounts of.
 MAX_SPAN_DAYS = 400
 
@@ -44,8 +48,8 @@ def merge_events(events: list[Event]) -> list[Event]:
 
 
 def _same_event(a: Event, b: Event) -> bool:
-    if a.type != b.type or a.negated != b.negated or not _dates_agree(a.date, b.date) \
-            or not _kinds_agree(a, b):
+    if a.type != b.type or a.negated != b.negated or not _subtypes_agree(a, b) \
+            or not _dates_agree(a.date, b.date) or not _kinds_agree(a, b):
         return False
     named_a, named_b = _named(a), _named(b)
     if named_a and named_b and not named_a & named_b:
@@ -58,6 +62,11 @@ def _same_event(a: Event, b: Event) -> bool:
 def _named(event: Event) -> set[str]:
     """The event's doers named as someone in particular (not "militants", not "civilians")."""
     return {actor.name for actor in event.actors if actor.role == "actor" and not actor.generic}
+
+
+def _subtypes_agree(a: Event, b: Event) -> bool:
+    """"An air strike" and "the attack" can be one event; an air strike and shelling cannot."""
+    return a.subtype == b.subtype or a.subtype in GENERIC_SUBTYPES or b.subtype in GENERIC_SUBTYPES
 
 
 def _dates_agree(a: EventDate, b: EventDate) -> bool:

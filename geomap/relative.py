@@ -126,3 +126,28 @@ def find_borders(text: str, toponyms: list[Toponym]) -> list[BorderPhrase]:
             phrases.append(BorderPhrase(index, second_index, (before.start(), end)))
         index += 1
     return phrases
+
+
+# "northern Syria", "the north-east of Iraq"'s adjective form, "central Somalia"
+_PART = re.compile(r"\b(?P<part>(?:north|south)(?:-?(?:east|west))?ern|eastern|western|central)"
+                   r"\s+$", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class PartPhrase:
+    """"Northern Syria": a compass part of the country toponym `country`, spanning `span`."""
+
+    country: int
+    part: str  # "north", "south-east", "central" ...
+    span: tuple[int, int]
+
+
+def find_parts(text: str, toponyms: list[Toponym]) -> list[PartPhrase]:
+    """Compass parts of named places: "northern Syria", "a northern Syrian village"."""
+    found = []
+    for index, toponym in enumerate(toponyms):
+        match = _PART.search(text, max(0, toponym.start - 20), toponym.start)
+        if match is not None:
+            part = match.group("part").lower().replace("ern", "").replace("-", "")
+            found.append(PartPhrase(index, part, (match.start(), toponym.end)))
+    return found

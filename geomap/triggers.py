@@ -15,6 +15,9 @@ from importlib import resources
 from spacy.tokens import Span
 
 MAX_TRIGGER_TOKENS = 4
+PARTICLES = frozenset({"out", "off", "back", "away", "down", "up"})
+# How many words an object between a verb and its particle may take.
+MAX_OBJECT_TOKENS = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +54,16 @@ def _tokens(trigger: str) -> tuple[str, ...]:
     return tuple(trigger.lower().replace("-", " - ").split())
 
 
+@functools.cache
+def separable() -> dict[str, dict[str, TriggerSense]]:
+    """Verb-and-particle triggers whose object may come between: "drove the militants out"."""
+    found: dict[str, dict[str, TriggerSense]] = {}
+    for words, sense in lexicon().items():
+        if sense.part == "verb" and len(words) == 2 and words[1] in PARTICLES:
+            found.setdefault(words[0], {})[words[1]] = sense
+    return found
+
+
 def find_triggers(sentence: Span) -> list[Trigger]:
     """Every trigger in a sentence, longest first at each token, without overlaps.
 
@@ -69,5 +82,23 @@ def find_triggers(sentence: Span) -> list[Trigger]:
                 position += length
                 break
         else:
+            split = _separated(sentence, words, position)
+            if split is not None:
+                found.append(split)
             position += 1
     return found
+
+
+def _separated(sentence: Span, words: list[str], position: int) -> Trigger | None:
+    """"driven Daesh out": the verb, then its particle a few words on (no punctuation between)."""
+    particles = separable().get(words[position])
+    if not particles:
+        return None
+    for ahead in range(position + 1, min(len(words), position + 1 + MAX_OBJECT_TOKENS)):
+        if sentence[ahead].is_punct:
+            return None
+        if words[ahead] in particles:
+            return Trigger(position, position + 1,
+                           f"{sentence[position].text} … {sentence[ahead].text}",
+                           particles[words[ahead]])
+    return None
