@@ -253,12 +253,11 @@ def events(paths: tuple[Path, ...], merge: bool, output_format: str, output: Pat
 
 
 def story_events(done: list[GeoparsedArticle], merge: bool) -> list:
-    """Every article's events, each told once per article; with `merge`, once per story."""
+    """Every article's events; with `merge`, each event of the story once."""
     from .fuse import merge_events
 
-    if merge:
-        return merge_events([event for item in done for event in item.events])
-    return [event for item in done for event in merge_events(item.events)]
+    told = [event for item in done for event in item.events]
+    return merge_events(told) if merge else told
 
 
 @main.command()

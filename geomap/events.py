@@ -30,8 +30,9 @@ from .triggers import Trigger, find_triggers
 # Dependency steps that stay inside one phrase cost half a step.
 LIGHT_DEPS = frozenset({"prep", "pobj", "pcomp", "compound", "amod", "det", "nummod", "poss",
                         "npadvmod", "agent", "dative"})
-# Dependency steps into another clause: what is said there is about something else.
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "parataxis", "csubj"})
+# Dependency steps down into another clause: what is said there is about something else (but a
+# clause the trigger takes as its object, "proclaimed himself emir in Kismayo", is its own).
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis", "csubj"})
 # Leaving the trigger's own clause for the clause it hangs from: a "when" clause (advcl) shares
 # its main clause's time and place; a relative or reported clause does not.
 ENCLOSING_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "parataxis", "csubj"})

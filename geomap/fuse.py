@@ -20,6 +20,9 @@ from .event import Actor, Event, EventDate, Report
 from .mention import PlaceMention
 
 NEAR_KM = 50.0
+SETTLEMENTS = frozenset({"city", "town", "village", "camp"})
+# Two settlement names closer than this may be one place (a suburb, another spelling).
+SAME_SETTLEMENT_KM = 10.0
 # How specific a kind of place is, most specific first: the merged event keeps the most specific.
 KIND_RANK = {"village": 0, "camp": 0, "site": 0, "town": 1, "city": 1, "district": 2,
              "approximate": 3, "admin2": 4, "valley": 5, "admin1": 6, "region": 7, "country": 8,
@@ -95,8 +98,12 @@ def _kinds_agree(a: Event, b: Event) -> bool:
 def _near(a: PlaceMention, b: PlaceMention) -> bool:
     """The same place, places within reach of each other (an approximate place reaches as far as
     its uncertainty), or one inside the other's country or province."""
-    reach = NEAR_KM + (a.uncertainty_km or 0.0) + (b.uncertainty_km or 0.0)
-    if a.place_key == b.place_key or distance_km(a.lat, a.lon, b.lat, b.lon) <= reach:
+    if a.place_key == b.place_key:
+        return True
+    distance = distance_km(a.lat, a.lon, b.lat, b.lon)
+    if a.kind in SETTLEMENTS and b.kind in SETTLEMENTS:
+        return distance <= SAME_SETTLEMENT_KM  # two towns named apart are two places
+    if distance <= NEAR_KM + (a.uncertainty_km or 0.0) + (b.uncertainty_km or 0.0):
         return True
     for outer, inner in ((a, b), (b, a)):
         if outer.country and outer.country == inner.country and (

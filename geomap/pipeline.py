@@ -20,6 +20,7 @@ from .article import Article, ArticleError, expand_paths, read_articles
 from .boilerplate import mask_for_parsing
 from .event import Event
 from .events import find_events, publication_day
+from .fuse import merge_events
 from .places import PlaceMention, find_places
 
 
@@ -70,7 +71,8 @@ def geoparse_paths(paths: list[Path], gazetteer: Gazetteer, events: EventOptions
 
 def geoparse_articles(articles: list[Article], gazetteer: Gazetteer,
                       events: EventOptions | None = None) -> Iterator[GeoparsedArticle]:
-    """Places (and events) of already-read articles, parsed in one batch."""
+    """Places (and events) of already-read articles, parsed in one batch. An event an article
+    tells more than once (headline and body) is one event."""
     docs = nlp.load().pipe(mask_for_parsing(article.text) for article in articles)
     for article, doc in zip(articles, docs):
         places = find_places(article, doc, gazetteer)
@@ -78,6 +80,5 @@ def geoparse_articles(articles: list[Article], gazetteer: Gazetteer,
             yield GeoparsedArticle(article, places)
             continue
         published = publication_day(article, events.default_date)
-        yield GeoparsedArticle(article, places,
-                               find_events(article, doc, places, published, events.actors),
-                               published)
+        told = find_events(article, doc, places, published, events.actors)
+        yield GeoparsedArticle(article, places, merge_events(told), published)

@@ -36,6 +36,13 @@ LOCATIVE_WORDS = frozenset({
     "in", "near", "at", "from", "to", "into", "outside", "around", "towards", "toward", "across",
     "through", "inside", "via", "of", "between", "along", "within", "nearby", "throughout",
 })
+# Verbs whose object is mostly a place: "fled Jilib", "recaptured Afmadow", "shelled Idlib".
+PLACE_OBJECT_VERBS = frozenset({
+    "fled", "left", "entered", "reached", "captured", "recaptured", "seized", "retook", "retaken",
+    "stormed", "shelled", "bombed", "besieged", "liberated", "evacuated", "abandoned",
+    "surrounded", "encircled", "overran", "raided", "visited", "toured", "invaded", "occupied",
+    "attack", "attacked", "capture", "seize", "enter", "flee", "shell", "bomb", "retake",
+})
 LIST_WORDS = frozenset({"and", "or", ",", "&"})
 # Lower-case words that may continue a name: particles of transliterated names and generic words
 # the news puts after a name ("Deir ez-Zor", "Euphrates river valley", "Nineveh province").
@@ -265,7 +272,7 @@ class _Finder:
         if span.start == 0:
             return ""
         before = doc[span.start - 1]
-        if before.lower_ in LOCATIVE_WORDS:
+        if before.lower_ in LOCATIVE_WORDS or before.lower_ in PLACE_OBJECT_VERBS:
             return f"after '{before.text}'"
         if before.lower_ in LIST_WORDS and span.start - 2 in self._place_tokens:
             return "listed with a place"

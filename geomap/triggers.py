@@ -95,8 +95,8 @@ def _separated(sentence: Span, words: list[str], position: int) -> Trigger | Non
     if not particles:
         return None
     for ahead in range(position + 1, min(len(words), position + 1 + MAX_OBJECT_TOKENS)):
-        if sentence[ahead].is_punct:
-            return None
+        if sentence[ahead].is_punct and sentence[ahead].text not in ("-", "‐"):
+            return None  # (a hyphen stays inside a name: "al-Shabaab")
         if words[ahead] in particles:
             return Trigger(position, position + 1,
                            f"{sentence[position].text} … {sentence[ahead].text}",

@@ -1,0 +1,251 @@
+"""Events read from articles written for these tests: types, places, dates, actors, counts, flags
+and merging, with the real model, gazetteer and actor table."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import geomap
+from geomap.actors import ActorTable, ActorTableError
+from geomap.cli import main
+from geomap.export import validate_event
+from geomap.fuse import merge_events
+
+SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def table() -> ActorTable:
+    return ActorTable.load()
+
+
+def parse(text: str, gazetteer, table, published: str | None = "2021-06-10"):
+    return geomap.parse(text, published=published, gazetteer=gazetteer, actors=table)
+
+
+def only(events, event_type: str):
+    found = [event for event in events if event.type == event_type]
+    assert len(found) == 1, [(e.type, e.sentence) for e in events]
+    return found[0]
+
+
+def test_dates_count_from_the_publication_date(gazetteer, table):
+    text = "Gunmen attacked a police station in Kismayo late on Tuesday, officials said."
+    thursday = only(parse(text, gazetteer, table, "2021-06-10").events, "attack")
+    assert (thursday.date.date, thursday.date.precision) == ("2021-06-08", "day")
+    assert thursday.date.text == "late on Tuesday"
+    week_later = only(parse(text, gazetteer, table, "2021-06-17").events, "attack")
+    assert week_later.date.date == "2021-06-15"
+
+
+def test_undated_article_takes_its_byline_date(gazetteer, table):
+    text = ("Fighting near Kismayo\n\nBy Staff Reporter - Jun 10, 2021\n\n"
+            "Somali troops clashed with militants outside Kismayo on Monday.")
+    parsed = parse(text, gazetteer, table, published=None)
+    assert parsed.published.isoformat() == "2021-06-10"
+    assert only(parsed.events, "armed clash").date.date == "2021-06-07"
+
+
+def test_month_and_year_precision(gazetteer, table):
+    events = parse("Kenyan troops recaptured the town of Afmadow in October. "
+                   "The militants had seized Afmadow in July 2014.", gazetteer, table).events
+    dates = sorted((e.date.date, e.date.end, e.date.precision) for e in events)
+    assert ("2020-10-01", "2020-10-31", "month") in dates
+    assert ("2014-07-01", "2014-07-31", "month") in dates
+
+
+def test_event_place_is_where_it_happened_not_every_place_named(gazetteer, table):
+    text = ("The commander, who proclaimed himself emir in Kismayo last year, fled Baidoa on "
+            "Monday, officials said.")
+    events = parse(text, gazetteer, table).events
+    flight = only(events, "displacement")
+    assert flight.place.name == "Baidoa"
+    assert flight.origin is not None and flight.origin.name == "Baidoa"
+    declaration = [e for e in events if e.type == "statement"]
+    assert declaration and declaration[0].place.name == "Kismayo"
+
+
+def test_movement_has_origin_and_destination(gazetteer, table):
+    event = only(parse("Hundreds of Kenyan soldiers were deployed from Nairobi to Mogadishu on "
+                       "Sunday.", gazetteer, table).events, "deployment")
+    assert event.destination.name == "Mogadishu" and event.origin.name == "Nairobi"
+    assert event.place.name == "Mogadishu"
+    assert event.date.date == "2021-06-06"
+
+
+def test_counts_with_lower_bounds(gazetteer, table):
+    text = ("At least 14 people were killed on Tuesday when a suicide bomber attacked a market in "
+            "Afgooye. The blast also wounded 30 people.")
+    attack = only(parse(text, gazetteer, table).events, "attack")
+    assert (attack.fatalities, attack.injured, attack.counts_at_least) == (14, 30, True)
+    assert attack.subtype == "suicide bombing"
+    assert attack.place.name == "Afgooye" and attack.place.country == "SO"
+    fled = only(parse("More than 5,000 people have fled their homes in Lower Shabelle over the "
+                      "past two weeks.", gazetteer, table).events, "displacement")
+    assert fled.displaced == 5000 and fled.counts_at_least
+    assert (fled.date.date, fled.date.end, fled.date.precision) == ("2021-05-27", "2021-06-10",
+                                                                    "range")
+
+
+def test_aliases_name_one_actor(gazetteer, table):
+    text = ("ISIS fighters attacked Tikrit on Monday. Daesh also shelled Samarra on Tuesday. "
+            "ISIL militants ambushed a convoy near Baiji on Wednesday. The Islamic State group "
+            "later seized Baiji.")
+    events = parse(text, gazetteer, table, "2017-03-09").events
+    names = {actor.name for event in events for actor in event.actors if actor.role == "actor"}
+    assert names == {"Islamic State"}
+    seen = {alias for event in events for actor in event.actors for alias in actor.aliases_seen}
+    assert {"ISIS", "Daesh", "ISIL"} <= seen
+
+
+def test_he_and_the_group_resolve_when_the_article_leaves_no_doubt(gazetteer, table):
+    text = ("Al-Shabaab fighters stormed a hotel in Mogadishu on Friday. The group later "
+            "attacked a checkpoint in Afgooye. Ahmed Diriye spoke on radio. He fled Jilib "
+            "on Saturday.")
+    events = parse(text, gazetteer, table).events
+    checkpoint = [e for e in events if e.place is not None and e.place.name == "Afgooye"]
+    assert checkpoint and {a.name for a in checkpoint[0].actors} == {"al-Shabaab"}
+    flight = only(events, "displacement")
+    assert [a.name for a in flight.actors if a.role == "actor"] == ["Ahmed Diriye"]
+
+
+def test_roles_actor_target_victim(gazetteer, table):
+    event = only(parse("Somali forces drove al-Shabaab out of the town of Jilib on Monday.",
+                       gazetteer, table).events, "capture")
+    roles = {(a.name, a.role) for a in event.actors}
+    assert ("Somali forces", "actor") in roles and ("al-Shabaab", "target") in roles
+    attack = only(parse("Militants killed 12 civilians in an attack on Baidoa on Monday.",
+                        gazetteer, table).events, "attack")
+    assert ("Civilians", "victim") in {(a.name, a.role) for a in attack.actors}
+
+
+def test_flags_for_reported_speech_negation_and_speculation(gazetteer, table):
+    events = parse("Police said gunmen attacked a bank in Kismayo on Monday. The army did not "
+                   "attack Jilib on Tuesday. The leader may have fled Baidoa on Wednesday.",
+                   gazetteer, table).events
+    by_place = {e.place.name: e for e in events if e.place is not None}
+    assert by_place["Kismayo"].reported and not by_place["Kismayo"].negated
+    assert by_place["Jilib"].negated
+    assert by_place["Baidoa"].speculative and not by_place["Baidoa"].negated
+    assert by_place["Baidoa"].confidence < by_place["Kismayo"].confidence
+
+
+def test_claimant_is_the_attack_actor_and_a_definite_mention_continues_it(gazetteer, table):
+    text = ("A car bomb exploded at a market in Baidoa on Monday, killing nine people. "
+            "The attack also wounded 20. Al-Shabaab claimed responsibility for the attack.")
+    attack = only(parse(text, gazetteer, table).events, "attack")
+    assert (attack.fatalities, attack.injured) == (9, 20)
+    assert ("al-Shabaab", "actor") in {(a.name, a.role) for a in attack.actors}
+
+
+def test_merging_a_story_keeps_figures_per_source(gazetteer, data_dir):
+    result = CliRunner().invoke(main, ["events", str(data_dir / "story"), "--merge"])
+    assert result.exit_code == 0, result.output
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    attacks = [e for e in events if e["type"] == "attack" and e["date"] == "2021-06-08"]
+    assert len(attacks) == 1
+    attack = attacks[0]
+    assert attack["place"]["name"] == "Afgooye"
+    assert sorted(s["fatalities"] for s in attack["sources"]) == [12, 14]
+    assert attack["fatalities"] in (12, 14) and attack["injured"] == 30
+    assert {Path(s["file"]).name for s in attack["sources"]} == {"market-attack-a.txt",
+                                                                  "market-attack-b.json"}
+    titled = [s for s in attack["sources"] if s["title"] == "Bombing at Afgooye market"]
+    assert titled and titled[0]["url"] == "https://example.org/afgooye"
+    unmerged = CliRunner().invoke(main, ["events", str(data_dir / "story")])
+    assert len([line for line in unmerged.stdout.splitlines()
+                if '"2021-06-08"' in line and '"attack"' in line]) == 2
+
+
+def test_different_events_are_not_merged(gazetteer, table):
+    a = only(parse("Gunmen attacked a hotel in Mogadishu on Monday.", gazetteer, table).events,
+             "attack")
+    b = only(parse("Gunmen attacked a hotel in Kismayo on Monday.", gazetteer, table).events,
+             "attack")
+    c = only(parse("Gunmen attacked a hotel in Mogadishu in 2012.", gazetteer, table).events,
+             "attack")
+    assert len(merge_events([a, b, c])) == 3
+    again = only(parse("A hotel in Mogadishu was attacked by gunmen on Monday.", gazetteer,
+                       table).events, "attack")
+    assert len(merge_events([a, again])) == 1
+
+
+def test_json_output_validates_against_the_schema(data_dir):
+    result = CliRunner().invoke(main, ["events", str(data_dir / "story"), "--merge",
+                                       "--format", "geojson"])
+    assert result.exit_code == 0, result.output
+    collection = json.loads(result.stdout)
+    assert collection["features"]
+    for feature in collection["features"]:
+        assert validate_event(feature["properties"]) == []
+        if feature["geometry"] is not None:
+            lon, lat = feature["geometry"]["coordinates"]
+            place = feature["properties"]["place"]
+            assert (lon, lat) == pytest.approx((place["lon"], place["lat"]), abs=1e-5)
+
+
+def test_user_actor_file_extends_and_bad_rows_are_named(tmp_path, gazetteer, data_dir):
+    good = tmp_path / "actors.csv"
+    good.write_text("name,kind,aliases\nJubaland Security Forces,state forces,JSF|Jubaland troops\n",
+                    encoding="utf-8")
+    table = ActorTable.load((good,))
+    event = only(parse("Jubaland troops recaptured Jilib on Monday.", gazetteer, table).events,
+                 "capture")
+    assert [a.name for a in event.actors] == ["Jubaland Security Forces"]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,kind,aliases\nSomeone,wizard,\n", encoding="utf-8")
+    with pytest.raises(ActorTableError, match="line 2"):
+        ActorTable.load((bad,))
+    result = CliRunner().invoke(main, ["events", str(data_dir / "story"), "--actors", str(bad)])
+    assert result.exit_code == 1 and "bad.csv: line 2" in result.output
+
+
+def test_binary_formats_need_an_output_file(data_dir):
+    result = CliRunner().invoke(main, ["events", str(data_dir / "story"), "--format", "gpkg"])
+    assert result.exit_code == 2 and "needs -o FILE" in result.output
+
+
+def test_geodataframe_from_python(gazetteer, table):
+    parsed = parse("Gunmen attacked a hotel in Mogadishu on Monday, killing five people.",
+                   gazetteer, table)
+    frame = parsed.to_geodataframe()
+    assert list(frame["event_type"]) == ["attack"]
+    assert frame.crs.to_epsg() == 4326
+    assert frame.geometry.iloc[0].x == pytest.approx(45.34, abs=0.05)
+    assert int(frame["fatalities"].iloc[0]) == 5
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not beside the project")
+def test_seed_story_merged(gazetteer):
+    """The five Mosul reports as one story (nothing in the code names them)."""
+    result = CliRunner().invoke(main, ["events", str(SEEDS), "--merge", "--date", "2017-03-09"])
+    assert result.exit_code == 0, result.output
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+
+    def find(event_type, place=None, actor=None):
+        return [e for e in events if e["type"] == event_type
+                and (place is None or (e["place"] and place in e["place"]["name"]))
+                and (actor is None or actor in {a["name"] for a in e["actors"]})]
+
+    (wedding,) = find("attack", "Al Hajaj")
+    assert wedding["date"] == "2017-03-08" and wedding["fatalities"] == 26
+    assert wedding["injured"] == 25 and wedding["subtype"] == "suicide bombing"
+    flights = find("displacement", "Mosul", "Abu Bakr al-Baghdadi")
+    assert len(flights) == 1 and len(flights[0]["sources"]) >= 4
+    (caliphate,) = find("statement", "Mosul", "Abu Bakr al-Baghdadi")
+    assert (caliphate["date"], caliphate["date_precision"]) == ("2014-07-01", "month")
+    (al_bab,) = find("capture", "Al B")
+    assert {"Turkish forces", "Islamic State"} <= {a["name"] for a in al_bab["actors"]}
+    marines = find("deployment", "Syria", "Marines")
+    assert marines
+    strikes = [e for e in find("attack", "Syria") if e["fatalities"] == 23]
+    assert len(strikes) == 1 and strikes[0]["date"] == "2017-03-09"
+    assert strikes[0]["counts_at_least"]
+    aliases = {alias for e in events for a in e["actors"] if a["name"] == "Islamic State"
+               for alias in a["aliases_seen"]}
+    assert not {a["name"] for e in events for a in e["actors"]} & {"ISIS", "ISIL", "Daesh", "IS"}
+    assert {"ISIS", "Daesh"} <= aliases
