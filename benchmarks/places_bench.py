@@ -1,5 +1,6 @@
-"""Places throughput on one core: the whole `geomap places` pipeline against spaCy's own NER
-(tok2vec + ner, nothing else) on the same texts in the same process, median of alternating runs.
+"""Throughput on one core: the whole `geomap places` pipeline, and `geomap events` (places, then
+events), against spaCy's own NER (tok2vec + ner, nothing else, as a user loading the model for
+entities runs it) on the same texts in the same process, median of alternating runs.
 
 The corpus is LGL from ../shared/corpora when it is there (else GEOMAP_BENCH_CORPUS, any corpus
 `geomap evaluate` reads). The measuring runs in a child process pinned to one core with one BLAS
@@ -25,9 +26,10 @@ os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 import spacy
 from gazetteer import Gazetteer
 from geomap import nlp
+from geomap.actors import ActorTable
 from geomap.article import Article
 from geomap.corpora import read_corpus
-from geomap.pipeline import geoparse_articles
+from geomap.pipeline import EventOptions, geoparse_articles
 
 _, documents = read_corpus(Path(sys.argv[1]))
 texts = [document.text for document in documents]
@@ -35,7 +37,8 @@ articles = [Article(file=document.id, text=document.text, raw=document.text) for
 ner = spacy.load(nlp.MODEL, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
 gazetteer = Gazetteer.open(progress=False)
 nlp.load()
-spacy_rates, geomap_rates = [], []
+options = EventOptions(ActorTable.load())
+spacy_rates, geomap_rates, event_rates, events = [], [], [], 0
 for _ in range(int(sys.argv[2])):
     started = time.perf_counter()
     for _doc in ner.pipe(texts):
@@ -46,8 +49,13 @@ for _ in range(int(sys.argv[2])):
     for _parsed in geoparse_articles(articles, gazetteer):
         pass
     geomap_rates.append(len(texts) / (time.perf_counter() - started))
+    gazetteer.forget_answers()
+    started = time.perf_counter()
+    events = sum(len(parsed.events) for parsed in geoparse_articles(articles, gazetteer, options))
+    event_rates.append(len(texts) / (time.perf_counter() - started))
 print(json.dumps({"documents": len(texts), "spacy": statistics.median(spacy_rates),
-                  "geomap": statistics.median(geomap_rates)}))
+                  "geomap": statistics.median(geomap_rates),
+                  "events": statistics.median(event_rates), "event_count": events}))
 """
 
 
@@ -61,4 +69,7 @@ def run() -> dict[str, float]:
     return {"corpus documents": figures["documents"],
             "spaCy NER only, docs/s (one core)": figures["spacy"],
             "geomap places, docs/s (one core)": figures["geomap"],
-            "geomap time / spaCy NER time": figures["spacy"] / figures["geomap"]}
+            "geomap time / spaCy NER time": figures["spacy"] / figures["geomap"],
+            "geomap events, docs/s (one core)": figures["events"],
+            "events found": figures["event_count"],
+            "events time / places time": figures["geomap"] / figures["events"]}

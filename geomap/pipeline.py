@@ -19,8 +19,6 @@ from .actors import ActorTable
 from .article import Article, ArticleError, expand_paths, read_articles
 from .boilerplate import mask_for_parsing
 from .event import Event
-from .events import find_events, publication_day
-from .fuse import merge_events
 from .places import PlaceMention, find_places
 
 
@@ -73,6 +71,9 @@ def geoparse_articles(articles: list[Article], gazetteer: Gazetteer,
                       events: EventOptions | None = None) -> Iterator[GeoparsedArticle]:
     """Places (and events) of already-read articles, parsed in one batch. An event an article
     tells more than once (headline and body) is one event."""
+    if events is not None:  # dates need dateparser, slow to import: only when asked
+        from .events import find_events, publication_day
+        from .fuse import merge_events
     docs = nlp.load().pipe(mask_for_parsing(article.text) for article in articles)
     for article, doc in zip(articles, docs):
         places = find_places(article, doc, gazetteer)
