@@ -13,7 +13,7 @@ from tqdm import tqdm
 
 from . import store
 from .model import NewPlace
-from .paths import fingerprint, user_places_dir
+from .paths import default_store_dir, fingerprint, user_places_dir
 from .sources import countries, curated, geonames, subdivisions, user
 
 
@@ -23,6 +23,16 @@ class BuildReport:
     places: int
     seconds: float
     size_bytes: int
+
+
+def _remove_stale_stores(path: Path) -> None:
+    """Stores of earlier source versions in the cache folder (about 170 MB each) go once their
+    replacement is built; a store the user placed elsewhere is never touched."""
+    if path.parent != default_store_dir():
+        return
+    for stale in path.parent.glob("gazetteer-*.sqlite"):
+        if stale != path:
+            stale.unlink(missing_ok=True)
 
 
 def build(path: Path, *, progress: bool = True) -> BuildReport:
@@ -60,6 +70,7 @@ def build(path: Path, *, progress: bool = True) -> BuildReport:
                                       "built": time.strftime("%Y-%m-%dT%H:%M:%S")})
         connection.close()
         os.replace(partial, path)
+        _remove_stale_stores(path)
     except BaseException:
         connection.close()
         partial.unlink(missing_ok=True)

@@ -36,7 +36,12 @@ def store_path(override: str | os.PathLike | None = None) -> Path:
     chosen = override or os.environ.get(ENV_VAR)
     if chosen:
         return Path(chosen).expanduser()
-    return Path(platformdirs.user_cache_dir("geomap")) / f"gazetteer-{fingerprint()}.sqlite"
+    return default_store_dir() / f"gazetteer-{fingerprint()}.sqlite"
+
+
+def default_store_dir() -> Path:
+    """The per-user cache folder that holds the store by default."""
+    return Path(platformdirs.user_cache_dir("geomap"))
 
 
 def online_cache_path(store: Path) -> Path:
