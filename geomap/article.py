@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .boilerplate import mask_for_parsing
+
 SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
 MAX_BYTES = 50 * 1024 * 1024
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article",
@@ -94,7 +96,9 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _first_line(text: str) -> str:
-    return next((line.strip() for line in text.splitlines() if line.strip()), "")[:200]
+    """The first line that is not page furniture ("Skip to main content"): the headline."""
+    return next((line.strip() for line in mask_for_parsing(text).splitlines() if line.strip()),
+                "")[:200]
 
 
 def _parse_json(where: object, text: str) -> dict:

@@ -17,7 +17,9 @@ _FURNITURE = re.compile(
     r"sign up.*|subscribe.*|follow us.*|read more.*|related(?: articles| stories| content)?:?.*|"
     r"click here.*|image (?:copyright|caption).*|(?:photo|picture|image|video)(?: credit)?:.*|"
     r"copyright .*|all rights reserved.*|most (?:read|popular|viewed)|cookie.*|"
-    r"(?:read|watch|see also|also read):.*)",
+    r"(?:read|watch|see also|also read):.*|you are here|font size:?|show comments|"
+    r"comments?|print(?: this)?(?: article)?|email|"
+    r"(?:[\w&]+\s*[/|]\s*){2,}[\w&]+)",  # menus: "Portuguese / Spanish / English"
     re.IGNORECASE)
 # A heading after which a page lists other articles, to its end.
 _OTHER_ARTICLES = re.compile(

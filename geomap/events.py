@@ -306,7 +306,7 @@ class _Distances:
         cost = 0.0
         for token in upward[:upward.index(meeting)]:  # from the token up to the meeting point
             cost += _step(token, CLAUSE_DEPS)
-            if token.i in self.rivals:
+            if token.i in self.rivals and token.i != index:
                 return float("inf")  # it belongs to the other event
         for token in self.trigger_path[:trigger_ids.index(meeting.i)]:  # up from the trigger
             cost += _step(token, ENCLOSING_CLAUSE_DEPS) + UPWARD_COST

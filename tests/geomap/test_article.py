@@ -83,3 +83,11 @@ def test_folders_are_expanded_and_missing_paths_reported(tmp_path):
     files, errors = expand_paths([tmp_path, tmp_path / "missing.txt"])
     assert [f.name for f in files] == ["b.html", "a.txt"]
     assert errors == [f"{tmp_path / 'missing.txt'}: no such file or folder"]
+
+
+def test_title_skips_page_furniture(tmp_path):
+    path = tmp_path / "page.txt"
+    path.write_text("Skip to main content\nYou are here\nPortuguese / Spanish / English\n\n"
+                    "Floods cut off villages near Beledweyne\n\nBody text.\n", encoding="utf-8")
+    (article,) = read_articles(path)
+    assert article.title == "Floods cut off villages near Beledweyne"
