@@ -11,6 +11,8 @@ from .mention import PlaceMention
 # geomap/data/README.md; subtypes are listed in geomap/data/event_triggers.csv.
 EVENT_TYPES = ("armed clash", "attack", "violence against civilians", "capture",
                "deployment", "displacement", "arrest", "protest", "statement", "meeting")
+# Events that harm people: civilians they hit are victims.
+HARMFUL_TYPES = frozenset({"attack", "violence against civilians", "armed clash"})
 # Events whose place is where something went from or to.
 MOVEMENT_TYPES = frozenset({"deployment", "displacement"})
 DATE_PRECISIONS = ("day", "week", "month", "year", "range", "unknown")

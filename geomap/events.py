@@ -2,10 +2,8 @@
 and subtype from its trigger words), who did it to whom, when, where, and how many were hurt.
 
 Only sentences with a trigger are parsed. The parse decides which of a sentence's places, dates and
-actors belong to the event: a place inside a clause about something else ("Baghdadi, who declared
-a caliphate in Mosul, fled ...") is not where the flight happened. Places, dates and actors are
-scored by their distance in the dependency tree from the trigger, prepositions and compounds
-counting half, a step into another clause or past a reporting verb counting extra.
+actors belong to the event (see `syntax`): a place inside a clause about something else
+("Baghdadi, who declared a caliphate in Mosul, fled ...") is not where the flight happened.
 """
 
 from __future__ import annotations
@@ -23,33 +21,15 @@ from .article import Article
 from .counts import find_counts
 from .dates import publication_date, resolve_date, widen
 from .fuse import combine
-from .event import MOVEMENT_TYPES, Actor, ArticleRef, Event, EventDate, Report
+from .event import HARMFUL_TYPES, MOVEMENT_TYPES, Actor, ArticleRef, Event, EventDate, Report
 from .mention import PlaceMention
-from .triggers import Trigger, find_triggers
+from .modality import is_descriptive, is_habitual, is_negated, is_reported, is_speculative
+from .roles import event_roles
+from .syntax import REPORTING_WORDS, Distances, depth, token_at
+from .triggers import Trigger, find_triggers, trigger_token
 
-# Dependency steps that stay inside one phrase cost half a step.
-LIGHT_DEPS = frozenset({"prep", "pobj", "pcomp", "compound", "amod", "det", "nummod", "poss",
-                        "npadvmod", "agent", "dative"})
-# Dependency steps down into another clause: what is said there is about something else (but a
-# clause the trigger takes as its object, "proclaimed himself emir in Kismayo", is its own).
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis", "csubj"})
-# Leaving the trigger's own clause for the clause it hangs from: a "when" clause (advcl) shares
-# its main clause's time and place; a relative or reported clause does not.
-ENCLOSING_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "parataxis", "csubj"})
-CLAUSE_PENALTY = 2.5
-# What hangs from the trigger itself is its own more often than what its head governs.
-UPWARD_COST = 1.0
-REPORTING_PENALTY = 3.0
 MAX_PLACE_COST = 4.5
 MAX_DATE_COST = 4.0
-REPORTING_WORDS = frozenset({"said", "says", "say", "told", "tell", "tells", "reported", "reports",
-                             "according", "speaking", "added", "stated", "announced", "cited",
-                             "claimed", "quoted", "confirmed", "noted", "explained"})
-SPECULATION_WORDS = frozenset({
-    "may", "might", "could", "would", "possibly", "probably", "likely", "allegedly", "reportedly",
-    "apparently", "believed", "thought", "suspected", "rumoured", "rumored", "feared", "unconfirmed",
-    "perhaps", "supposedly", "speculated", "reports", "rumours", "rumors", "purportedly", "if"})
-NEGATION_WORDS = frozenset({"not", "no", "never", "n't", "denied", "without", "nor"})
 ORIGIN_PREPOSITIONS = frozenset({"from", "out"})
 DESTINATION_PREPOSITIONS = frozenset({"to", "into", "toward", "towards", "for", "onto"})
 # Verbs whose object is where a movement started: "fled Mosul", "abandoned the city".
@@ -73,11 +53,8 @@ SITE_WORDS = frozenset({"mosque", "church", "market", "hospital", "school", "uni
                         "camp", "port", "station", "hotel", "building", "dam", "highway"})
 DEMONYM_PLACE_COST = 1.5
 BASE_CONFIDENCE = 0.4
-HARMFUL_TYPES = frozenset({"attack", "violence against civilians", "armed clash"})
 # Events whose sentence may give killed, injured or displaced figures.
 COUNTED_TYPES = HARMFUL_TYPES | {"displacement"}
-HABITUAL_WORDS = frozenset({"frequent", "frequently", "regular", "regularly", "often", "routinely",
-                            "usually", "typically", "repeatedly", "habitually", "periodic"})
 DEFINITE_WORDS = frozenset({"the", "this", "these", "that", "those"})
 # How far back a definite mention ("the attack") may refer.
 CONTINUATION_SENTENCES = 3
@@ -178,14 +155,14 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
     told before ("the attack")."""
     by_type: dict[str, list[Trigger]] = {}
     triggers = [trigger for trigger in triggers
-                if not _descriptive(parsed, trigger) and not _habitual(parsed, trigger)]
+                if not is_descriptive(parsed, trigger) and not is_habitual(parsed, trigger)]
     for trigger in triggers:
         by_type.setdefault(trigger.sense.type, []).append(trigger)
     heads = {event_type: _main_token(parsed, found) for event_type, found in by_type.items()}
-    demonyms = {_token_at(parsed, start): place.text for start, _, place in places
+    demonyms = {token_at(parsed, start): place.text for start, _, place in places
                 if place.kind == "demonym"}
     place_tokens = {i for start, end, place in places if place.kind != "demonym"
-                    for i in range(_token_at(parsed, start), _token_at(parsed, end - 1) + 1)}
+                    for i in range(token_at(parsed, start), token_at(parsed, end - 1) + 1)}
     trigger_tokens = {i for trigger in triggers for i in range(trigger.start, trigger.end)}
     actors = [_resolve_reference(context, index, mention)
               for mention in find_actors(parsed, context.table, demonyms, place_tokens,
@@ -197,18 +174,18 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
     for event_type, found in by_type.items():
         head = heads[event_type]
         # what hangs from another event's trigger (or another event noun) is that event's
-        rivals = {_word(parsed, t).i for t in triggers if t.sense.type != event_type
+        rivals = {trigger_token(parsed, t).i for t in triggers if t.sense.type != event_type
                   or t.sense.part == "noun"} - {head}
         best = max(found, key=lambda trigger: (trigger.specificity, -trigger.start))
-        scorer = _Distances(parsed, head, rivals)
+        scorer = Distances(parsed, head, rivals)
         place, origin, destination = _event_places(
             scorer, parsed, event_type, places, actor_tokens | trigger_tokens, all_places, index)
         date = _event_date(scorer, parsed, context.published, alone=len(by_type) == 1)
-        event_actors = _roles(scorer, parsed, head, actors, event_type, context.table.nouns)
+        event_actors = event_roles(scorer, parsed, head, actors, event_type, context.table.nouns)
         counts = find_counts(sentence.text) if event_type in COUNTED_TYPES else None
-        speculative = _speculative(parsed, head)
-        negated = _negated(parsed, head)
-        reported = _reported(parsed, head)
+        speculative = is_speculative(parsed, head)
+        negated = is_negated(parsed, head)
+        reported = is_reported(parsed, head)
         article = _article_ref(context)
         confidence = _confidence(place, date, event_actors, speculative, negated)
         event = Event(
@@ -240,21 +217,8 @@ def _credit_claims(events: list[Event]) -> None:
                              for a in claimants]
 
 
-def _descriptive(parsed: Doc, trigger: Trigger) -> bool:
-    """A verb used as an adjective describes, it does not tell: "the self-declared caliph", "the
-    besieged city"."""
-    token = _word(parsed, trigger)
-    return trigger.sense.part == "verb" and (
-        token.dep_ == "amod" or (trigger.start >= 2 and parsed[trigger.start - 1].text == "-"
-                                 and parsed[trigger.start - 2].lower_ == "self"))
 
 
-def _habitual(parsed: Doc, trigger: Trigger) -> bool:
-    """"carries out frequent suicide bombings", "is regularly shelled": a pattern, not an event."""
-    token = _word(parsed, trigger)
-    near = [*token.children, *token.head.children] if token.head.i != token.i else [
-        *token.children]
-    return any(word.lower_ in HABITUAL_WORDS for word in near)
 
 
 def _definite(token: Token) -> bool:
@@ -262,77 +226,21 @@ def _definite(token: Token) -> bool:
                for child in token.children)
 
 
-def _word(parsed: Doc, trigger: Trigger) -> Token:
-    """The token that carries a trigger in the parse ("claim" of "claim of responsibility")."""
-    return parsed[trigger.start:trigger.end].root
-
-
 def _main_token(parsed: Doc, triggers: list[Trigger]) -> int:
     """The trigger token highest in the tree stands for the event ("attacked" over "bombers")."""
-    tokens = [_word(parsed, t) for t in triggers]
-    return min(tokens, key=lambda token: (_depth(token), token.i)).i
+    tokens = [trigger_token(parsed, t) for t in triggers]
+    return min(tokens, key=lambda token: (depth(token), token.i)).i
 
 
-def _depth(token: Token) -> int:
-    depth = 0
-    while token.head.i != token.i:
-        token = token.head
-        depth += 1
-    return depth
 
 
-class _Distances:
-    """Distance in the parse from an event's trigger to any token of the sentence."""
-
-    def __init__(self, parsed: Doc, head: int, rivals: set[int]):
-        self.parsed = parsed
-        self.head = parsed[head]
-        self.rivals = rivals
-        self.trigger_path = self._ancestors(self.head)
-
-    @staticmethod
-    def _ancestors(token: Token) -> list[Token]:
-        path = [token]
-        while path[-1].head.i != path[-1].i:
-            path.append(path[-1].head)
-        return path
-
-    def cost(self, index: int) -> float:
-        """Tree steps from the trigger to token `index` (light steps half), plus penalties for
-        crossing into another clause, past a reporting verb or into another event's clause."""
-        upward = self._ancestors(self.parsed[index])
-        trigger_ids = [token.i for token in self.trigger_path]
-        meeting = next(token for token in upward if token.i in trigger_ids)
-        cost = 0.0
-        for token in upward[:upward.index(meeting)]:  # from the token up to the meeting point
-            cost += _step(token, CLAUSE_DEPS)
-            if token.i in self.rivals and token.i != index:
-                return float("inf")  # it belongs to the other event
-        for token in self.trigger_path[:trigger_ids.index(meeting.i)]:  # up from the trigger
-            cost += _step(token, ENCLOSING_CLAUSE_DEPS) + UPWARD_COST
-        if meeting.i != self.head.i and meeting.lower_ in REPORTING_WORDS:
-            cost += REPORTING_PENALTY
-        return cost + 0.02 * abs(index - self.head.i)
 
 
-def _step(token: Token, clauses: frozenset[str]) -> float:
-    """The cost of the step from a token to its head, more when it leaves one of `clauses`."""
-    cost = 0.5 if token.dep_ in LIGHT_DEPS else 1.0
-    if token.dep_ in clauses or (token.dep_ == "conj" and any(
-            child.dep_ in ("nsubj", "nsubjpass") for child in token.children)):
-        cost += CLAUSE_PENALTY  # into a clause of its own
-    return cost
 
 
-def _token_at(parsed: Doc, char: int) -> int:
-    """The index of the token of `parsed` that holds character `char` of its text."""
-    for token in parsed:
-        if token.idx <= char < token.idx + len(token.text) or token.idx > char:
-            return token.i
-    return len(parsed) - 1
 
 
-def _event_places(scorer: _Distances, parsed: Doc, event_type: str,
+def _event_places(scorer: Distances, parsed: Doc, event_type: str,
                   places: list[tuple[int, int, PlaceMention]], taken: set[int],
                   all_places: dict, index: int
                   ) -> tuple[PlaceMention | None, PlaceMention | None, PlaceMention | None]:
@@ -341,8 +249,8 @@ def _event_places(scorer: _Distances, parsed: Doc, event_type: str,
     is who)."""
     scored: list[tuple[float, int, PlaceMention]] = []
     for start, end, place in places:
-        token = parsed[_token_at(parsed, start)]
-        root = parsed[token.i:_token_at(parsed, end - 1) + 1].root
+        token = parsed[token_at(parsed, start)]
+        root = parsed[token.i:token_at(parsed, end - 1) + 1].root
         if token.i in taken and place.kind != "demonym":
             continue  # "Syrian Observatory": part of who, not where
         if root.dep_ in ("compound", "amod", "nmod") and root.head.i not in taken \
@@ -414,7 +322,7 @@ def _direction(token: Token, trigger: Token) -> str:
     return ""
 
 
-def _event_date(scorer: _Distances, parsed: Doc, published: datetime.date | None, *,
+def _event_date(scorer: Distances, parsed: Doc, published: datetime.date | None, *,
                 alone: bool) -> EventDate:
     """The date nearest the trigger in the parse that resolves, or unknown. When the sentence
     tells of this event alone and gives one date, that date is the event's wherever the parse
@@ -461,132 +369,22 @@ def _resolve_reference(context: ArticleEvents, index: int,
     return mention
 
 
-def _roles(scorer: _Distances, parsed: Doc, head: int, actors: list[ActorMention],
-           event_type: str, table_nouns: dict[str, str]) -> list[Actor]:
-    """The actors tied to the event in the parse, each with its role."""
-    trigger = parsed[head]
-    found: dict[tuple[str, str], Actor] = {}
-    for mention in actors:
-        anchor = parsed[mention.head]
-        if anchor.dep_ in ("compound", "amod") \
-                and table_nouns.get(anchor.head.lower_) == mention.kind:
-            anchor = anchor.head  # "Daesh extremists": the extremists' role is Daesh's
-        role = _role(anchor, trigger, event_type, mention.kind)
-        relative = _relative_pronoun(anchor)
-        if role is None and relative is not None:  # "Baghdadi, who declared ..."
-            anchor = relative
-            role = _role(anchor, trigger, event_type, mention.kind)
-        if role is None or scorer.cost(anchor.i) > MAX_PLACE_COST:
-            continue
-        key = (mention.name, role)
-        actor = found.setdefault(key, Actor(mention.name, role, mention.kind,
-                                            generic=mention.generic))
-        written = mention.text.strip()
-        if written != mention.name and written not in actor.aliases_seen and not mention.reference:
-            actor.aliases_seen.append(written)
-    return list(found.values())
 
 
-def _relative_pronoun(token: Token) -> Token | None:
-    """The "who" of a relative clause about this token, which stands for it in that clause."""
-    for clause in token.children:
-        if clause.dep_ == "relcl":
-            return next((child for child in clause.children
-                         if child.lower_ in ("who", "which", "that") and child.dep_.startswith(
-                             "nsubj")), None)
-    return None
 
 
-def _role(token: Token, trigger: Token, event_type: str, kind: str) -> str | None:
-    """actor (who did it), target (to whom) or victim (civilians harmed), from the parse."""
-    harmful = event_type in HARMFUL_TYPES
-    victim_or_target = "victim" if harmful and kind == "civilians" else "target"
-    # conjuncts share the role of the first ("Turkish troops and their rebel allies")
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    head = token.head
-    if token.dep_ == "nsubj" and _governs(head, trigger):
-        return "actor"
-    if token.dep_ == "pobj" and head.lower_ == "by" and (
-            _governs(head.head, trigger) or _carried_out(head.head, trigger)):
-        return "actor"
-    if token.dep_ in ("poss", "compound", "amod") and head.i == trigger.i:
-        return "actor"  # "coalition strikes", "its raids"
-    if token.dep_ == "nsubjpass" and head.i != trigger.i and _governs(head, trigger) \
-            and any(t.dep_ == "xcomp" for t in _chain(trigger, head)):
-        return "actor"  # "he is believed to have fled"
-    if token.dep_ in ("dobj", "nsubjpass") and _governs(head, trigger):
-        return victim_or_target
-    if token.dep_ == "pobj" and head.lower_ in ("on", "against", "at", "targeting") \
-            and head.head.i == trigger.i:
-        return victim_or_target
-    return None
 
 
-def _chain(token: Token, until: Token) -> list[Token]:
-    """The tokens from `token` up to (not including) its ancestor `until`."""
-    chain = []
-    while token.i != until.i and token.head.i != token.i:
-        chain.append(token)
-        token = token.head
-    return chain
 
 
-def _carried_out(verb: Token, trigger: Token) -> bool:
-    """"Strikes ... thought to have been conducted by the coalition": the verb with the agent
-    hangs (through "thought to", "said to") from the verb whose subject is the trigger."""
-    current = verb
-    for _ in range(3):
-        if any(child.i == trigger.i and child.dep_.startswith("nsubj")
-               for child in current.children):
-            return True
-        if current.dep_ not in ("xcomp", "ccomp", "acl", "relcl") or current.head.i == current.i:
-            return False
-        current = current.head
-    return False
 
 
-def _governs(verb: Token, trigger: Token) -> bool:
-    """The verb is the trigger, or the trigger hangs from it without another subject in
-    between ("carried out frequent suicide bombings", "pushed south ... and driven")."""
-    current = trigger
-    for _ in range(4):
-        if current.i == verb.i:
-            return True
-        if current.dep_ in ("ROOT", "ccomp", "relcl", "advcl") and current.i != trigger.i:
-            return False
-        if any(child.dep_ in ("nsubj", "nsubjpass") for child in current.children):
-            return False  # it has a subject of its own
-        current = current.head
-    return current.i == verb.i
 
 
-def _speculative(parsed: Doc, head: int) -> bool:
-    """"may have fled", "is believed to have", "reports of his death", "allegedly fled"."""
-    trigger = parsed[head]
-    near = [trigger, *trigger.children, *trigger.ancestors]
-    near += [child for ancestor in trigger.ancestors for child in ancestor.children
-             if child.dep_ in ("aux", "advmod", "auxpass")]
-    return any(token.lower_ in SPECULATION_WORDS for token in near)
 
 
-def _negated(parsed: Doc, head: int) -> bool:
-    """"did not attack", "no claim of responsibility"."""
-    trigger = parsed[head]
-    return any(child.dep_ == "neg" or child.lower_ in NEGATION_WORDS for child in trigger.children) \
-        or (trigger.head.i != trigger.i and any(child.dep_ == "neg"
-                                                for child in trigger.head.children)
-            and trigger.dep_ in ("xcomp", "dobj"))
 
 
-def _reported(parsed: Doc, head: int) -> bool:
-    """Told by someone in the article ("officials said", "according to a monitor")."""
-    trigger = parsed[head]
-    if any(ancestor.lower_ in REPORTING_WORDS for ancestor in trigger.ancestors):
-        return True
-    root = next(token for token in parsed if token.head.i == token.i) if len(parsed) else None
-    return root is not None and any(child.lower_ in REPORTING_WORDS and child.dep_ in (
-        "parataxis", "ccomp", "advcl", "prep") for child in root.children)
 
 
 def _confidence(place: PlaceMention | None, date: EventDate, actors: list[Actor],

@@ -12,7 +12,7 @@ import functools
 from dataclasses import dataclass
 from importlib import resources
 
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span, Token
 
 MAX_TRIGGER_TOKENS = 4
 PARTICLES = frozenset({"out", "off", "back", "away", "down", "up"})
@@ -102,3 +102,8 @@ def _separated(sentence: Span, words: list[str], position: int) -> Trigger | Non
                            f"{sentence[position].text} … {sentence[ahead].text}",
                            particles[words[ahead]])
     return None
+
+
+def trigger_token(parsed: Doc, trigger: Trigger) -> Token:
+    """The token that carries a trigger in the parse ("claim" of "claim of responsibility")."""
+    return parsed[trigger.start:trigger.end].root

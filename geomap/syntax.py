@@ -1,0 +1,84 @@
+"""Distances in a sentence's dependency parse, for deciding which of its places, dates and actors
+belong to an event: steps inside a phrase count half, a step into another clause or past a
+reporting verb counts extra, and whatever hangs from another event's trigger is out of reach."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+# Dependency steps that stay inside one phrase cost half a step.
+LIGHT_DEPS = frozenset({"prep", "pobj", "pcomp", "compound", "amod", "det", "nummod", "poss",
+                        "npadvmod", "agent", "dative"})
+# Dependency steps down into another clause: what is said there is about something else (but a
+# clause the trigger takes as its object, "proclaimed himself emir in Kismayo", is its own).
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "parataxis", "csubj"})
+# Leaving the trigger's own clause for the clause it hangs from: a "when" clause (advcl) shares
+# its main clause's time and place; a relative or reported clause does not.
+ENCLOSING_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "parataxis", "csubj"})
+CLAUSE_PENALTY = 2.5
+# What hangs from the trigger itself is its own more often than what its head governs.
+UPWARD_COST = 1.0
+# Past a reporting verb ("officials said"): what is told and who told it are apart.
+REPORTING_PENALTY = 3.0
+REPORTING_WORDS = frozenset({"said", "says", "say", "told", "tell", "tells", "reported", "reports",
+                             "according", "speaking", "added", "stated", "announced", "cited",
+                             "claimed", "quoted", "confirmed", "noted", "explained"})
+
+
+class Distances:
+    """Distance in the parse from an event's trigger to any token of the sentence."""
+
+    def __init__(self, parsed: Doc, head: int, rivals: set[int]):
+        self.parsed = parsed
+        self.head = parsed[head]
+        self.rivals = rivals
+        self.trigger_path = self._ancestors(self.head)
+
+    @staticmethod
+    def _ancestors(token: Token) -> list[Token]:
+        path = [token]
+        while path[-1].head.i != path[-1].i:
+            path.append(path[-1].head)
+        return path
+
+    def cost(self, index: int) -> float:
+        """Tree steps from the trigger to token `index` (light steps half), plus penalties for
+        crossing into another clause, past a reporting verb or into another event's clause."""
+        upward = self._ancestors(self.parsed[index])
+        trigger_ids = [token.i for token in self.trigger_path]
+        meeting = next(token for token in upward if token.i in trigger_ids)
+        cost = 0.0
+        for token in upward[:upward.index(meeting)]:  # from the token up to the meeting point
+            cost += step_cost(token, CLAUSE_DEPS)
+            if token.i in self.rivals and token.i != index:
+                return float("inf")  # it belongs to the other event
+        for token in self.trigger_path[:trigger_ids.index(meeting.i)]:  # up from the trigger
+            cost += step_cost(token, ENCLOSING_CLAUSE_DEPS) + UPWARD_COST
+        if meeting.i != self.head.i and meeting.lower_ in REPORTING_WORDS:
+            cost += REPORTING_PENALTY
+        return cost + 0.02 * abs(index - self.head.i)
+
+
+def step_cost(token: Token, clauses: frozenset[str]) -> float:
+    """The cost of the step from a token to its head, more when it leaves one of `clauses`."""
+    cost = 0.5 if token.dep_ in LIGHT_DEPS else 1.0
+    if token.dep_ in clauses or (token.dep_ == "conj" and any(
+            child.dep_ in ("nsubj", "nsubjpass") for child in token.children)):
+        cost += CLAUSE_PENALTY  # into a clause of its own
+    return cost
+
+
+def token_at(parsed: Doc, char: int) -> int:
+    """The index of the token of `parsed` that holds character `char` of its text."""
+    for token in parsed:
+        if token.idx <= char < token.idx + len(token.text) or token.idx > char:
+            return token.i
+    return len(parsed) - 1
+
+
+def depth(token: Token) -> int:
+    depth = 0
+    while token.head.i != token.i:
+        token = token.head
+        depth += 1
+    return depth
