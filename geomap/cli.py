@@ -271,25 +271,28 @@ def story_events(done: list[GeoparsedArticle], merge: bool) -> list:
               help="Add web map tiles (an xyzservices name such as CartoDB.Positron); "
                    "the default offline basemap needs no network.")
 @click.option("--title", help="Map title (default: the article's title).")
+@click.option("--merge", is_flag=True,
+              help="The inputs are one story: draw each event the articles share once (with -o).")
+@event_options
 @online_options
 @_guarded
 def render(paths: tuple[Path, ...], output: Path | None, output_dir: Path, tiles: str | None,
-           title: str | None, online: dict) -> None:
-    """Draw an interactive HTML map of the places in articles."""
+           title: str | None, merge: bool, events, online: dict) -> None:
+    """Draw an interactive HTML map of the events and places in articles."""
     gazetteer = _open_gazetteer(online)
-    done, failures = _split(geoparse_paths(list(paths), gazetteer))
+    done, failures = _split(geoparse_paths(list(paths), gazetteer, events))
     countries = gazetteer.countries() if done else []
     if output is not None and done:
-        _write_map(done, output, countries, tiles, title)
+        _write_map(done, output, countries, tiles, title, story_events(done, merge))
     else:
         for item in done:
             _write_map([item], output_dir / map_file_name(item.article.file), countries, tiles,
-                       title)
+                       title, item.events)
     sys.exit(_report(failures))
 
 
 def _write_map(items: list[GeoparsedArticle], path: Path, countries: list[Place],
-               tiles: str | None, title: str | None) -> None:
+               tiles: str | None, title: str | None, events: list) -> None:
     from .render import place_map, write_html  # folium is only imported when a map is drawn
 
     mentions = [place for item in items for place in item.places]
@@ -299,7 +302,7 @@ def _write_map(items: list[GeoparsedArticle], path: Path, countries: list[Place]
         f" and {len(items) - 3} more" if len(items) > 3 else "")
     try:
         html_map = place_map(mentions, countries=countries, title=heading,
-                             subtitle=subtitle, tiles=tiles)
+                             subtitle=subtitle, tiles=tiles, events=events)
     except ValueError as error:  # an unknown tile provider name
         raise Failure(str(error), EXIT_USAGE) from None
     write_html(html_map, path)
@@ -330,11 +333,14 @@ def demo(output: Path) -> None:
     """Render the bundled sample article to a map."""
     sample = resources.files("geomap") / "samples" / SAMPLE
     with resources.as_file(sample) as path:
+        from .actors import ActorTable
+        from .pipeline import EventOptions
+
         gazetteer = _open_gazetteer()
-        done, failures = _split(geoparse_paths([path], gazetteer))
+        done, failures = _split(geoparse_paths([path], gazetteer, EventOptions(ActorTable.load())))
         if failures:
             sys.exit(_report(failures))
-        _write_map(done, output, gazetteer.countries(), None, None)
+        _write_map(done, output, gazetteer.countries(), None, None, done[0].events)
 
 
 @main.command()

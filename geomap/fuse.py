@@ -57,9 +57,17 @@ def _same_event(a: Event, b: Event) -> bool:
     named_a, named_b = _named(a), _named(b)
     if named_a and named_b and not named_a & named_b:
         return False
-    if a.place is not None and b.place is not None:
-        return _near(a.place, b.place)
-    return bool(named_a & named_b)
+    if a.place is not None and b.place is not None and not _near(a.place, b.place):
+        return False
+    # places that merely could be one another are not enough: the same party, or the same spot
+    return bool(named_a & named_b) or (
+        a.place is not None and b.place is not None and _same_spot(a.place, b.place))
+
+
+def _same_spot(a: PlaceMention, b: PlaceMention) -> bool:
+    return a.place_key == b.place_key or (
+        a.kind in SETTLEMENTS and b.kind in SETTLEMENTS
+        and distance_km(a.lat, a.lon, b.lat, b.lon) <= SAME_SETTLEMENT_KM)
 
 
 def _named(event: Event) -> set[str]:
@@ -122,11 +130,13 @@ def combine(cluster: list[Event]) -> Event:
     date = min((event.date for event in cluster),
                key=lambda d: (PRECISION_RANK.get(d.precision, 5), d.date or ""))
     reports = _reports(cluster)
+    # the sentence that tells where: the account whose place the merged event keeps
+    telling = next((event for event in cluster if event.place is place), first)
     merged = Event(
         id=hashlib.sha1("\0".join(sorted(e.id for e in cluster)).encode()).hexdigest()[:16],
         type=first.type, subtype=max((e.subtype for e in cluster), key=_subtype_rank(cluster)),
         triggers=list(dict.fromkeys(t for e in cluster for t in e.triggers)),
-        date=date, actors=_actors(cluster), place=place, sentence=first.sentence,
+        date=date, actors=_actors(cluster), place=place, sentence=telling.sentence,
         article=first.article, confidence=_joint_confidence(cluster),
         origin=next((e.origin for e in cluster if e.origin is not None), None),
         destination=next((e.destination for e in cluster if e.destination is not None), None),

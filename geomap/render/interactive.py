@@ -1,7 +1,9 @@
-"""The interactive place map: a marker per place found in an article, on an offline basemap.
+"""The interactive map: a marker per event (see `events_layer`) and per place found in the
+articles, on an offline basemap.
 
-Layers follow the kind families (cities, sites, territories, features, demonyms), each toggleable;
-places with a shape (a river, a region) are drawn as that shape too, with the marker at the point.
+Place layers follow the kind families (cities, sites, territories, features, demonyms), each
+toggleable; places with a shape (a river, a region) are drawn as that shape too, with the marker
+at the point.
 """
 
 from __future__ import annotations
@@ -17,9 +19,11 @@ from shapely.geometry import mapping
 
 from gazetteer.geo import distance_km
 from gazetteer.model import Place
+from geomap.event import Event
 from geomap.places import PlaceMention
 
 from .basemap import add_basemap
+from .events_layer import EventLayer
 from .markers import (FAMILIES, OTHER_FAMILY, KindFamily, MappedPlace, group_places, popup_html,
                       tooltip_text)
 from .markup import BoundPopup, BoundTooltip, MapTitle, PlaceLabels
@@ -47,6 +51,8 @@ LABELLED_PLACES = 20
 # Degrees and decimals for place shapes: finer than the basemap, as these are what the map is about.
 SHAPE_TOLERANCE, SHAPE_DECIMALS = 0.002, 4
 RIVER_BLUE = "#3d7fbf"
+# Places beneath events are drawn this much smaller and fainter.
+MUTED_SCALE, MUTED_OPACITY = 0.7, 0.45
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif'
 
 CSS = f"""
@@ -102,8 +108,10 @@ CSS = f"""
 
 
 def place_map(mentions: Sequence[PlaceMention], *, countries: Sequence[Place], title: str,
-              subtitle: str = "", tiles: str | None = None) -> folium.Map:
-    """A self-contained map of the places in `mentions` over the `countries` basemap.
+              subtitle: str = "", tiles: str | None = None,
+              events: Sequence[Event] = ()) -> folium.Map:
+    """A self-contained map of the `events` and of the places in `mentions` over the `countries`
+    basemap. With events, the places are drawn lighter beneath them and the view fits the events.
 
     `tiles` (an xyzservices name, e.g. "CartoDB.Positron") opts in to web tiles, the one thing on
     the map that uses the network.
@@ -122,19 +130,28 @@ def place_map(mentions: Sequence[PlaceMention], *, countries: Sequence[Place], t
         members = [mapped for mapped in places if mapped.family == family]
         if members:
             family_named = [mapped for mapped in named if mapped.family == family]
-            _family_layer(family, members, named=family_named, clustered=clustered).add_to(map)
+            _family_layer(family, members, named=family_named, clustered=clustered,
+                          muted=bool(events)).add_to(map)
     add_basemap(map, countries, tiles=tiles)
     summary = (f"{len(places)} place{'s' if len(places) != 1 else ''} · "
                f"{len(mentions)} mention{'s' if len(mentions) != 1 else ''}")
+    mapped_events = [event for event in events if event.place is not None]
+    if events:
+        summary = f"{len(mapped_events)} event{'s' if len(mapped_events) != 1 else ''} · {summary}"
     MapTitle(title, subtitle, summary).add_to(map)
-    folium.LayerControl(collapsed=False).add_to(map)
-    _fit_to_places(map, places)
+    control = folium.LayerControl(collapsed=False)
+    control.add_to(map)
+    if mapped_events:
+        EventLayer(mapped_events, control=control).add_to(map)
+        _fit_to_places(map, [MappedPlace([event.place]) for event in mapped_events])
+    else:
+        _fit_to_places(map, places)
     add_stylesheet(map, "places_css", CSS)
     return map
 
 
 def _family_layer(family: KindFamily, members: list[MappedPlace], *, named: list[MappedPlace],
-                  clustered: bool) -> folium.FeatureGroup:
+                  clustered: bool, muted: bool) -> folium.FeatureGroup:
     """One toggleable layer per kind family, with the `named` places' names written beside their
     markers; the markers go in a cluster group when there are many."""
     name = (f'<span class="geomap-swatch" style="background:{family.colour}"></span>'
@@ -147,23 +164,25 @@ def _family_layer(family: KindFamily, members: list[MappedPlace], *, named: list
         marker_parent.add_to(layer)
     for mapped in members:
         if mapped.geometry is not None:
-            shape = _place_shape(mapped)
+            shape = _place_shape(mapped, muted)
             if shape is not None:
                 shape.add_to(layer)
-        if mapped.place.uncertainty_km is not None:
-            _uncertainty_circle(mapped).add_to(layer)
-        _place_marker(mapped).add_to(marker_parent)
+        if mapped.place.uncertainty_km is not None and mapped.geometry is None:
+            _uncertainty_circle(mapped).add_to(layer)  # (a part of a country is drawn as that)
+        _place_marker(mapped, muted).add_to(marker_parent)
     if named:
         PlaceLabels([(mapped.place.lat, mapped.place.lon, mapped.place.name, mapped.radius + 3)
                      for mapped in named], pane=PLACE_LABEL_PANE).add_to(layer)
     return layer
 
 
-def _place_marker(mapped: MappedPlace) -> folium.CircleMarker:
+def _place_marker(mapped: MappedPlace, muted: bool) -> folium.CircleMarker:
+    """The place's dot; lighter and smaller under events, which are what such a map is about."""
     place = mapped.place
     marker = folium.CircleMarker(
-        location=(place.lat, place.lon), radius=mapped.radius, color="#ffffff", weight=1.5,
-        fill=True, fill_color=mapped.family.colour, fill_opacity=0.9,
+        location=(place.lat, place.lon), radius=mapped.radius * (MUTED_SCALE if muted else 1),
+        color="#ffffff", weight=1.5, fill=True, fill_color=mapped.family.colour,
+        fill_opacity=MUTED_OPACITY if muted else 0.9, opacity=MUTED_OPACITY if muted else 1,
         class_name=f"geomap-place geomap-{mapped.family.key}")
     BoundPopup(popup_html(mapped), clear_top_left=POPUP_CLEAR_TOP_LEFT).add_to(marker)
     BoundTooltip(tooltip_text(mapped)).add_to(marker)
@@ -180,8 +199,9 @@ def _uncertainty_circle(mapped: MappedPlace) -> folium.Circle:
                          pane=PLACE_SHAPE_PANE)
 
 
-def _place_shape(mapped: MappedPlace) -> folium.GeoJson | None:
-    """The place's line or area, lightly drawn; None when it has only points (the marker is it)."""
+def _place_shape(mapped: MappedPlace, muted: bool) -> folium.GeoJson | None:
+    """The place's line or area, lightly drawn (more lightly under events); None when it has only
+    points (the marker is it)."""
     geometry = shapely.transform(
         mapped.geometry.simplify(SHAPE_TOLERANCE, preserve_topology=True),
         lambda coordinates: np.round(coordinates, SHAPE_DECIMALS))
@@ -194,8 +214,8 @@ def _place_shape(mapped: MappedPlace) -> folium.GeoJson | None:
         return None
     colour = mapped.family.colour
     line_style = {"color": RIVER_BLUE, "weight": 2.5, "opacity": 0.85}
-    area_style = {"color": colour, "weight": 1, "opacity": 0.7, "dashArray": "4 3",
-                  "fillColor": colour, "fillOpacity": 0.12}
+    area_style = {"color": colour, "weight": 1, "opacity": MUTED_OPACITY if muted else 0.7,
+                  "dashArray": "4 3", "fillColor": colour, "fillOpacity": 0.05 if muted else 0.12}
     shape = folium.GeoJson(
         {"type": "FeatureCollection", "features": features}, control=False, pane=PLACE_SHAPE_PANE,
         style_function=lambda feature: (line_style if feature["geometry"]["type"] == "LineString"

@@ -13,6 +13,7 @@ import pytest
 from shapely.geometry import LineString, MultiPolygon, Polygon, box
 
 from gazetteer.model import Place
+from geomap.event import Actor, ArticleRef, Event, EventDate, Report
 from geomap.places import PlaceMention
 from geomap.render import place_map, write_html
 from geomap.render.markers import group_places, popup_html, tooltip_text
@@ -321,3 +322,84 @@ def test_an_approximate_location_is_drawn_with_its_uncertainty(tmp_path, countri
     text = page.read_text(encoding="utf-8")
     assert "Approximate locations" in text
     assert '"radius": 30000.0' in text
+
+
+def event(event_type: str, subtype: str, place: PlaceMention, date: str | None, *,
+          sentence: str = "Fighting was reported on Tuesday.", actors=(), killed=None,
+          origin=None, destination=None, url="https://example.org/a") -> Event:
+    article = ArticleRef(file="a.txt", title=f"Report {HOSTILE_ATTRIBUTE}", url=url)
+    return Event(id=f"{event_type}-{date}", type=event_type, subtype=subtype, triggers=[subtype],
+                 date=EventDate(date, "day" if date else "unknown", "on Tuesday" if date else ""),
+                 actors=[Actor(name, role, "armed group") for name, role in actors],
+                 place=place, sentence=sentence, article=article, confidence=0.8,
+                 origin=origin, destination=destination, fatalities=killed,
+                 sources=[Report(article, sentence, killed)])
+
+
+@pytest.fixture
+def event_page(tmp_path: Path, mentions, countries) -> Path:
+    mosul, camp = mentions[0], mentions[4]
+    tikrit = mention(300, "Tikrit", "Tikrit", 34.6, 43.68, "city")
+    events = [
+        event("attack", "suicide bombing", camp, "2017-03-08", killed=26,
+              sentence=f"Bombers {HOSTILE_SCRIPT} struck near {HOSTILE_SCRIPT} {HOSTILE_TEMPLATE}",
+              actors=[(HOSTILE_ATTRIBUTE, "actor")]),
+        event("attack", "shelling", mosul, "2017-02-01", url="javascript:alert(4)"),
+        event("capture", "recapture", tikrit, "2016-10-10", actors=[("Iraqi forces", "actor")]),
+        event("displacement", "flight", mosul, None, origin=mosul, destination=tikrit,
+              actors=[("A leader", "actor")]),
+        event("statement", "declaration", mosul, "2014-07-01"),
+    ]
+    fmap = place_map(mentions, countries=countries, title="Story", events=events)
+    return write_html(fmap, tmp_path / "events.html")
+
+
+def test_event_data_is_inert_in_the_page(event_page):
+    html = event_page.read_text(encoding="utf-8")
+    assert HOSTILE_SCRIPT not in html and HOSTILE_ATTRIBUTE not in html
+    assert "javascript:alert(4)" not in html  # only http(s) links are kept
+
+
+@pytest.mark.browser
+def test_event_map_in_chromium(browser, event_page):
+    visit = Visit(browser, event_page)
+    page = visit.page
+    icons = page.locator(".geomap-event-icon")
+    assert icons.count() == 5
+    assert page.locator("path.leaflet-interactive[stroke-dasharray='6 4']").count() == 1  # flight
+    legend = page.locator(".leaflet-control-layers").inner_text()
+    assert "Attacks (2)" in legend and "Territory captured (1)" in legend
+
+    page.evaluate("document.querySelector('.leaflet-marker-pane .geomap-event-icon').click()")
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for(state="visible")
+    text = popup.inner_text()
+    assert HOSTILE_SCRIPT in text and HOSTILE_TEMPLATE in text and HOSTILE_ATTRIBUTE in text
+    assert "at least" not in text and "26" in text
+    assert popup.locator("img").count() == 0
+    assert popup.locator("a").get_attribute("href") == "https://example.org/a"
+    assert popup.locator("a").inner_text() == f"Report {HOSTILE_ATTRIBUTE}"
+    page.locator(".leaflet-popup-close-button").click()
+
+    # the time filter: from 2017-01-01 on, the 2014 and 2016 events go; the undated one stays
+    page.evaluate("""() => {
+        const from = document.querySelector('.geomap-time-from');
+        from.value = Math.round(Date.UTC(2017, 0, 1) / 86400000);
+        from.dispatchEvent(new Event('input', {bubbles: true}));
+    }""")
+    assert icons.count() == 3
+    assert "2017-01-01" in page.locator(".geomap-time-range").inner_text()
+    page.locator(".geomap-time-undated").uncheck()
+    assert icons.count() == 2
+
+    page.get_by_label(re.compile(r"Attacks \(2\)")).uncheck()
+    assert icons.count() == 0
+    page.get_by_label(re.compile(r"Attacks \(2\)")).check()
+    assert icons.count() == 2
+
+    screenshot = page.screenshot()
+    assert visit.foreign_requests() == [] and visit.errors == [] and visit.dialogs == []
+    page.close()
+    blank = browser.new_page()
+    assert blank.evaluate(COUNT_COLOURS, base64.b64encode(screenshot).decode("ascii")) > 10
+    blank.close()
