@@ -184,8 +184,11 @@ def _country_in_sentence(reading: ArticleReading, phrase: BorderPhrase,
              for toponym, key in zip(reading.toponyms, reading.keys)
              if start <= toponym.start < end and key in reading.senses]
     for _, key in sorted(named):
-        country = _country_of(reading.senses[key], reading.gazetteer)
-        if country is not None and country.country != other_than:
+        sense = reading.senses[key]
+        country = _country_of(sense, reading.gazetteer)
+        # a people without a state ("Kurdish") names no country
+        if country is not None and country.country != other_than \
+                and (sense.place.kind == "country" or sense.place.name == country.name):
             return country
     return None
 

@@ -23,10 +23,10 @@ _NUMBER = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORD
                                                                      reverse=True))
            + r")(?:\s+(?:thousand|million))?")
 _FIGURE = rf"(?P<qualifier>{AT_LEAST}|{ABOUT})?\s*(?P<number>{_NUMBER})"
-# Who is counted: "people", "civilians", "Iraqi soldiers", "of them" ... up to three words.
-_WHO = r"(?:\s+(?:[A-Za-z-]+\s+){0,2}?(?:people|persons|civilians|children|women|men|soldiers|" \
-       r"troops|fighters|militants|policemen|police|officers|members|residents|villagers|" \
-       r"worshippers|guests|protesters|migrants|refugees|families|others|of\s+them))?"
+# Who is counted: "people", "Iraqi soldiers", "of them" ... up to three words, none a unit of
+# time or distance ("12 hours later").
+_WHO = r"(?:\s+(?!(?:years?|months?|weeks?|days?|hours?|minutes?|percent|per|km|kilomet\w*|" \
+       r"miles?|times?)\b)[A-Za-z][\w-]*){0,3}?"
 _BE = r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|been|have|has|had|reportedly|" \
       r"also|now))*"
 _OUTCOMES = {

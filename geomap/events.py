@@ -36,8 +36,7 @@ DESTINATION_PREPOSITIONS = frozenset({"to", "into", "toward", "towards", "for", 
 DEPARTURE_VERBS = frozenset({"fled", "flee", "flees", "fleeing", "left", "leave", "leaves",
                              "leaving", "abandoned", "abandon", "abandons", "abandoning", "escaped",
                              "escape", "escapes", "escaping", "evacuated", "evacuate", "quit"})
-# Nouns standing for a place named before: "the city" after "Mosul".
-PLACE_NOUNS = frozenset({"city", "town", "village", "area", "district", "province", "region"})
+# Nouns standing for a place named before ("the city" after "Mosul"), and the kinds they mean.
 PLACE_NOUN_KINDS = {"city": ("city", "town"), "town": ("city", "town", "village"),
                     "village": ("village", "town", "city")}
 # A country adjective may place an event only where it qualifies a place word
@@ -56,6 +55,8 @@ BASE_CONFIDENCE = 0.4
 # Events whose sentence may give killed, injured or displaced figures.
 COUNTED_TYPES = HARMFUL_TYPES | {"displacement"}
 DEFINITE_WORDS = frozenset({"the", "this", "these", "that", "those"})
+# A place taken from the sentence before is less sure.
+INHERITED_PLACE_CONFIDENCE = 0.85
 # How far back a definite mention ("the attack") may refer.
 CONTINUATION_SENTENCES = 3
 # A referent is clear when it is named this many times more than the next candidate.
@@ -91,9 +92,16 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
     _note_actors(context, sentences)
     events: list[Event] = []
     latest: dict[str, tuple[int, int]] = {}  # event type -> (sentence, position in events)
+    last_place: tuple[int, PlaceMention] | None = None  # (sentence, place) of the latest event
     for (index, sentence, triggers), sentence_doc in zip(triggered, parsed):
         for event, definite in _sentence_events(context, index, sentence, sentence_doc, triggers,
                                                 located.get(index, []), located):
+            if event.place is None and definite and last_place is not None \
+                    and index - last_place[0] <= 1:
+                event.place = last_place[1]  # "launched the assault": on the place just told of
+                event.confidence *= INHERITED_PLACE_CONFIDENCE
+            if event.place is not None:
+                last_place = (index, event.place)
             before = latest.get(event.type)
             if definite and before is not None and index - before[0] <= CONTINUATION_SENTENCES:
                 events[before[1]] = combine([events[before[1]], event])
@@ -263,7 +271,7 @@ def _event_places(scorer: Distances, parsed: Doc, event_type: str,
             cost += DEMONYM_PLACE_COST
         scored.append((cost, root.i, place))
     for token in parsed:  # "the city" standing for the place named before
-        if token.lower_ in PLACE_NOUNS and any(c.lower_ == "the" for c in token.children) \
+        if token.lower_ in PLACE_NOUN_KINDS and any(c.lower_ == "the" for c in token.children) \
                 and not any(token.i == i for _, i, _ in scored) and not _qualified(token):
             earlier = _earlier_place(all_places, index, token.lower_, token.idx)
             if earlier is not None:
@@ -295,7 +303,7 @@ def _qualified(token: Token) -> bool:
 def _earlier_place(all_places: dict, index: int, noun: str, char: int) -> PlaceMention | None:
     """The latest place of the kind a noun stands for, in this sentence before it or in the two
     sentences before."""
-    kinds = PLACE_NOUN_KINDS.get(noun, ("city", "town", "village"))
+    kinds = PLACE_NOUN_KINDS[noun]
     for sentence in range(index, index - 3, -1):
         candidates = [place for start, _, place in all_places.get(sentence, [])
                       if place.kind in kinds and (sentence < index or start < char)]

@@ -22,8 +22,10 @@ def event_roles(scorer: Distances, parsed: Doc, head: int, actors: list[ActorMen
     for mention in actors:
         anchor = parsed[mention.head]
         if anchor.dep_ in ("compound", "amod") \
-                and table_nouns.get(anchor.head.lower_) == mention.kind:
-            anchor = anchor.head  # "Daesh extremists": the extremists' role is Daesh's
+                and table_nouns.get(anchor.head.lower_, mention.kind) == mention.kind:
+            # "Daesh extremists", "Coalition aircraft": their role is Daesh's, the coalition's
+            # (but "Islamic State leader": the leader's is his own)
+            anchor = anchor.head
         role = _role(anchor, trigger, event_type, mention.kind)
         relative = _relative_pronoun(anchor)
         if role is None and relative is not None:  # "Baghdadi, who declared ..."
