@@ -205,7 +205,8 @@ def _in_own_city(reading: ArticleReading, index: int) -> PlaceMention | None:
     (else the first one after), or nothing when the article names no city."""
     keys, senses = reading.keys, reading.senses
     cities = [i for i, key in enumerate(keys)
-              if i != index and key in senses and senses[key].place.kind == "city"]
+              if i != index and key in senses and senses[key].place.kind == "city"
+              and exact_key(reading.toponyms[i].text) not in GENERIC_DISTRICTS]
     if not cities:
         return None
     before = [i for i in cities if i < index]

@@ -271,14 +271,21 @@ def story_events(done: list[GeoparsedArticle], merge: bool) -> list:
               help="Add web map tiles (an xyzservices name such as CartoDB.Positron); "
                    "the default offline basemap needs no network.")
 @click.option("--title", help="Map title (default: the article's title).")
+@click.option("--format", "output_format", type=click.Choice(["html", "png", "svg", "pdf"]),
+              default="html", show_default=True,
+              help="An interactive HTML map, or a static image for slides and print.")
 @click.option("--merge", is_flag=True,
               help="The inputs are one story: draw each event the articles share once (with -o).")
 @event_options
 @online_options
 @_guarded
 def render(paths: tuple[Path, ...], output: Path | None, output_dir: Path, tiles: str | None,
-           title: str | None, merge: bool, events, online: dict) -> None:
-    """Draw an interactive HTML map of the events and places in articles."""
+           title: str | None, output_format: str, merge: bool, events, online: dict) -> None:
+    """Draw a map of the events and places in articles: interactive HTML, or PNG/SVG/PDF."""
+    if output is not None and output_format != "html" \
+            and output.suffix.lower() != f".{output_format}":
+        raise Failure(f"{output}: a {output_format} map needs a .{output_format} file name",
+                      EXIT_USAGE)
     gazetteer = _open_gazetteer(online)
     done, failures = _split(geoparse_paths(list(paths), gazetteer, events))
     countries = gazetteer.countries() if done else []
@@ -286,20 +293,28 @@ def render(paths: tuple[Path, ...], output: Path | None, output_dir: Path, tiles
         _write_map(done, output, countries, tiles, title, story_events(done, merge))
     else:
         for item in done:
-            _write_map([item], output_dir / map_file_name(item.article.file), countries, tiles,
-                       title, item.events)
+            name = map_file_name(item.article.file, f".{output_format}")
+            _write_map([item], output_dir / name, countries, tiles, title, item.events)
     sys.exit(_report(failures))
 
 
 def _write_map(items: list[GeoparsedArticle], path: Path, countries: list[Place],
                tiles: str | None, title: str | None, events: list) -> None:
-    from .render import place_map, write_html  # folium is only imported when a map is drawn
-
+    """An interactive map, or a static one when the file is .png, .svg or .pdf."""
     mentions = [place for item in items for place in item.places]
     heading = title or (items[0].article.title if len(items) == 1 else f"{len(items)} articles")
     files = ", ".join(Path(item.article.file).name for item in items[:3])
     subtitle = f"{len({m.place_key for m in mentions})} places in {files}" + (
         f" and {len(items) - 3} more" if len(items) > 3 else "")
+    if path.suffix.lower() in (".png", ".svg", ".pdf"):
+        from .render.static import static_map  # matplotlib only when an image is drawn
+
+        static_map(path, events=events, mentions=mentions, countries=countries, title=heading,
+                   subtitle=subtitle)
+        click.echo(str(path))
+        return
+    from .render import place_map, write_html  # folium is only imported when a map is drawn
+
     try:
         html_map = place_map(mentions, countries=countries, title=heading,
                              subtitle=subtitle, tiles=tiles, events=events)
@@ -313,8 +328,8 @@ RESERVED_NAMES = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)),
                   *(f"lpt{i}" for i in range(10))}
 
 
-def map_file_name(file: str) -> str:
-    """A safe .html file name for an article: no folders, odd characters or reserved names.
+def map_file_name(file: str, suffix: str = ".html") -> str:
+    """A safe file name for an article's map: no folders, odd characters or reserved names.
 
     An article from line N of a JSONL file ("news.jsonl:7") gets "news-7.html".
     """
@@ -322,7 +337,7 @@ def map_file_name(file: str) -> str:
     stem = Path(base).stem + (f"-{line}" if line else "")
     safe = "".join(ch if ch.isascii() and (ch.isalnum() or ch in "-_") else "-" for ch in stem)
     safe = safe.strip("-")[:100] or "map"
-    return ("map-" + safe if safe.lower() in RESERVED_NAMES else safe) + ".html"
+    return ("map-" + safe if safe.lower() in RESERVED_NAMES else safe) + suffix
 
 
 @main.command()

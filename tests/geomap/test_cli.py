@@ -125,6 +125,22 @@ def test_render_and_demo_write_complete_maps(runner, data_dir, tmp_path):
     assert (tmp_path / "demo.html").stat().st_size > 10_000
 
 
+def test_render_a_story_as_one_map_and_as_images(runner, data_dir, tmp_path):
+    story = str(data_dir / "story")
+    merged = runner.invoke(main, ["render", story, "--merge", "-o", str(tmp_path / "s.html")])
+    assert merged.exit_code == 0, merged.output
+    page = (tmp_path / "s.html").read_text(encoding="utf-8")
+    assert '"Afgooye' in page and "suicide bombing" in page
+    images = runner.invoke(main, ["render", story, "--format", "png",
+                                  "--output-dir", str(tmp_path / "png")])
+    assert images.exit_code == 0, images.output
+    assert sorted(p.name for p in (tmp_path / "png").iterdir()) == [
+        "market-attack-a.png", "market-attack-b.png"]
+    assert (tmp_path / "png" / "market-attack-a.png").read_bytes().startswith(b"\x89PNG")
+    wrong = runner.invoke(main, ["render", story, "--format", "pdf", "-o", str(tmp_path / "x.png")])
+    assert wrong.exit_code == 2 and "needs a .pdf file name" in wrong.output
+
+
 @pytest.mark.parametrize("file, name", [
     ("news/a story.txt", "a-story.html"),
     ("../../etc/passwd", "passwd.html"),

@@ -403,3 +403,32 @@ def test_event_map_in_chromium(browser, event_page):
     blank = browser.new_page()
     assert blank.evaluate(COUNT_COLOURS, base64.b64encode(screenshot).decode("ascii")) > 10
     blank.close()
+
+
+def test_static_map_is_a_real_image_with_the_events(tmp_path, mentions, countries):
+    from PIL import Image
+
+    from geomap.render.events_layer import STYLES
+    from geomap.render.static import static_map
+
+    tikrit = mention(300, "Tikrit", "Tikrit", 34.6, 43.68, "city")
+    events = [event("attack", "suicide bombing", tikrit, "2017-03-08", killed=26),
+              event("capture", "recapture", mentions[0], "2016-10-10")]
+    path = static_map(tmp_path / "story.png", events=events, mentions=mentions,
+                      countries=countries, title=f"Story {HOSTILE_SCRIPT}")
+    image = Image.open(path).convert("RGB")
+    assert image.width > 1000 and image.height > 700
+    colours = {image.getpixel((x, y)) for x in range(0, image.width, 2)
+               for y in range(0, image.height, 2)}
+    assert len(colours) > 200  # a drawn map, not a blank canvas
+    attack_red = tuple(int(STYLES["attack"].colour[i:i + 2], 16) for i in (1, 3, 5))
+    assert attack_red in colours
+    for suffix in ("svg", "pdf"):
+        drawn = static_map(tmp_path / f"story.{suffix}", events=events, mentions=mentions,
+                           countries=countries, title="Story")
+        head = drawn.read_bytes()[:200]
+        assert (b"<svg" in head) if suffix == "svg" else head.startswith(b"%PDF")
+    with pytest.raises(ValueError, match=r"\.png, \.svg or \.pdf"):
+        static_map(tmp_path / "story.gif", events=events, mentions=mentions, countries=countries,
+                   title="Story")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["story.pdf", "story.png", "story.svg"]
