@@ -1,4 +1,4 @@
-"""Print every benchmark's figures: `python -m benchmarks [gazetteer|places|cold-start]`."""
+"""Print every benchmark's figures: `python -m benchmarks [gazetteer|places|cold-start|render]`."""
 
 from __future__ import annotations
 
@@ -6,10 +6,10 @@ import os
 import platform
 import sys
 
-from . import cold_start_bench, gazetteer_bench, places_bench
+from . import cold_start_bench, gazetteer_bench, places_bench, render_bench
 
 BENCHMARKS = {"gazetteer": gazetteer_bench.run, "places": places_bench.run,
-              "cold-start": cold_start_bench.run}
+              "cold-start": cold_start_bench.run, "render": render_bench.run}
 
 
 def main(selected: list[str]) -> None:

@@ -19,6 +19,7 @@ from folium.template import Template
 
 from geomap.event import EVENT_TYPES, Event, Report
 
+from .assets import markercluster_markup
 from .page import RawHtml
 
 EPOCH = datetime.date(1970, 1, 1)
@@ -97,61 +98,77 @@ class EventLayer(MacroElement):
                 add(list, "dt", term);
                 add(list, "dd", value);
             }
+            var S = data.strings, ROLES = ["actor", "target", "victim"];
+            function text(index) { return index >= 0 ? S[index] : null; }
+            function figure(value, e) {
+                if (value === null) { return null; }
+                return (e[16] & 8 ? "at least " : "") + value.toLocaleString("en");
+            }
+            function iso(day) { return new Date(day * 86400000).toISOString().slice(0, 10); }
+            function tooltip(e) {
+                var parts = [text(e[1]), text(e[7])];
+                if (e[4] !== null) { parts.push(e[5] ? e[6].split(" (")[0] : iso(e[4])); }
+                if (e[13]) { parts.push(figure(e[13], e) + " killed"); }
+                return parts.filter(Boolean).join(" · ");
+            }
+            function where(e) {
+                var written = text(e[8]);
+                return text(e[7]) + " (" + e[9] + "% sure" +
+                    (written ? ", written “" + written + "”" : "") +
+                    (e[10] ? ", within about " + Math.round(e[10]) + " km" : "") + ")";
+            }
             function popup(e) {
-                var style = data.styles[e.t];
+                var style = data.styles[e[0]], subtype = text(e[1]);
                 var box = document.createElement("div");
                 box.className = "geomap-popup geomap-event-popup";
-                add(box, "h2", e.s ? e.s.charAt(0).toUpperCase() + e.s.slice(1) : style.label);
+                add(box, "h2", subtype ? subtype.charAt(0).toUpperCase() + subtype.slice(1)
+                                        : style.label);
                 add(box, "p", style.label, "geomap-kind");
-                if (e.f.length) { add(box, "p", e.f.join(" · "), "geomap-flags"); }
+                var flags = [[1, "reported by a source"], [2, "speculative"],
+                             [4, "denied or negated"]]
+                    .filter(function (f) { return e[16] & f[0]; })
+                    .map(function (f) { return f[1]; });
+                if (flags.length) { add(box, "p", flags.join(" · "), "geomap-flags"); }
                 var list = add(box, "dl");
-                row(list, "Who", e.a.filter(function (a) { return a[1] === "actor"; })
-                    .map(function (a) { return a[0]; }).join(", "));
-                row(list, "Against", e.a.filter(function (a) { return a[1] !== "actor"; })
-                    .map(function (a) { return a[0] + " (" + a[1] + ")"; }).join(", "));
-                row(list, "When", e.w);
-                row(list, "Where", e.p);
-                row(list, "From", e.o);
-                row(list, "To", e.to);
-                row(list, "Killed", e.k);
-                row(list, "Injured", e.i);
-                row(list, "Displaced", e.x);
-                row(list, "Confidence", e.c);
+                row(list, "Who", e[18].filter(function (a) { return a[1] === 0; })
+                    .map(function (a) { return S[a[0]]; }).join(", "));
+                row(list, "Against", e[18].filter(function (a) { return a[1] !== 0; })
+                    .map(function (a) { return S[a[0]] + " (" + ROLES[a[1]] + ")"; }).join(", "));
+                row(list, "When", e[6]);
+                row(list, "Where", where(e));
+                row(list, "From", text(e[11]));
+                row(list, "To", text(e[12]));
+                row(list, "Killed", figure(e[13], e));
+                row(list, "Injured", figure(e[14], e));
+                row(list, "Displaced", figure(e[15], e));
+                row(list, "Confidence", e[17] + "%");
                 add(box, "p", "As reported", "geomap-quotes-head");
                 var quote = add(box, "blockquote");
-                quote.appendChild(document.createTextNode(e.q[0]));
-                add(quote, "mark", e.q[1]);
-                quote.appendChild(document.createTextNode(e.q[2]));
-                add(box, "p", e.r.length > 1 ? e.r.length + " sources" : "Source",
+                quote.appendChild(document.createTextNode(e[19][0]));
+                add(quote, "mark", e[19][1]);
+                quote.appendChild(document.createTextNode(e[19][2]));
+                add(box, "p", e[20].length > 1 ? e[20].length + " sources" : "Source",
                     "geomap-quotes-head");
                 var sources = add(box, "ul", null, "geomap-sources");
-                e.r.forEach(function (source) {
+                e[20].forEach(function (source) {
                     var item = add(sources, "li");
-                    if (source[1]) {
-                        var link = add(item, "a", source[0]);
-                        link.href = source[1];
+                    if (source[1] >= 0) {
+                        var link = add(item, "a", S[source[0]]);
+                        link.href = S[source[1]];
                         link.target = "_blank";
                         link.rel = "noopener noreferrer";
                     } else {
-                        item.textContent = source[0];
+                        item.textContent = S[source[0]];
                     }
                     if (source[2] !== null) { add(item, "span", " (" + source[2] + " killed)"); }
                 });
                 return box;
             }
-            var groups = data.styles.map(function (style, index) {
-                var group = data.cluster
+            var groups = data.styles.map(function () {
+                return data.cluster
                     ? L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 40,
                                             disableClusteringAtZoom: 9, chunkedLoading: true})
                     : L.featureGroup();
-                var count = data.events.filter(function (e) { return e.t === index; }).length;
-                if (count) {
-                    group.addTo(map);
-                    control.addOverlay(group, '<span class="geomap-legend-shape">' +
-                        svg(style, 13) + '</span>' + style.label.replace(/&/g, "&amp;") +
-                        ' <span class="geomap-count">(' + count + ')</span>');
-                }
-                return group;
             });
             var icons = data.styles.map(function (style) {
                 return L.divIcon({className: "geomap-event-icon", html: svg(style, 18),
@@ -159,42 +176,54 @@ class EventLayer(MacroElement):
                                   popupAnchor: [0, -8], tooltipAnchor: [0, -8]});
             });
             var ring = {};  // events at one spot are set around it, none hidden under another
+            var popupOptions = {maxWidth: 360, minWidth: 240, autoPanPaddingTopLeft: [20, 190]};
             var items = data.events.map(function (e) {
-                var spot = e.la + "," + e.lo, nth = ring[spot] = (ring[spot] || 0) + 1;
-                var icon = icons[e.t];
+                var spot = e[2] + "," + e[3], nth = ring[spot] = (ring[spot] || 0) + 1;
+                var icon = icons[e[0]];
                 if (nth > 1) {
                     var angle = (nth - 2) * Math.PI / 3, shift = 8 + 3 * Math.floor((nth - 2) / 6);
                     icon = L.divIcon(Object.assign({}, icon.options, {iconAnchor:
                         [9 - Math.round(shift * Math.cos(angle)), 9 - Math.round(shift * Math.sin(angle))]}));
                 }
-                var layers = [L.marker([e.la, e.lo], {icon: icon, riseOnHover: true, title: ""})];
-                if (e.u) {
-                    layers.push(L.circle([e.la, e.lo], {radius: e.u * 1000, interactive: false,
-                        color: data.styles[e.t].colour, weight: 1, dashArray: "4 3",
+                var marker = L.marker([e[2], e[3]], {icon: icon, riseOnHover: true, title: ""});
+                var layers = [marker], clickable = [marker];
+                if (e[10]) {
+                    layers.push(L.circle([e[2], e[3]], {radius: e[10] * 1000, interactive: false,
+                        color: data.styles[e[0]].colour, weight: 1, dashArray: "4 3",
                         fillOpacity: .06}));
                 }
-                if (e.m) {
-                    layers.push(L.polyline(e.m, {color: data.styles[e.t].colour, weight: 2,
-                                                 opacity: .8, dashArray: "6 4"}));
+                if (e[21]) {
+                    var line = L.polyline(e[21], {color: data.styles[e[0]].colour, weight: 2,
+                                                  opacity: .8, dashArray: "6 4"});
+                    layers.push(line);
+                    clickable.push(line);
                 }
-                layers.filter(function (layer) { return layer.options.interactive !== false; })
-                      .forEach(function (layer) {
-                    layer.bindPopup(function () { return popup(e); },
-                                    {maxWidth: 360, minWidth: 240, autoPanPaddingTopLeft: [20, 190]});
+                clickable.forEach(function (layer) {
+                    layer.bindPopup(function () { return popup(e); }, popupOptions);
                     layer.bindTooltip(function () {
-                        var text = document.createElement("span");
-                        text.textContent = e.h;
-                        return text;
+                        var span = document.createElement("span");
+                        span.textContent = tooltip(e);
+                        return span;
                     }, {direction: "top", className: "geomap-tooltip"});
-                    layer.geomapEvent = e;
                 });
                 return {event: e, layers: layers, shown: true};
             });
-            items.forEach(function (item) {
-                item.layers.forEach(function (layer) { groups[item.event.t].addLayer(layer); });
+            data.styles.forEach(function (style, index) {
+                var members = items.filter(function (item) { return item.event[0] === index; });
+                if (!members.length) { return; }
+                var group = groups[index];
+                group.addLayers ? group.addLayers([].concat.apply([], members.map(
+                    function (item) { return item.layers; })))
+                    : members.forEach(function (item) {
+                        item.layers.forEach(function (layer) { group.addLayer(layer); });
+                    });
+                group.addTo(map);
+                control.addOverlay(group, '<span class="geomap-legend-shape">' +
+                    svg(style, 13) + '</span>' + style.label.replace(/&/g, "&amp;") +
+                    ' <span class="geomap-count">(' + members.length + ')</span>');
             });
             map.geomapEvents = items;
-            var days = data.events.map(function (e) { return e.d; })
+            var days = data.events.map(function (e) { return e[4]; })
                 .filter(function (d) { return d !== null; });
             if (!days.length) { return; }
             var first = Math.min.apply(null, days), last = Math.max.apply(null, days);
@@ -214,21 +243,27 @@ class EventLayer(MacroElement):
                 undated.type = "checkbox"; undated.checked = true;
                 undated.className = "geomap-time-undated";
                 label.appendChild(document.createTextNode(" events without a date"));
-                function day(number) {
-                    return new Date(number * 86400000).toISOString().slice(0, 10);
-                }
                 function apply() {
                     var low = Math.min(+from.value, +to.value), high = Math.max(+from.value, +to.value);
-                    range.textContent = day(low) + " – " + day(high);
+                    range.textContent = iso(low) + " – " + iso(high);
+                    var adding = groups.map(function () { return []; });
+                    var removing = groups.map(function () { return []; });
                     items.forEach(function (item) {
-                        var d = item.event.d;
-                        var show = d === null ? undated.checked : (d + item.event.n >= low && d <= high);
+                        var d = item.event[4];
+                        var show = d === null ? undated.checked : (d + item.event[5] >= low && d <= high);
                         if (show === item.shown) { return; }
                         item.shown = show;
-                        item.layers.forEach(function (layer) {
-                            if (show) { groups[item.event.t].addLayer(layer); }
-                            else { groups[item.event.t].removeLayer(layer); }
-                        });
+                        (show ? adding : removing)[item.event[0]].push.apply(
+                            (show ? adding : removing)[item.event[0]], item.layers);
+                    });
+                    groups.forEach(function (group, index) {  // in batches: fast at scale
+                        if (group.removeLayers) {
+                            group.removeLayers(removing[index]);
+                            group.addLayers(adding[index]);
+                        } else {
+                            removing[index].forEach(function (l) { group.removeLayer(l); });
+                            adding[index].forEach(function (l) { group.addLayer(l); });
+                        }
                     });
                 }
                 [from, to, undated].forEach(function (input) {
@@ -249,39 +284,65 @@ class EventLayer(MacroElement):
         self._name = "EventLayer"
         self.control = control
         placed = [event for event in events if event.place is not None]
+        strings = _Strings()
+        records = [_record(event, strings) for event in placed]
         self.data = {
             "styles": [{"label": STYLES[t].label, "colour": STYLES[t].colour,
                         "shape": STYLES[t].shape} for t in EVENT_TYPES],
-            "cluster": len(placed) > CLUSTER_EVENTS_ABOVE,
-            "events": [_record(event) for event in placed],
+            "cluster": len(placed) > CLUSTER_EVENTS_ABOVE, "strings": strings.table,
+            "events": records,
         }
 
     def render(self, **kwargs) -> None:
-        self.get_root().header.add_child(RawHtml(f"<style>{CSS}</style>\n"), name="events_css")
+        header = self.get_root().header
+        header.add_child(RawHtml(f"<style>{CSS}</style>\n"), name="events_css")
+        if self.data["cluster"]:  # the same name as place clusters use: inlined once
+            header.add_child(RawHtml(markercluster_markup()), name="inline_markercluster")
         super().render(**kwargs)
 
 
-def _record(event: Event) -> dict:
-    """What the page needs of an event, in short keys (the file stays small at scale)."""
+class _Strings:
+    """A table of the page's repeated strings (place, actor and source names), referred to by
+    index: a map of many events names the same few places and sources again and again."""
+
+    def __init__(self):
+        self.table: list[str] = []
+        self._index: dict[str, int] = {}
+
+    def __call__(self, text: str | None) -> int:
+        if text is None:
+            return -1
+        if text not in self._index:
+            self._index[text] = len(self.table)
+            self.table.append(text)
+        return self._index[text]
+
+
+ROLES = ("actor", "target", "victim")
+REPORTED, SPECULATIVE, NEGATED, AT_LEAST = 1, 2, 4, 8
+
+
+def _record(event: Event, strings: _Strings) -> list:
+    """What the page needs of an event, as a list in the order the page's script reads it
+    (field names repeated a hundred thousand times would be most of the file)."""
     place = event.place
     day, span = _days(event)
-    return {
-        "t": EVENT_TYPES.index(event.type), "s": event.subtype,
-        "la": round(place.lat, 5), "lo": round(place.lon, 5), "d": day, "n": span,
-        "h": tooltip_text(event), "w": when_text(event),
-        "p": where_text(place), "o": event.origin.name if event.origin else None,
-        "to": event.destination.name if event.destination else None,
-        "k": _figure(event.fatalities, event.counts_at_least),
-        "i": _figure(event.injured, event.counts_at_least),
-        "x": _figure(event.displaced, event.counts_at_least),
-        "c": f"{event.confidence:.0%}",
-        "u": round(place.uncertainty_km, 1) if place.uncertainty_km else None,
-        "a": [[actor.name, actor.role] for actor in event.actors],
-        "f": [flag for flag, on in (("reported by a source", event.reported),
-                                    ("speculative", event.speculative),
-                                    ("denied or negated", event.negated)) if on],
-        "q": _quote(event), "r": _sources(event), "m": _movement(event),
-    }
+    written = " ".join(place.text.split())
+    flags = (REPORTED * event.reported | SPECULATIVE * event.speculative
+             | NEGATED * event.negated | AT_LEAST * event.counts_at_least)
+    return [
+        EVENT_TYPES.index(event.type), strings(event.subtype), round(place.lat, 5),
+        round(place.lon, 5), day, span, when_text(event), strings(place.name),
+        strings(written) if written != place.name else -1, round(place.confidence * 100),
+        round(place.uncertainty_km, 1) if place.uncertainty_km else None,
+        strings(event.origin.name if event.origin else None),
+        strings(event.destination.name if event.destination else None),
+        event.fatalities, event.injured, event.displaced, flags, round(event.confidence * 100),
+        [[strings(actor.name), ROLES.index(actor.role)] for actor in event.actors],
+        _quote(event), [[strings(title), strings(link or None), killed]
+                        for title, link, killed in _sources(event)],
+        _movement(event),
+    ]
 
 
 def _days(event: Event) -> tuple[int | None, int]:
@@ -301,31 +362,6 @@ def when_text(event: Event) -> str:
     shown = date.date if not date.end else f"{date.date} to {date.end}"
     words = f", “{date.text}”" if date.text else ""
     return f"{shown} ({date.precision}{words})"
-
-
-def where_text(place) -> str:
-    """The place with its confidence and the name as the article wrote it."""
-    written = f", written “{place.text.strip()}”" if place.text.strip() != place.name else ""
-    radius = f", within about {place.uncertainty_km:.0f} km" if place.uncertainty_km else ""
-    return f"{place.name} ({place.confidence:.0%} sure{written}{radius})"
-
-
-def tooltip_text(event: Event) -> str:
-    """"Suicide bombing · Al Hajaj · 2017-03-08 · 26 killed"."""
-    parts = [event.subtype.capitalize() or STYLES[event.type].label]
-    if event.place is not None:
-        parts.append(event.place.name)
-    if event.date.date:
-        parts.append(event.date.date if event.date.precision == "day" else event.date.text)
-    if event.fatalities:
-        parts.append(f"{'at least ' if event.counts_at_least else ''}{event.fatalities} killed")
-    return " · ".join(part for part in parts if part)
-
-
-def _figure(value: int | None, at_least: bool) -> str | None:
-    if value is None:
-        return None
-    return f"at least {value:,}" if at_least else f"{value:,}"
 
 
 def _quote(event: Event) -> list[str]:

@@ -17,7 +17,7 @@ import shapely
 from folium.map import CustomPane
 from shapely.geometry import mapping
 
-from gazetteer.geo import distance_km
+from gazetteer.geo import EARTH_RADIUS_KM
 from gazetteer.model import Place
 from geomap.event import Event
 from geomap.places import PlaceMention
@@ -37,6 +37,8 @@ FIT_MAX_ZOOM = 7
 # The story's core: places this close to its centre, framed when they hold this share of mentions.
 CORE_RADIUS_KM = 1500
 CORE_SHARE = 0.75
+# The centre is sought among this many of the most-mentioned places.
+CENTRE_CANDIDATES = 200
 # Pixels kept clear for the title box (top left) and the layer list (top right).
 FIT_PADDING_TOP_LEFT, FIT_PADDING_BOTTOM_RIGHT = (50, 110), (50, 40)
 # An opened popup is panned below the title box and the layer list.
@@ -143,7 +145,7 @@ def place_map(mentions: Sequence[PlaceMention], *, countries: Sequence[Place], t
     control.add_to(map)
     if mapped_events:
         EventLayer(mapped_events, control=control).add_to(map)
-        _fit_to_places(map, [MappedPlace([event.place]) for event in mapped_events])
+        _fit_to_places(map, group_places([event.place for event in mapped_events]))
     else:
         _fit_to_places(map, places)
     add_stylesheet(map, "places_css", CSS)
@@ -239,16 +241,22 @@ def _fit_to_places(map: folium.Map, places: list[MappedPlace]) -> None:
 
 
 def _story_core(places: list[MappedPlace]) -> list[MappedPlace]:
-    """The places near the story's centre (the place with the least mention-weighted distance
-    to the others), when they hold most of the mentions; else all of them."""
+    """The places near the story's centre (of the most-mentioned places, the one with the least
+    mention-weighted distance to all), when they hold most of the mentions; else all of them."""
     if len(places) < 3:
         return places
-
-    def distance(a: MappedPlace, b: MappedPlace) -> float:
-        return distance_km(a.place.lat, a.place.lon, b.place.lat, b.place.lon)
-
-    centre = min(places, key=lambda c: sum(len(p.mentions) * distance(c, p) for p in places))
-    core = [mapped for mapped in places if distance(centre, mapped) <= CORE_RADIUS_KM]
-    core_mentions = sum(len(mapped.mentions) for mapped in core)
-    all_mentions = sum(len(mapped.mentions) for mapped in places)
-    return core if core_mentions >= CORE_SHARE * all_mentions else places
+    lat = np.radians([mapped.place.lat for mapped in places])
+    lon = np.radians([mapped.place.lon for mapped in places])
+    weight = np.array([len(mapped.mentions) for mapped in places], dtype=float)
+    candidates = np.argsort(-weight, kind="stable")[:CENTRE_CANDIDATES]
+    # haversine distances, candidates x places, in one go: a map may hold many thousand places
+    half_dlat = (lat[None, :] - lat[candidates, None]) / 2
+    half_dlon = (lon[None, :] - lon[candidates, None]) / 2
+    a = np.sin(half_dlat) ** 2 + np.cos(lat[candidates, None]) * np.cos(lat[None, :]) * np.sin(
+        half_dlon) ** 2
+    distance = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    centre = int(np.argmin(distance @ weight))
+    near = distance[centre] <= CORE_RADIUS_KM
+    if weight[near].sum() < CORE_SHARE * weight.sum():
+        return places
+    return [mapped for mapped, inside in zip(places, near) if inside]

@@ -432,3 +432,18 @@ def test_static_map_is_a_real_image_with_the_events(tmp_path, mentions, countrie
         static_map(tmp_path / "story.gif", events=events, mentions=mentions, countries=countries,
                    title="Story")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["story.pdf", "story.png", "story.svg"]
+
+
+@pytest.mark.browser
+def test_many_events_cluster_in_chromium(browser, tmp_path, countries):
+    places = [mention(i, f"Village {i}", f"Village {i}", 30 + (i % 9) * 0.7, 38 + (i // 9) * 0.7,
+                      "village") for i in range(81)]
+    events = [event("attack", "shelling", place, f"2017-03-{1 + i % 28:02d}")
+              for i, place in enumerate(places)]
+    path = write_html(place_map(places, countries=countries, title="Many", events=events),
+                      tmp_path / "many-events.html")
+    visit = Visit(browser, path)
+    visit.page.wait_for_selector(".marker-cluster")
+    assert visit.page.locator(".marker-cluster").count() > 0
+    assert visit.foreign_requests() == [] and visit.errors == []
+    visit.page.close()
