@@ -274,33 +274,44 @@ def story_events(done: list[GeoparsedArticle], merge: bool) -> list:
 @click.option("--format", "output_format", type=click.Choice(["html", "png", "svg", "pdf"]),
               default="html", show_default=True,
               help="An interactive HTML map, or a static image for slides and print.")
+@click.option("--embed", is_flag=True,
+              help="Write an HTML fragment to paste into a page (no <html>/<head>; ids that "
+                   "cannot clash with another map's) instead of a whole page.")
+@click.option("--responsive", is_flag=True,
+              help="With --embed: fill the width of its container at a 16:10 shape.")
 @click.option("--merge", is_flag=True,
               help="The inputs are one story: draw each event the articles share once (with -o).")
 @event_options
 @online_options
 @_guarded
 def render(paths: tuple[Path, ...], output: Path | None, output_dir: Path, tiles: str | None,
-           title: str | None, output_format: str, merge: bool, events, online: dict) -> None:
+           title: str | None, output_format: str, embed: bool, responsive: bool, merge: bool,
+           events, online: dict) -> None:
     """Draw a map of the events and places in articles: interactive HTML, or PNG/SVG/PDF."""
     if output is not None and output_format != "html" \
             and output.suffix.lower() != f".{output_format}":
         raise Failure(f"{output}: a {output_format} map needs a .{output_format} file name",
                       EXIT_USAGE)
+    if (embed or responsive) and output_format != "html":
+        raise Failure("--embed and --responsive are for HTML maps", EXIT_USAGE)
+    page = {"embed": embed, "responsive": responsive}
     gazetteer = _open_gazetteer(online)
     done, failures = _split(geoparse_paths(list(paths), gazetteer, events))
     countries = gazetteer.countries() if done else []
     if output is not None and done:
-        _write_map(done, output, countries, tiles, title, story_events(done, merge))
+        _write_map(done, output, countries, tiles, title, story_events(done, merge), **page)
     else:
         for item in done:
             name = map_file_name(item.article.file, f".{output_format}")
-            _write_map([item], output_dir / name, countries, tiles, title, item.events)
+            _write_map([item], output_dir / name, countries, tiles, title, item.events, **page)
     sys.exit(_report(failures))
 
 
 def _write_map(items: list[GeoparsedArticle], path: Path, countries: list[Place],
-               tiles: str | None, title: str | None, events: list) -> None:
-    """An interactive map, or a static one when the file is .png, .svg or .pdf."""
+               tiles: str | None, title: str | None, events: list, *, embed: bool = False,
+               responsive: bool = False) -> None:
+    """An interactive map (a page, or a fragment to embed), or a static one when the file is
+    .png, .svg or .pdf."""
     mentions = [place for item in items for place in item.places]
     heading = title or (items[0].article.title if len(items) == 1 else f"{len(items)} articles")
     files = ", ".join(Path(item.article.file).name for item in items[:3])
@@ -313,14 +324,17 @@ def _write_map(items: list[GeoparsedArticle], path: Path, countries: list[Place]
                    subtitle=subtitle)
         click.echo(str(path))
         return
-    from .render import place_map, write_html  # folium is only imported when a map is drawn
+    from .render import place_map, write_fragment, write_html  # folium only for maps
 
     try:
         html_map = place_map(mentions, countries=countries, title=heading,
                              subtitle=subtitle, tiles=tiles, events=events)
     except ValueError as error:  # an unknown tile provider name
         raise Failure(str(error), EXIT_USAGE) from None
-    write_html(html_map, path)
+    if embed:
+        write_fragment(html_map, path, responsive=responsive)
+    else:
+        write_html(html_map, path)
     click.echo(str(path))
 
 

@@ -42,6 +42,15 @@ class GeoparsedArticle:
         from .export import events_to_geodataframe
         return events_to_geodataframe(self.events)
 
+    def to_map(self, gazetteer: Gazetteer | None = None):
+        """The interactive map of the article's events and places, as a folium Map: in Jupyter
+        it shows itself (folium's `_repr_html_`); `.save()` writes it."""
+        from .render import place_map
+
+        countries = (gazetteer or Gazetteer.open(progress=False)).countries()
+        return place_map(self.places, countries=countries, events=self.events,
+                         title=self.article.title or "geomap")
+
     def to_dict(self) -> dict:
         """One line of `geomap places --format jsonl` (DESIGN.md's contract)."""
         return {"file": self.article.file, "places": [place.to_dict() for place in self.places]}

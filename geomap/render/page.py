@@ -27,6 +27,9 @@ FETCHING_TAG = re.compile(
 )
 STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(.*?)</style>", re.IGNORECASE | re.DOTALL)
 CSS_FETCH = re.compile(r"""\burl\(\s*(?!['"]?data:)[^)]*\)|@import\b[^;]*""", re.IGNORECASE)
+# What folium puts in a page's head for a whole page, which a fragment must not impose on its host:
+# the viewport, and styles for <html>, <body> and #map.
+PAGE_ONLY = re.compile(r'<meta name="viewport"[^>]*>|<style>\s*(?:html, body|#map) \{[^}]*\}\s*</style>')
 # An empty data: icon stops browsers from asking for /favicon.ico.
 NO_FAVICON = '<link rel="icon" href="data:,">\n'
 
@@ -91,3 +94,25 @@ def write_html(map: folium.Map, path: Path) -> Path:
     if linked:
         raise ValueError(f"map page would load external resources: {linked[:3]}")
     return write_text(Path(path), html)
+
+
+def write_fragment(map: folium.Map, path: Path, *, responsive: bool = False,
+                   height: str = "520px") -> Path:
+    """An HTML fragment to paste into a page: one container with the map's styles, its div and
+    its scripts, no <html> or <head>. Every id and variable name carries the map's own random
+    suffix, so two maps on one page never clash. `responsive` keeps a 16:10 shape at any width
+    instead of a fixed `height`."""
+    root = map.get_root()
+    root.render()  # lays out header, body and script parts
+    size = "width: 100%; aspect-ratio: 16 / 10;" if responsive else f"width: 100%; height: {height};"
+    header = "".join(PAGE_ONLY.sub("", child.render())
+                     for name, child in root.header._children.items()
+                     if name not in ("meta_http", "no_favicon"))
+    fragment = (f'<div class="geomap-embed" id="{map.get_name()}_embed" '
+                f'style="position: relative; {size}">\n'
+                f"{header}\n{root.html.render()}\n"
+                f"<script>\n{root.script.render()}\n</script>\n</div>\n")
+    linked = linked_resources(fragment)
+    if linked:
+        raise ValueError(f"map fragment would load external resources: {linked[:3]}")
+    return write_text(Path(path), fragment)

@@ -447,3 +447,31 @@ def test_many_events_cluster_in_chromium(browser, tmp_path, countries):
     assert visit.page.locator(".marker-cluster").count() > 0
     assert visit.foreign_requests() == [] and visit.errors == []
     visit.page.close()
+
+
+@pytest.mark.browser
+def test_two_embedded_maps_share_a_page(browser, tmp_path, mentions, countries):
+    from geomap.render import write_fragment
+
+    fragments = []
+    for index, title in enumerate(("First", "Second")):
+        fmap = place_map(mentions[:2 + index], countries=countries, title=title)
+        path = write_fragment(fmap, tmp_path / f"map{index}.html", responsive=index == 1)
+        fragment = path.read_text(encoding="utf-8")
+        assert "<html" not in fragment and "<head" not in fragment and "<body" not in fragment
+        assert "html, body" not in fragment
+        fragments.append(fragment)
+    host = tmp_path / "report.html"
+    host.write_text("<!doctype html><html><head><title>Report</title></head><body>"
+                    "<h1>Report</h1><p>Before.</p>" + fragments[0] + "<p>Between.</p>"
+                    + fragments[1] + "<p>After.</p></body></html>", encoding="utf-8")
+    visit = Visit(browser, host)
+    page = visit.page
+    assert page.locator(".leaflet-container").count() == 2
+    assert [t.strip() for t in page.locator(".geomap-title h1").all_inner_texts()] == [
+        "First", "Second"]
+    assert page.locator(".geomap-embed").nth(1).bounding_box()["height"] == pytest.approx(
+        page.locator(".geomap-embed").nth(1).bounding_box()["width"] * 10 / 16, abs=2)
+    assert page.locator("body").evaluate("b => getComputedStyle(b).margin") != "0px"
+    assert visit.foreign_requests() == [] and visit.errors == []
+    page.close()
