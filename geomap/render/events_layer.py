@@ -25,6 +25,8 @@ from .page import RawHtml
 EPOCH = datetime.date(1970, 1, 1)
 # Beyond this many events, markers of one type merge into clusters.
 CLUSTER_EVENTS_ABOVE = 60
+# A map of more articles than this has no per-article switches (the list would fill the map).
+MAX_ARTICLE_FILTERS = 12
 # Characters of sentence kept on each side of the place in a popup's quote.
 QUOTE_SIDE = 160
 
@@ -59,7 +61,9 @@ CSS = """
 }
 .geomap-time input[type=range] { width: 100%; margin: 2px 0; }
 .geomap-time .geomap-time-range { font-weight: 600; }
-.geomap-time label { display: block; margin-top: 3px; color: #555; }
+.geomap-time label { display: block; margin-top: 3px; color: #555; max-width: 300px;
+  white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+.geomap-time .geomap-time-articles { margin-top: 6px; }
 .geomap-popup .geomap-sources li { margin: 0 0 3px; overflow-wrap: anywhere; }
 .geomap-popup .geomap-sources { margin: 0; padding-left: 16px; }
 .geomap-popup .geomap-flags { color: #8a5a00; margin-bottom: 6px; }
@@ -68,7 +72,8 @@ CSS = """
 
 class EventLayer(MacroElement):
     """Every event on the map, one overlay per type registered with `control` (the map's layer
-    list), and a time filter when some events are dated."""
+    list), and a filter by date (when some events are dated) and by source article (when the
+    map holds a few articles)."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
@@ -99,6 +104,7 @@ class EventLayer(MacroElement):
                 add(list, "dd", value);
             }
             var S = data.strings, ROLES = ["actor", "target", "victim"];
+            var MAX_ARTICLE_FILTERS = {{ this.max_article_filters }};
             function text(index) { return index >= 0 ? S[index] : null; }
             function figure(value, e) {
                 if (value === null) { return null; }
@@ -225,32 +231,68 @@ class EventLayer(MacroElement):
             map.geomapEvents = items;
             var days = data.events.map(function (e) { return e[4]; })
                 .filter(function (d) { return d !== null; });
-            if (!days.length) { return; }
+            var articles = [];  // the source articles, by their title's index
+            data.events.forEach(function (e) {
+                e[20].forEach(function (source) {
+                    if (articles.indexOf(source[0]) < 0) { articles.push(source[0]); }
+                });
+            });
+            var byArticle = articles.length > 1 && articles.length <= MAX_ARTICLE_FILTERS;
+            if (!days.length && !byArticle) { return; }
             var first = Math.min.apply(null, days), last = Math.max.apply(null, days);
             var filter = L.control({position: "bottomleft"});
             filter.onAdd = function () {
                 var box = L.DomUtil.create("div", "geomap-time");
-                add(box, "div", "Dates shown");
-                var range = add(box, "div", "", "geomap-time-range");
-                var from = add(box, "input"), to = add(box, "input");
-                [from, to].forEach(function (input, index) {
-                    input.type = "range"; input.min = first; input.max = last; input.step = 1;
-                    input.value = index ? last : first;
-                    input.className = index ? "geomap-time-to" : "geomap-time-from";
-                });
-                var label = add(box, "label");
-                var undated = add(label, "input");
-                undated.type = "checkbox"; undated.checked = true;
-                undated.className = "geomap-time-undated";
-                label.appendChild(document.createTextNode(" events without a date"));
-                function apply() {
+                var inputs = [], from = null, to = null, undated = null, range = null;
+                if (days.length) {
+                    add(box, "div", "Dates shown");
+                    range = add(box, "div", "", "geomap-time-range");
+                    from = add(box, "input"); to = add(box, "input");
+                    [from, to].forEach(function (input, index) {
+                        input.type = "range"; input.min = first; input.max = last;
+                        input.step = 1; input.value = index ? last : first;
+                        input.className = index ? "geomap-time-to" : "geomap-time-from";
+                    });
+                    var label = add(box, "label");
+                    undated = add(label, "input");
+                    undated.type = "checkbox"; undated.checked = true;
+                    undated.className = "geomap-time-undated";
+                    label.appendChild(document.createTextNode(" events without a date"));
+                    inputs.push(from, to, undated);
+                }
+                var chosen = {};
+                if (byArticle) {
+                    add(box, "div", "Articles", "geomap-time-articles");
+                    articles.forEach(function (title) {
+                        var label = add(box, "label");
+                        var check = add(label, "input");
+                        check.type = "checkbox"; check.checked = true;
+                        check.className = "geomap-article-filter";
+                        check.geomapArticle = title;
+                        label.appendChild(document.createTextNode(" " + S[title]));
+                        chosen[title] = check;
+                        inputs.push(check);
+                    });
+                }
+                function dated(e) {
+                    if (!from) { return true; }
                     var low = Math.min(+from.value, +to.value), high = Math.max(+from.value, +to.value);
-                    range.textContent = iso(low) + " – " + iso(high);
+                    return e[4] === null ? undated.checked : (e[4] + e[5] >= low && e[4] <= high);
+                }
+                function reported(e) {  // shown while any article that tells it is
+                    return !byArticle || e[20].some(function (source) {
+                        return chosen[source[0]].checked;
+                    });
+                }
+                function apply() {
+                    if (from) {
+                        var low = Math.min(+from.value, +to.value), high = Math.max(+from.value, +to.value);
+                        range.textContent = iso(low) + " – " + iso(high);
+                    }
                     var adding = groups.map(function () { return []; });
                     var removing = groups.map(function () { return []; });
                     items.forEach(function (item) {
-                        var d = item.event[4];
-                        var show = d === null ? undated.checked : (d + item.event[5] >= low && d <= high);
+                        var show = dated(item.event) && reported(item.event);
                         if (show === item.shown) { return; }
                         item.shown = show;
                         (show ? adding : removing)[item.event[0]].push.apply(
@@ -266,9 +308,7 @@ class EventLayer(MacroElement):
                         }
                     });
                 }
-                [from, to, undated].forEach(function (input) {
-                    L.DomEvent.on(input, "input change", apply);
-                });
+                inputs.forEach(function (input) { L.DomEvent.on(input, "input change", apply); });
                 L.DomEvent.disableClickPropagation(box);
                 L.DomEvent.disableScrollPropagation(box);
                 apply();
@@ -283,6 +323,7 @@ class EventLayer(MacroElement):
         super().__init__()
         self._name = "EventLayer"
         self.control = control
+        self.max_article_filters = MAX_ARTICLE_FILTERS
         placed = [event for event in events if event.place is not None]
         strings = _Strings()
         records = [_record(event, strings) for event in placed]

@@ -326,14 +326,15 @@ def test_an_approximate_location_is_drawn_with_its_uncertainty(tmp_path, countri
 
 def event(event_type: str, subtype: str, place: PlaceMention, date: str | None, *,
           sentence: str = "Fighting was reported on Tuesday.", actors=(), killed=None,
-          origin=None, destination=None, url="https://example.org/a") -> Event:
-    article = ArticleRef(file="a.txt", title=f"Report {HOSTILE_ATTRIBUTE}", url=url)
+          origin=None, destination=None, url="https://example.org/a",
+          titles=(f"Report {HOSTILE_ATTRIBUTE}",)) -> Event:
+    articles = [ArticleRef(file=f"{title}.txt", title=title, url=url) for title in titles]
     return Event(id=f"{event_type}-{date}", type=event_type, subtype=subtype, triggers=[subtype],
                  date=EventDate(date, "day" if date else "unknown", "on Tuesday" if date else ""),
                  actors=[Actor(name, role, "armed group") for name, role in actors],
-                 place=place, sentence=sentence, article=article, confidence=0.8,
+                 place=place, sentence=sentence, article=articles[0], confidence=0.8,
                  origin=origin, destination=destination, fatalities=killed,
-                 sources=[Report(article, sentence, killed)])
+                 sources=[Report(article, sentence, killed) for article in articles])
 
 
 @pytest.fixture
@@ -473,5 +474,27 @@ def test_two_embedded_maps_share_a_page(browser, tmp_path, mentions, countries):
     assert page.locator(".geomap-embed").nth(1).bounding_box()["height"] == pytest.approx(
         page.locator(".geomap-embed").nth(1).bounding_box()["width"] * 10 / 16, abs=2)
     assert page.locator("body").evaluate("b => getComputedStyle(b).margin") != "0px"
+    assert visit.foreign_requests() == [] and visit.errors == []
+    page.close()
+
+
+@pytest.mark.browser
+def test_articles_can_be_switched_off(browser, tmp_path, mentions, countries):
+    mosul, camp = mentions[0], mentions[4]
+    events = [event("attack", "shelling", mosul, "2017-03-01", titles=("Wire A",)),
+              event("capture", "recapture", camp, "2017-03-02", titles=("Wire B",)),
+              event("statement", "declaration", mosul, "2017-03-03", titles=("Wire A", "Wire B"))]
+    path = write_html(place_map(mentions, countries=countries, title="Two wires", events=events),
+                      tmp_path / "wires.html")
+    visit = Visit(browser, path)
+    page = visit.page
+    icons = page.locator(".geomap-event-icon")
+    assert icons.count() == 3
+    page.get_by_label("Wire A").uncheck()
+    assert icons.count() == 2  # the statement is still told by Wire B
+    page.get_by_label("Wire B").uncheck()
+    assert icons.count() == 0
+    page.get_by_label("Wire A").check()
+    assert icons.count() == 2
     assert visit.foreign_requests() == [] and visit.errors == []
     page.close()
