@@ -24,7 +24,8 @@ from gazetteer.resolve import Resolution
 
 from .mention import PlaceMention
 from .recognize import Toponym
-from .relative import BorderPhrase, PartPhrase, Relation, find_borders, find_parts, find_relations
+from .relative import (BorderPhrase, PartPhrase, Relation, find_borders, find_city_parts,
+                       find_parts, find_relations)
 
 if TYPE_CHECKING:
     from .places import ArticleReading
@@ -50,6 +51,8 @@ APPROXIMATE_CONFIDENCE = 0.6
 GENERIC_DISTRICTS = frozenset({"old city", "old town", "city centre", "city center", "downtown",
                                "old quarter", "medina", "city hall"})
 GENERIC_DISTRICT_RADIUS_KM = 3.0
+# A part of a city named by the city ("the Mosul district of Mansour") lies this close to it.
+CITY_PART_KM = 30.0
 KM_PER_DEGREE = 111.32
 # "Near the Syrian border" is a stretch of it, not a point.
 BORDER_UNCERTAINTY_KM = 50.0
@@ -68,6 +71,10 @@ def place_approximately(reading: ArticleReading) -> dict[int | tuple[int, int], 
     for index, toponym in enumerate(reading.toponyms):
         if exact_key(toponym.text) in GENERIC_DISTRICTS:
             located[index] = _in_own_city(reading, index)
+    for city, part in find_city_parts(reading.text, reading.toponyms):
+        inside = _in_city(reading, city, part)
+        if inside is not None:
+            located[part] = inside
     for part in find_parts(reading.text, reading.toponyms):
         region = _part_of_country(reading, part)
         if region is not None:
@@ -171,6 +178,22 @@ def _part_of_country(reading: ArticleReading, phrase: PartPhrase) -> PlaceMentio
     mention.anchor = country.name
     mention.geometry = region
     return mention
+
+
+def _in_city(reading: ArticleReading, city: int, part: int) -> PlaceMention | None:
+    """"The west Mosul district of Mansour": the reading of the part's name inside the city,
+    else a point in the city with a district's radius (not Baghdad's Mansour)."""
+    anchor = reading.senses.get(reading.keys[city])
+    if anchor is None:
+        return None
+    toponym = reading.toponyms[part]
+    inside = [c for c in reading.readings.get(reading.keys[part], [])
+              if distance_km(c.lat, c.lon, anchor.place.lat, anchor.place.lon) <= CITY_PART_KM]
+    if inside:
+        return reading.mention(toponym, Resolution(max(inside, key=lambda c: c.score),
+                                                   AGREEING_CONFIDENCE, []))
+    return _approximate(reading, (toponym.start, toponym.end), anchor, anchor.place.lat,
+                        anchor.place.lon, GENERIC_DISTRICT_RADIUS_KM)
 
 
 def _country_in_sentence(reading: ArticleReading, phrase: BorderPhrase,

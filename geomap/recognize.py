@@ -44,6 +44,9 @@ PLACE_OBJECT_VERBS = frozenset({
     "attack", "attacked", "capture", "seize", "enter", "flee", "shell", "bomb", "retake",
 })
 LIST_WORDS = frozenset({"and", "or", ",", "&"})
+LOWER_CASE_SIDES = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                              "western", "central", "northeast", "northwest", "southeast",
+                              "southwest", "north-east", "north-west", "south-east", "south-west"})
 # Lower-case words that may continue a name: particles of transliterated names and generic words
 # the news puts after a name ("Deir ez-Zor", "Euphrates river valley", "Nineveh province").
 PLACE_TYPE_WORDS = frozenset({
@@ -289,14 +292,17 @@ def _person_names(doc: Doc) -> set[str]:
 
 
 def _trim(span: Span) -> Span:
-    """The span without a leading "the", a trailing possessive "'s", or spaces at either end
-    (where a masked link was)."""
+    """The span without a leading "the" or side ("west Mosul"), a trailing possessive "'s", or
+    spaces at either end (where a masked link was)."""
     start, end = span.start, span.end
     while end - start > 1 and span.doc[end - 1].is_space:
         end -= 1
     while end - start > 1 and span.doc[start].is_space:
         start += 1
     if end - start > 1 and span.doc[start].lower_ == "the":
+        start += 1
+    # "west Mosul": a side of the place, which is the place on a map ("West Bank" is capitalised)
+    if end - start > 1 and span.doc[start].text in LOWER_CASE_SIDES:
         start += 1
     if end - start > 1 and _POSSESSIVE.fullmatch(span.doc[end - 1].text):
         end -= 1

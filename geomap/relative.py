@@ -151,3 +151,22 @@ def find_parts(text: str, toponyms: list[Toponym]) -> list[PartPhrase]:
             part = match.group("part").lower().replace("ern", "").replace("-", "")
             found.append(PartPhrase(index, part, (match.start(), toponym.end)))
     return found
+
+
+# "the west Mosul district of Mansour": a part of a city named by the city (the recogniser may
+# have taken "Mosul district" as one name)
+_PART_WORD = r"(?:district|neighbou?rhood|quarter|suburb|area)"
+_PART_OF_CITY = re.compile(rf"\s+{_PART_WORD}\s+of\s+$", re.IGNORECASE)
+_ENDS_WITH_PART = re.compile(rf"\b{_PART_WORD}$", re.IGNORECASE)
+
+
+def find_city_parts(text: str, toponyms: list[Toponym]) -> list[tuple[int, int]]:
+    """(city, part) toponym index pairs from "<city> district of <part>"."""
+    pairs = []
+    for index in range(len(toponyms) - 1):
+        city, part = toponyms[index], toponyms[index + 1]
+        between = text[city.end:part.start]
+        if not city.demonym and (_PART_OF_CITY.fullmatch(between) or (
+                re.fullmatch(r"\s+of\s+", between) and _ENDS_WITH_PART.search(city.text))):
+            pairs.append((index, index + 1))
+    return pairs

@@ -317,3 +317,29 @@ def test_a_place_standing_for_its_government_is_flagged(gazetteer, tmp_path):
     assert found["Washington"].to_dict()["metonym"] is True
     assert not found["Geneva"].metonym and "metonym" not in found["Geneva"].to_dict()
     assert found["Washington"].confidence <= 0.8
+
+
+def test_compass_part_of_a_country_is_an_approximate_region(gazetteer, tmp_path):
+    places = _places_of(gazetteer, tmp_path, "Air strikes hit a northern Syrian village and "
+                                             "towns in southern Iraq on Monday.")
+    north = places["northern Syrian"]
+    assert north.kind == "approximate" and north.anchor == "Syria" and north.name == "Northern Syria"
+    assert north.lat > 35.5 and north.geometry is not None and 50 < north.uncertainty_km < 250
+    south = places["southern Iraq"]
+    assert south.kind == "approximate" and south.lat < 32.5
+
+
+def test_a_named_part_of_a_city_lies_in_that_city(gazetteer, tmp_path):
+    places = _places_of(gazetteer, tmp_path, "Families fled the west Mosul district of Mansour on "
+                                             "Thursday. Shops reopened in the Baghdad district of "
+                                             "Karrada.")
+    mansour = places["Mansour"]  # not the Baghdad district of that name
+    assert distance_km(mansour.lat, mansour.lon, 36.34, 43.12) < 10
+    karrada = places["Karrada"]
+    assert distance_km(karrada.lat, karrada.lon, 33.31, 44.43) < 10
+
+
+def test_a_people_without_a_state_names_no_border(gazetteer, tmp_path):
+    places = _places_of(gazetteer, tmp_path, "Kurdish fighters advanced near the Iraqi border. "
+                                             "Fighting continued across Syria and in Hasakah.")
+    assert places["Iraqi border"].name == "Syria–Iraq border"
