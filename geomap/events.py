@@ -68,8 +68,6 @@ class ArticleEvents:
     """What finding events in one article needs from the rest of the pipeline."""
 
     article: Article
-    doc: Doc
-    places: list[PlaceMention]
     published: datetime.date | None
     table: ActorTable
     # per sentence index: canonical names of persons and of armed groups named in it
@@ -83,7 +81,7 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
 
     A definite mention of an event just told ("The bombings ... also wounded 25") adds to that
     event; other retellings are merged later (see `fuse`)."""
-    context = ArticleEvents(article, doc, places, published, table)
+    context = ArticleEvents(article, published, table)
     sentences = list(doc.sents)
     triggered = [(index, sentence, triggers) for index, sentence in enumerate(sentences)
                  if (triggers := find_triggers(sentence))]
