@@ -355,6 +355,47 @@ def map_file_name(file: str, suffix: str = ".html") -> str:
 
 
 @main.command()
+@click.argument("source", metavar="INPUT", type=click.Path(path_type=Path))
+@click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path),
+              required=True, help="Folder for per-article results and the combined files.")
+@click.option("--workers", type=click.IntRange(1), help="Processes to use (default: all cores).")
+@click.option("--date", "default_date", type=click.DateTime(["%Y-%m-%d"]),
+              help="Publication date of articles that give none.")
+@click.option("--actors", "actor_files", multiple=True,
+              type=click.Path(dir_okay=False, path_type=Path),
+              help="A CSV of your own actor names and aliases. Repeatable.")
+@click.option("--progress/--no-progress", default=True, show_default=True)
+@_guarded
+def batch(source: Path, output_dir: Path, workers: int | None, default_date,
+          actor_files: tuple[Path, ...], progress: bool) -> None:
+    """Read a folder (recursively) or a JSONL file of articles on all cores, resumably.
+
+    Each article's places and events go to OUTPUT/articles/<hash>.json as soon as it is done;
+    a re-run skips those. At the end: events.parquet (GeoParquet), events.geojson, summary.html
+    and failures.jsonl.
+    """
+    from .actors import ActorTable, ActorTableError
+    from .batch import BatchSettings, run_batch
+
+    if not source.exists():
+        raise Failure(f"{source}: no such file or folder", EXIT_USAGE)
+    try:
+        ActorTable.load(actor_files)  # a bad actor file fails here, not in every worker
+    except ActorTableError as error:
+        raise Failure(str(error), EXIT_INPUT) from None
+    store = store_path(click.get_current_context().obj["gazetteer"])
+    _open_gazetteer().close()  # a missing or broken store is one clear error, before workers
+    settings = BatchSettings(store, default_date.date() if default_date else None, actor_files)
+    report = run_batch(source, output_dir, workers=workers, settings=settings, progress=progress)
+    click.echo(f"{report.done} articles read, {report.skipped} already done, "
+               f"{len(report.failures)} failed; {report.events} events in {output_dir} "
+               f"({report.seconds:.1f} s)", err=True)
+    for reason in report.failures:
+        click.echo(f"geomap: error: {reason}", err=True)
+    sys.exit(EXIT_INPUT if report.failures else EXIT_OK)
+
+
+@main.command()
 @click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
               default=DEFAULT_OUTPUT_DIR / "demo.html", show_default=True)
 @_guarded

@@ -17,6 +17,7 @@ HARMFUL_TYPES = frozenset({"attack", "violence against civilians", "armed clash"
 MOVEMENT_TYPES = frozenset({"deployment", "displacement"})
 DATE_PRECISIONS = ("day", "week", "month", "year", "range", "unknown")
 ACTOR_ROLES = ("actor", "target", "victim")
+ARTICLE_FIELDS = ("file", "title", "source", "url", "published")
 ACTOR_KINDS = ("state forces", "armed group", "civilians", "government", "international body",
                "organisation", "person", "unknown")
 
@@ -113,6 +114,27 @@ class Event:
     speculative: bool = False
     sources: list[Report] = field(default_factory=list)
 
+    @classmethod
+    def from_dict(cls, record: dict) -> Event:
+        """An event read back from its JSON record (as `to_dict` writes it)."""
+        article = ArticleRef(**record["article"])
+        return cls(
+            id=record["id"], type=record["type"], subtype=record["subtype"],
+            triggers=list(record["triggers"]),
+            date=EventDate(record["date"], record["date_precision"], record["date_text"],
+                           record["date_end"]),
+            actors=[Actor(a["name"], a["role"], a["kind"], list(a["aliases_seen"]))
+                    for a in record["actors"]],
+            place=_read_place(record["place"]), sentence=record["sentence"], article=article,
+            confidence=record["confidence"], origin=_read_place(record["origin"]),
+            destination=_read_place(record["destination"]), fatalities=record["fatalities"],
+            injured=record["injured"], displaced=record["displaced"],
+            counts_at_least=record["counts_at_least"], reported=record["reported"],
+            negated=record["negated"], speculative=record["speculative"],
+            sources=[Report(ArticleRef(**{k: r[k] for k in ARTICLE_FIELDS}), r["sentence"],
+                            r["fatalities"], r["injured"], r["displaced"])
+                     for r in record["sources"]])
+
     def to_dict(self) -> dict:
         """The JSON record (DESIGN.md's event contract, with origin, destination and flags)."""
         return {
@@ -134,3 +156,7 @@ class Event:
 
 def _place(place: PlaceMention | None) -> dict | None:
     return None if place is None else place.to_dict()
+
+
+def _read_place(record: dict | None) -> PlaceMention | None:
+    return None if record is None else PlaceMention.from_dict(record)

@@ -65,6 +65,19 @@ class PlaceMention:
         return (self.geonameid, self.name, self.kind == "demonym", round(self.lat, 4),
                 round(self.lon, 4))
 
+    @classmethod
+    def from_dict(cls, record: dict) -> PlaceMention:
+        """A mention read back from its JSON record (its shape, not kept there, is lost)."""
+        return cls(
+            start=record["start"], end=record["end"], text=record["text"], name=record["name"],
+            lat=record["lat"], lon=record["lon"], kind=record["kind"], country=record["country"],
+            admin1=record["admin1"], geonameid=record["geonameid"],
+            confidence=record["confidence"], source=record["source"],
+            alternatives=[Alternative(**alternative)
+                          for alternative in record.get("alternatives", [])],
+            uncertainty_km=record.get("uncertainty_km"), anchor=record.get("anchor", ""),
+            metonym=record.get("metonym", False))
+
     def to_dict(self) -> dict:
         """The JSON record of DESIGN.md's `places` contract."""
         return {

@@ -1,0 +1,201 @@
+"""Archives: the whole pipeline over many articles on all cores, resumable at any moment.
+
+Each article is known by a hash of its content. Its result (places and events) is written to
+`OUTDIR/articles/<hash>.json` the moment it is done, atomically, so a run stopped at any point
+(kill -9 included) has lost only the articles in flight, and a re-run skips every article already
+written. The combined files (GeoParquet, GeoJSON) and the summary map are rebuilt at the end from
+the per-article files, in input order, so an interrupted run resumed gives the same output as an
+uninterrupted one. Articles that fail are listed with their reason in `failures.jsonl`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+import time
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from .article import Article, ArticleError, expand_paths, read_articles
+from .atomic import write_text
+from .event import Event
+
+ARTICLES_DIR = "articles"
+FAILURES_FILE = "failures.jsonl"
+# Articles a worker takes at a time: enough for spaCy's batching, few enough to lose little.
+CHUNK = 8
+
+
+@dataclass(slots=True)
+class BatchSettings:
+    """What every worker needs to read articles the same way."""
+
+    gazetteer: Path | None = None
+    default_date: datetime.date | None = None
+    actor_files: tuple[Path, ...] = ()
+
+
+@dataclass(slots=True)
+class BatchReport:
+    done: int = 0
+    skipped: int = 0  # done by an earlier run
+    failures: list[str] = field(default_factory=list)
+    events: int = 0
+    seconds: float = 0.0
+
+
+def article_key(article: Article) -> str:
+    """The article's identity: a hash of what the pipeline reads of it."""
+    digest = hashlib.sha256()
+    for part in (article.text, article.title, article.published, article.url, article.source):
+        digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
+    return digest.hexdigest()[:24]
+
+
+def read_inputs(source: Path) -> Iterator[Article | str]:
+    """Articles of a folder (recursively) or of one file (a JSONL file holds many), and a
+    one-line reason for each file that cannot be read."""
+    files, missing = expand_paths([source])
+    yield from missing
+    for file in files:
+        try:
+            yield from read_articles(file)
+        except ArticleError as error:
+            yield str(error)
+
+
+def run_batch(source: Path, outdir: Path, *, workers: int | None = None,
+              settings: BatchSettings = BatchSettings(), progress: bool = True) -> BatchReport:
+    """Read every article under `source` into `outdir`, skipping those already done."""
+    started = time.perf_counter()
+    report = BatchReport()
+    articles_dir = outdir / ARTICLES_DIR
+    articles_dir.mkdir(parents=True, exist_ok=True)
+    for partial in articles_dir.glob(".*.partial"):  # left by a run killed mid-write
+        partial.unlink(missing_ok=True)
+    order: list[str] = []
+    todo: list[tuple[str, Article]] = []
+    for item in read_inputs(source):
+        if isinstance(item, str):
+            report.failures.append(item)
+            continue
+        key = article_key(item)
+        order.append(key)
+        if (articles_dir / f"{key}.json").exists():
+            report.skipped += 1
+        else:
+            todo.append((key, item))
+    chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
+    workers = max(1, workers or os.cpu_count() or 1)
+    with tqdm(total=len(todo), desc="Reading articles", unit="article",
+              disable=not progress) as bar:
+        for key, result in _results(chunks, workers, settings):
+            if isinstance(result, str):
+                report.failures.append(result)
+            else:
+                write_text(articles_dir / f"{key}.json", json.dumps(result, ensure_ascii=False))
+                report.done += 1
+            bar.update(1)
+    write_text(outdir / FAILURES_FILE, "".join(json.dumps({"reason": reason}) + "\n"
+                                                for reason in report.failures))
+    report.events = combine(outdir, order, settings.gazetteer)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _results(chunks: list[list[tuple[str, Article]]], workers: int,
+             settings: BatchSettings) -> Iterator[tuple[str, dict | str]]:
+    """(key, record or failure reason) for every article, as workers finish them."""
+    if workers == 1 or len(chunks) <= 1:
+        _start_worker(settings)
+        for chunk in chunks:
+            yield from read_chunk(chunk)
+        return
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+                             initargs=(settings,)) as pool:
+        pending = [pool.submit(read_chunk, chunk) for chunk in chunks]
+        for finished in as_completed(pending):
+            yield from finished.result()
+
+
+_WORKER: dict = {}
+
+
+def _start_worker(settings: BatchSettings) -> None:
+    """Open the gazetteer, the model and the actor table once per worker process."""
+    from gazetteer import Gazetteer
+
+    from . import nlp
+    from .actors import ActorTable
+    from .pipeline import EventOptions
+
+    nlp.load()
+    _WORKER["gazetteer"] = Gazetteer.open(settings.gazetteer, progress=False)
+    _WORKER["options"] = EventOptions(ActorTable.load(settings.actor_files),
+                                      settings.default_date)
+
+
+def read_chunk(chunk: list[tuple[str, Article]]) -> list[tuple[str, dict | str]]:
+    """Places and events of a few articles, parsed together; a failing article is reported,
+    the others go on."""
+    from .pipeline import geoparse_articles
+
+    try:
+        parsed = list(geoparse_articles([article for _, article in chunk], _WORKER["gazetteer"],
+                                        _WORKER["options"]))
+        return [(key, _record(item)) for (key, _), item in zip(chunk, parsed)]
+    except Exception:  # one bad article must not sink its neighbours: retry them one by one
+        results = []
+        for key, article in chunk:
+            try:
+                (item,) = geoparse_articles([article], _WORKER["gazetteer"], _WORKER["options"])
+                results.append((key, _record(item)))
+            except Exception as error:  # reported with its reason; the run goes on
+                results.append((key, f"{article.file}: {type(error).__name__}: {error}"))
+        return results
+
+
+def _record(item) -> dict:
+    article = item.article
+    return {"file": article.file, "title": article.title, "url": article.url,
+            "source": article.source,
+            "published": item.published.isoformat() if item.published else "",
+            "places": [place.to_dict() for place in item.places],
+            "events": [event.to_dict() for event in item.events]}
+
+
+def combine(outdir: Path, order: list[str], gazetteer: Path | None = None) -> int:
+    """The combined events of every article done, in input order: `events.parquet`
+    (GeoParquet), `events.geojson` and `summary.html`; the number of events."""
+    from .export import write_events
+
+    events: list[Event] = []
+    seen: set[str] = set()
+    for key in order:
+        if key in seen:  # the same article twice in the input
+            continue
+        seen.add(key)
+        path = outdir / ARTICLES_DIR / f"{key}.json"
+        if path.exists():
+            record = json.loads(path.read_text(encoding="utf-8"))
+            events += [Event.from_dict(event) for event in record["events"]]
+    write_events(events, "parquet", outdir / "events.parquet")
+    write_events(events, "geojson", outdir / "events.geojson")
+    _summary_map(events, outdir / "summary.html", gazetteer)
+    return len(events)
+
+
+def _summary_map(events: list[Event], path: Path, gazetteer: Path | None) -> None:
+    from gazetteer import Gazetteer
+
+    from .render import place_map, write_html
+
+    countries = Gazetteer.open(gazetteer, progress=False).countries() if events else []
+    write_html(place_map([], countries=countries, title="Archive",
+                         subtitle=f"{len(events)} events", events=events), path)
