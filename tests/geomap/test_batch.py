@@ -13,10 +13,9 @@ import time
 from pathlib import Path
 
 import geopandas
-import pytest
 from click.testing import CliRunner
 
-from geomap.batch import BatchSettings, run_batch
+from geomap.batch import run_batch
 from geomap.cli import main
 
 TOWNS = ("Afgooye", "Kismayo", "Baidoa", "Jilib", "Mogadishu", "Beledweyne")
