@@ -1,4 +1,4 @@
-"""Print every benchmark's figures: `python -m benchmarks [gazetteer|places|cold-start|render]`."""
+"""Print every benchmark's figures: `python -m benchmarks [gazetteer|places|cold-start|render|batch]`."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ import os
 import platform
 import sys
 
-from . import cold_start_bench, gazetteer_bench, places_bench, render_bench
+from . import batch_bench, cold_start_bench, gazetteer_bench, places_bench, render_bench
 
 BENCHMARKS = {"gazetteer": gazetteer_bench.run, "places": places_bench.run,
-              "cold-start": cold_start_bench.run, "render": render_bench.run}
+              "cold-start": cold_start_bench.run, "render": render_bench.run,
+              "batch": batch_bench.run}
 
 
 def main(selected: list[str]) -> None:

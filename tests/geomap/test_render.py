@@ -10,6 +10,7 @@ from pathlib import Path
 
 import folium.plugins
 import pytest
+from playwright.sync_api import expect
 from shapely.geometry import LineString, MultiPolygon, Polygon, box
 
 from gazetteer.model import Place
@@ -273,7 +274,7 @@ def test_map_works_offline_in_chromium(browser, page_file):
     visit = Visit(browser, page_file)
     page = visit.page
     # Mosul, the Euphrates, Anbar, the hostile camp; the demonym layer starts hidden.
-    assert page.locator(CIRCLE_MARKERS).count() == 4
+    expect(page.locator(CIRCLE_MARKERS)).to_have_count(4)
     assert HOSTILE_SCRIPT in page.locator(".geomap-title").inner_text()
     credits = page.locator(".leaflet-control-attribution").inner_text()
     assert "GeoNames (CC-BY 4.0)" in credits and "Natural Earth" in credits
@@ -287,7 +288,7 @@ def test_map_works_offline_in_chromium(browser, page_file):
     assert popup.locator("mark").inner_text() == HOSTILE_SCRIPT
 
     page.get_by_label("Nationalities (demonyms) (1)").check()
-    assert page.locator(CIRCLE_MARKERS).count() == 5
+    expect(page.locator(CIRCLE_MARKERS)).to_have_count(5)
 
     screenshot = page.screenshot()
     assert visit.foreign_requests() == []
@@ -306,6 +307,7 @@ def test_clustered_map_works_offline_in_chromium(browser, tmp_path, countries):
                     38 + (index // 8) * 0.9, "village") for index in range(64)]
     path = write_html(place_map(many, countries=countries, title="Many"), tmp_path / "many.html")
     visit = Visit(browser, path)
+    visit.page.wait_for_selector(".marker-cluster")  # clusters are drawn once the view settles
     assert visit.page.locator(".marker-cluster").count() > 0
     assert visit.foreign_requests() == []
     assert visit.errors == []
@@ -366,8 +368,9 @@ def test_event_map_in_chromium(browser, event_page):
     visit = Visit(browser, event_page)
     page = visit.page
     icons = page.locator(".geomap-event-icon")
-    assert icons.count() == 5
-    assert page.locator("path.leaflet-interactive[stroke-dasharray='6 4']").count() == 1  # flight
+    expect(icons).to_have_count(5)
+    flight = page.locator("path.leaflet-interactive[stroke-dasharray='6 4']")
+    expect(flight).to_have_count(1)
     legend = page.locator(".leaflet-control-layers").inner_text()
     assert "Attacks (2)" in legend and "Territory captured (1)" in legend
 
@@ -388,15 +391,15 @@ def test_event_map_in_chromium(browser, event_page):
         from.value = Math.round(Date.UTC(2017, 0, 1) / 86400000);
         from.dispatchEvent(new Event('input', {bubbles: true}));
     }""")
-    assert icons.count() == 3
+    expect(icons).to_have_count(3)
     assert "2017-01-01" in page.locator(".geomap-time-range").inner_text()
     page.locator(".geomap-time-undated").uncheck()
-    assert icons.count() == 2
+    expect(icons).to_have_count(2)
 
     page.get_by_label(re.compile(r"Attacks \(2\)")).uncheck()
-    assert icons.count() == 0
+    expect(icons).to_have_count(0)
     page.get_by_label(re.compile(r"Attacks \(2\)")).check()
-    assert icons.count() == 2
+    expect(icons).to_have_count(2)
 
     screenshot = page.screenshot()
     assert visit.foreign_requests() == [] and visit.errors == [] and visit.dialogs == []
@@ -468,7 +471,7 @@ def test_two_embedded_maps_share_a_page(browser, tmp_path, mentions, countries):
                     + fragments[1] + "<p>After.</p></body></html>", encoding="utf-8")
     visit = Visit(browser, host)
     page = visit.page
-    assert page.locator(".leaflet-container").count() == 2
+    expect(page.locator(".leaflet-container")).to_have_count(2)
     assert [t.strip() for t in page.locator(".geomap-title h1").all_inner_texts()] == [
         "First", "Second"]
     assert page.locator(".geomap-embed").nth(1).bounding_box()["height"] == pytest.approx(
@@ -489,12 +492,12 @@ def test_articles_can_be_switched_off(browser, tmp_path, mentions, countries):
     visit = Visit(browser, path)
     page = visit.page
     icons = page.locator(".geomap-event-icon")
-    assert icons.count() == 3
+    expect(icons).to_have_count(3)
     page.get_by_label("Wire A").uncheck()
-    assert icons.count() == 2  # the statement is still told by Wire B
+    expect(icons).to_have_count(2)  # the statement is still told by Wire B
     page.get_by_label("Wire B").uncheck()
-    assert icons.count() == 0
+    expect(icons).to_have_count(0)
     page.get_by_label("Wire A").check()
-    assert icons.count() == 2
+    expect(icons).to_have_count(2)
     assert visit.foreign_requests() == [] and visit.errors == []
     page.close()
