@@ -13,7 +13,10 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import math
 import os
+import shutil
+import tempfile
 import time
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -30,6 +33,8 @@ ARTICLES_DIR = "articles"
 FAILURES_FILE = "failures.jsonl"
 # Articles a worker takes at a time: enough for spaCy's batching, few enough to lose little.
 CHUNK = 8
+# Events in one part of the partitioned GeoParquet a Dask run writes.
+PARTITION_EVENTS = 50_000
 
 
 @dataclass(slots=True)
@@ -71,8 +76,15 @@ def read_inputs(source: Path) -> Iterator[Article | str]:
 
 
 def run_batch(source: Path, outdir: Path, *, workers: int | None = None,
-              settings: BatchSettings = BatchSettings(), progress: bool = True) -> BatchReport:
-    """Read every article under `source` into `outdir`, skipping those already done."""
+              settings: BatchSettings = BatchSettings(), progress: bool = True,
+              dask: str | None = None) -> BatchReport:
+    """Read every article under `source` into `outdir`, skipping those already done.
+
+    `dask` runs the work on a Dask cluster instead of local processes: a scheduler's address
+    ("tcp://host:8786"), or "local" for a `distributed.LocalCluster` of `workers` processes. Every
+    machine of a cluster needs geomap and its gazetteer store installed; results come back to
+    this machine, which writes them.
+    """
     started = time.perf_counter()
     report = BatchReport()
     articles_dir = outdir / ARTICLES_DIR
@@ -95,7 +107,9 @@ def run_batch(source: Path, outdir: Path, *, workers: int | None = None,
     workers = max(1, workers or os.cpu_count() or 1)
     with tqdm(total=len(todo), desc="Reading articles", unit="article",
               disable=not progress) as bar:
-        for key, result in _results(chunks, workers, settings):
+        results = _dask_results(chunks, workers, settings, dask) if dask else \
+            _results(chunks, workers, settings)
+        for key, result in results:
             if isinstance(result, str):
                 report.failures.append(result)
             else:
@@ -104,7 +118,7 @@ def run_batch(source: Path, outdir: Path, *, workers: int | None = None,
             bar.update(1)
     write_text(outdir / FAILURES_FILE, "".join(json.dumps({"reason": reason}) + "\n"
                                                 for reason in report.failures))
-    report.events = combine(outdir, order, settings.gazetteer)
+    report.events = combine(outdir, order, settings.gazetteer, partitioned=dask is not None)
     report.seconds = time.perf_counter() - started
     return report
 
@@ -122,6 +136,35 @@ def _results(chunks: list[list[tuple[str, Article]]], workers: int,
         pending = [pool.submit(read_chunk, chunk) for chunk in chunks]
         for finished in as_completed(pending):
             yield from finished.result()
+
+
+def _dask_results(chunks: list[list[tuple[str, Article]]], workers: int, settings: BatchSettings,
+                  address: str) -> Iterator[tuple[str, dict | str]]:
+    """The same work as `_results`, spread over a Dask cluster's workers."""
+    import logging
+
+    from distributed import Client, LocalCluster, as_completed as finished
+
+    cluster = None
+    if address == "local":
+        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                               dashboard_address=None, silence_logs=logging.ERROR)
+    try:
+        with Client(cluster if cluster is not None else address) as client:
+            futures = client.map(_dask_chunk, chunks, settings=settings, pure=False)
+            for future in finished(futures):
+                yield from future.result()
+    finally:
+        if cluster is not None:
+            cluster.close()
+
+
+def _dask_chunk(chunk: list[tuple[str, Article]], settings: BatchSettings
+                ) -> list[tuple[str, dict | str]]:
+    """A chunk read on a Dask worker, which opens the model and the gazetteer once."""
+    if not _WORKER:
+        _start_worker(settings)
+    return read_chunk(chunk)
 
 
 _WORKER: dict = {}
@@ -170,9 +213,11 @@ def _record(item) -> dict:
             "events": [event.to_dict() for event in item.events]}
 
 
-def combine(outdir: Path, order: list[str], gazetteer: Path | None = None) -> int:
+def combine(outdir: Path, order: list[str], gazetteer: Path | None = None, *,
+            partitioned: bool = False) -> int:
     """The combined events of every article done, in input order: `events.parquet`
-    (GeoParquet), `events.geojson` and `summary.html`; the number of events."""
+    (GeoParquet: one file, or with `partitioned` a folder of parts that dask-geopandas reads as
+    partitions), `events.geojson` and `summary.html`; the number of events."""
     from .export import write_events
 
     events: list[Event] = []
@@ -185,10 +230,34 @@ def combine(outdir: Path, order: list[str], gazetteer: Path | None = None) -> in
         if path.exists():
             record = json.loads(path.read_text(encoding="utf-8"))
             events += [Event.from_dict(event) for event in record["events"]]
-    write_events(events, "parquet", outdir / "events.parquet")
+    if partitioned:
+        _write_partitions(events, outdir / "events.parquet")
+    else:
+        write_events(events, "parquet", outdir / "events.parquet")
     write_events(events, "geojson", outdir / "events.geojson")
     _summary_map(events, outdir / "summary.html", gazetteer)
     return len(events)
+
+
+def _write_partitions(events: list[Event], folder: Path) -> None:
+    """GeoParquet parts of at most PARTITION_EVENTS events each, swapped in whole for the old
+    folder (or file) only once all are written."""
+    import dask_geopandas  # only for Dask runs
+
+    from .export import events_to_geodataframe
+
+    frame = events_to_geodataframe(events)
+    parts = max(1, math.ceil(len(frame) / PARTITION_EVENTS))
+    temp = Path(tempfile.mkdtemp(dir=folder.parent, prefix=f".{folder.name}.", suffix=".partial"))
+    try:
+        dask_geopandas.from_geopandas(frame, npartitions=parts).to_parquet(temp / folder.name)
+        if folder.is_dir():
+            shutil.rmtree(folder)
+        else:
+            folder.unlink(missing_ok=True)
+        os.replace(temp / folder.name, folder)
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)
 
 
 def _summary_map(events: list[Event], path: Path, gazetteer: Path | None) -> None:

@@ -364,15 +364,20 @@ def map_file_name(file: str, suffix: str = ".html") -> str:
 @click.option("--actors", "actor_files", multiple=True,
               type=click.Path(dir_okay=False, path_type=Path),
               help="A CSV of your own actor names and aliases. Repeatable.")
+@click.option("--dask", "dask_local", is_flag=True,
+              help="Run on a local Dask cluster (distributed.LocalCluster) of --workers processes.")
+@click.option("--scheduler", metavar="ADDRESS",
+              help="Run on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786).")
 @click.option("--progress/--no-progress", default=True, show_default=True)
 @_guarded
 def batch(source: Path, output_dir: Path, workers: int | None, default_date,
-          actor_files: tuple[Path, ...], progress: bool) -> None:
+          actor_files: tuple[Path, ...], dask_local: bool, scheduler: str | None,
+          progress: bool) -> None:
     """Read a folder (recursively) or a JSONL file of articles on all cores, resumably.
 
     Each article's places and events go to OUTPUT/articles/<hash>.json as soon as it is done;
-    a re-run skips those. At the end: events.parquet (GeoParquet), events.geojson, summary.html
-    and failures.jsonl.
+    a re-run skips those. At the end: events.parquet (GeoParquet; with Dask a folder of
+    partitions), events.geojson, summary.html and failures.jsonl.
     """
     from .actors import ActorTable, ActorTableError
     from .batch import BatchSettings, run_batch
@@ -386,7 +391,9 @@ def batch(source: Path, output_dir: Path, workers: int | None, default_date,
     store = store_path(click.get_current_context().obj["gazetteer"])
     _open_gazetteer().close()  # a missing or broken store is one clear error, before workers
     settings = BatchSettings(store, default_date.date() if default_date else None, actor_files)
-    report = run_batch(source, output_dir, workers=workers, settings=settings, progress=progress)
+    dask = scheduler or ("local" if dask_local else None)
+    report = run_batch(source, output_dir, workers=workers, settings=settings, progress=progress,
+                       dask=dask)
     click.echo(f"{report.done} articles read, {report.skipped} already done, "
                f"{len(report.failures)} failed; {report.events} events in {output_dir} "
                f"({report.seconds:.1f} s)", err=True)

@@ -104,3 +104,19 @@ def test_a_killed_batch_resumes_to_the_same_output(tmp_path, gazetteer):
     assert (resumed / "events.geojson").read_bytes() == (whole / "events.geojson").read_bytes()
     assert geopandas.read_parquet(resumed / "events.parquet").equals(
         geopandas.read_parquet(whole / "events.parquet"))
+
+
+def test_dask_cluster_gives_the_local_events(tmp_path, gazetteer):
+    import dask_geopandas
+
+    archive = write_archive(tmp_path / "in", 16)
+    local = run_batch(archive, tmp_path / "local", workers=1, progress=False)
+    on_dask = run_batch(archive, tmp_path / "dask", workers=2, progress=False, dask="local")
+    assert (on_dask.done, on_dask.events) == (16, local.events)
+    assert features(tmp_path / "dask") == features(tmp_path / "local")
+    parts = tmp_path / "dask" / "events.parquet"
+    assert parts.is_dir() and list(parts.glob("*.parquet"))
+    frame = dask_geopandas.read_parquet(parts).compute()
+    assert len(frame) == 32 and sorted(frame["event_id"]) == sorted(
+        geopandas.read_parquet(tmp_path / "local" / "events.parquet")["event_id"])
+    assert len(geopandas.read_parquet(parts)) == 32
