@@ -18,6 +18,12 @@ from .boilerplate import mask_for_parsing
 
 SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
 MAX_BYTES = 50 * 1024 * 1024
+# The most characters one article may have (spaCy's own limit for a text).
+MAX_CHARS = 1_000_000
+# How files that are not articles start.
+BINARY_MAGIC = ((b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"),
+                (b"GIF8", "GIF image"), (b"PK\x03\x04", "zip (or Word/Excel)"),
+                (b"\x1f\x8b", "gzip"), (b"\x7fELF", "program"))
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article",
                "section", "header", "footer", "blockquote", "title", "ul", "ol", "table"}
 _SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg", "head"}
@@ -58,13 +64,7 @@ class Article:
 
 def read_articles(path: Path) -> list[Article]:
     """The articles in one file (a JSONL file may hold several)."""
-    data = _read_bytes(path)
-    try:
-        raw = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise ArticleError(f"{path}: not UTF-8 text (bad byte at position {error.start})") from None
-    if "\x00" in raw:
-        raise ArticleError(f"{path}: looks like a binary file, not an article")
+    raw = decode(path, _read_bytes(path))
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
         articles = [_from_html(str(path), raw)]
@@ -77,7 +77,45 @@ def read_articles(path: Path) -> list[Article]:
         articles = [Article(file=str(path), text=raw, raw=raw, title=_first_line(raw))]
     if not articles or not any(article.text.strip() for article in articles):
         raise ArticleError(f"{path}: no article text in the file")
+    for article in articles:
+        if len(article.text) > MAX_CHARS:
+            raise ArticleError(f"{article.file}: {len(article.text):,} characters is more than one "
+                               f"article ({MAX_CHARS:,} at most); split it into articles, for "
+                               "instance one per line of a JSONL file")
     return articles
+
+
+def decode(path: Path, data: bytes) -> str:
+    """The file's text: UTF-8 (with or without a byte-order mark), UTF-16 with its mark, else
+    Windows-1252/Latin-1 when the bytes read as text that way. Files that are something else
+    (a PDF, an image, an archive) are named as such."""
+    for magic, kind in BINARY_MAGIC:
+        if data.startswith(magic):
+            raise ArticleError(f"{path}: looks like a {kind} file, not an article "
+                               "(text, HTML or JSON)")
+    try:
+        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            text = data.decode("utf-16")
+        else:
+            text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        text = _legacy(data)
+        if text is None:
+            raise ArticleError(f"{path}: not text in UTF-8, UTF-16 or Latin-1 (bad byte at "
+                               f"position {error.start})") from None
+    if "\x00" in text:
+        raise ArticleError(f"{path}: looks like a binary file, not an article")
+    return text
+
+
+def _legacy(data: bytes) -> str | None:
+    """Text in the old Western encodings, when nothing but text comes out of it."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f")
+    return text if controls == 0 else None
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -194,12 +232,17 @@ def expand_paths(paths: list[Path]) -> tuple[list[Path], list[str]]:
     files, errors = [], []
     for path in paths:
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES and p.is_file())
-            if not found:
+            candidates = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
+            found = [p for p in candidates if p.is_file()]
+            errors += [f"{p}: a link to nothing (or a loop of links)" for p in candidates
+                       if p.is_symlink() and not p.exists()]
+            if not candidates:
                 errors.append(f"{path}: no .txt/.html/.json/.jsonl files in the folder")
             files += found
         elif path.exists():
             files.append(path)
+        elif path.is_symlink():
+            errors.append(f"{path}: a link to nothing (or a loop of links)")
         else:
             errors.append(f"{path}: no such file or folder")
     return files, errors

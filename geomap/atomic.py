@@ -20,7 +20,7 @@ def write_text(path: Path, text: str) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
     except OSError as error:
-        raise OutputError(f"{path}: cannot write ({error.strerror})") from None
+        raise OutputError(f"{path}: cannot write ({_reason(error)})") from None
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="") as out:
             out.write(text)
@@ -45,7 +45,7 @@ def write_with(path: Path, write: Callable[[Path], object],
         path.parent.mkdir(parents=True, exist_ok=True)
         folder = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial"))
     except OSError as error:
-        raise OutputError(f"{path}: cannot write ({error.strerror})") from None
+        raise OutputError(f"{path}: cannot write ({_reason(error)})") from None
     try:
         temp = folder / path.name
         write(temp)
@@ -58,3 +58,10 @@ def write_with(path: Path, write: Callable[[Path], object],
     finally:
         shutil.rmtree(folder, ignore_errors=True)
     return path
+
+
+def _reason(error: OSError) -> str:
+    """Why a folder for an output cannot be made, in words a user can act on."""
+    if isinstance(error, (FileExistsError, NotADirectoryError)):
+        return "a part of its path is a file, not a folder"
+    return error.strerror or str(error)

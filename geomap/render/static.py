@@ -6,6 +6,8 @@ a legend, labels that do not overlap, a scale bar and the credits. No browser is
 from __future__ import annotations
 
 import math
+import unicodedata
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -42,7 +44,16 @@ CREDITS = "Places: GeoNames (CC-BY 4.0) · Borders: Natural Earth · Map: geomap
 
 def static_map(path: Path, *, events: Sequence[Event], mentions: Sequence[PlaceMention],
                countries: Sequence[Place], title: str, subtitle: str = "") -> Path:
-    """Draw the events (and, faintly, the other places) to `path`; the format is its suffix."""
+    """Draw the events (and, faintly, the other places) to `path`; the format is its suffix.
+    Letters the font lacks (some scripts) are drawn as boxes, without a warning for each."""
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message="Glyph .* missing from font")
+        return _draw(Path(path), events=events, mentions=mentions, countries=countries,
+                     title=title, subtitle=subtitle)
+
+
+def _draw(path: Path, *, events: Sequence[Event], mentions: Sequence[PlaceMention],
+          countries: Sequence[Place], title: str, subtitle: str = "") -> Path:
     suffix = Path(path).suffix.lower().lstrip(".")
     if suffix not in FORMATS:
         raise ValueError(f"{path}: a static map is .png, .svg or .pdf, not .{suffix}")
@@ -63,9 +74,12 @@ def static_map(path: Path, *, events: Sequence[Event], mentions: Sequence[PlaceM
     axes.set_yticks([])
     axes.set_xlabel("")
     axes.set_ylabel("")
-    axes.set_title(title, loc="left", fontsize=14, fontweight="bold", pad=18)
+    # parse_math=False: "$5 and $6" in a title is text, not TeX for matplotlib to choke on
+    axes.set_title(printable(title), loc="left", fontsize=14, fontweight="bold", pad=18,
+                   parse_math=False)
     if subtitle:
-        axes.text(0, 1.01, subtitle, transform=axes.transAxes, fontsize=9, color="#555")
+        axes.text(0, 1.01, printable(subtitle), transform=axes.transAxes, fontsize=9, color="#555",
+                  parse_math=False)
     figure.text(0.99, 0.01, CREDITS, ha="right", va="bottom", fontsize=7, color="#666")
     _legend(axes, placed)
     figure.tight_layout()
@@ -87,6 +101,12 @@ def _core(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
     centre = min(points, key=lambda c: sum(apart(c, p) for p in points))
     core = [p for p in points if apart(centre, p) <= CORE_RADIUS_KM]
     return core if len(core) >= CORE_SHARE * len(points) else points
+
+
+def printable(text: str) -> str:
+    """Text without control and format characters (right-to-left overrides, zero-width joins):
+    an image shows letters, and no font has glyphs for those."""
+    return "".join(ch for ch in " ".join(text.split()) if unicodedata.category(ch)[0] != "C")
 
 
 def _view(points: list[tuple[float, float]]) -> tuple[float, float, float, float]:
@@ -119,7 +139,7 @@ def _basemap(axes, countries: Sequence[Place], view: tuple[float, float, float, 
             continue
         point = inside.representative_point()
         axes.text(point.x, point.y, name.upper(), fontsize=8, color="#9c958a", ha="center",
-                  va="center", zorder=2, fontweight="bold")
+                  va="center", zorder=2, fontweight="bold", parse_math=False)
 
 
 def _places(axes, mentions: Sequence[PlaceMention]) -> None:
@@ -160,7 +180,8 @@ def _labels(figure: Figure, axes, events: Sequence[Event]) -> None:
     renderer = figure.canvas.get_renderer()
     taken = []
     for place, _ in ranked:
-        label = axes.annotate(place.name, (place.lon, place.lat), xytext=(7, 5),
+        label = axes.annotate(printable(place.name), (place.lon, place.lat), xytext=(7, 5),
+                              parse_math=False,
                               textcoords="offset points", fontsize=8.5, color="#222", zorder=6,
                               bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
                                     "alpha": 0.7})

@@ -49,8 +49,12 @@ def test_json_and_jsonl_articles(tmp_path):
 @pytest.mark.parametrize("name, content, message", [
     ("empty.txt", b"", "no article text"),
     ("blank.txt", b"  \n\t\n", "no article text"),
-    ("binary.txt", b"%PDF-1.4\x00\x01\x02", "binary"),
-    ("latin1.txt", "Café in Málaga".encode("latin-1"), "not UTF-8"),
+    ("report.txt", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj", "looks like a PDF file"),
+    ("photo.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "looks like a PNG image"),
+    ("archive.json", b"PK\x03\x04\x14\x00\x06\x00", "looks like a zip"),
+    ("binary.txt", b"abc\x00\x01\x02def", "binary"),
+    ("garbled.txt", b"caf\xe9 \x81\x8d\x02 \x90", "not text in UTF-8, UTF-16 or Latin-1"),
+    ("huge.txt", b"Mosul. " * 150_000, "1,050,000 characters is more than one article"),
     ("bad.json", b"{\"text\": ", "malformed JSON"),
     ("list.json", b"[1, 2]", "expected a JSON object"),
     ("notext.json", b"{\"title\": \"x\"}", "needs a 'text' string"),
@@ -91,3 +95,26 @@ def test_title_skips_page_furniture(tmp_path):
                     "Floods cut off villages near Beledweyne\n\nBody text.\n", encoding="utf-8")
     (article,) = read_articles(path)
     assert article.title == "Floods cut off villages near Beledweyne"
+
+
+@pytest.mark.parametrize("encoded", [
+    "Café in Málaga, near Córdoba.".encode("latin-1"),
+    "Café in Málaga, near Córdoba.".encode("cp1252"),
+    "Café in Málaga, near Córdoba.".encode("utf-16"),  # with its byte-order mark
+    "\ufeffCafé in Málaga, near Córdoba.".encode("utf-8"),
+])
+def test_other_text_encodings_are_read(tmp_path, encoded):
+    path = tmp_path / "article.txt"
+    path.write_bytes(encoded)
+    (article,) = read_articles(path)
+    assert article.text.lstrip("\ufeff") == "Café in Málaga, near Córdoba."
+
+
+def test_links_to_nothing_in_a_folder_are_named(tmp_path):
+    (tmp_path / "good.txt").write_text("Fighting in Mosul.", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "missing.txt")
+    (tmp_path / "loop.txt").symlink_to(tmp_path / "loop.txt")
+    files, errors = expand_paths([tmp_path])
+    assert files == [tmp_path / "good.txt"]
+    assert sorted(errors) == [f"{tmp_path / 'gone.txt'}: a link to nothing (or a loop of links)",
+                              f"{tmp_path / 'loop.txt'}: a link to nothing (or a loop of links)"]
