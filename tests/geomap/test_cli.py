@@ -208,3 +208,38 @@ def test_online_geocoder_needs_a_user_agent(runner, data_dir):
     result = runner.invoke(main, ["places", str(data_dir / "river-offensive.txt"), "--online"],
                            env={"GEOMAP_USER_AGENT": ""})
     assert result.exit_code == 2 and "user agent" in result.stderr
+
+
+def test_broken_inputs_fail_alone_with_one_line_each(runner, tmp_path, data_dir):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    shutil.copy(data_dir / "river-offensive.txt", inputs / "good.txt")
+    (inputs / "huge.txt").write_bytes(b"Fighting near Mosul. " * 2_400_000)  # about 50 MB
+    (inputs / "scan.txt").write_bytes(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    (inputs / "notext.jsonl").write_text('{"title": "no text"}\n', encoding="utf-8")
+    (inputs / "gone.html").symlink_to(tmp_path / "nowhere.html")
+    out = tmp_path / "out" / "places.jsonl"
+    result = runner.invoke(main, ["places", str(inputs), "-o", str(out)])
+    assert result.exit_code == 1
+    errors = [line for line in result.stderr.splitlines() if line.startswith("geomap: error:")]
+    assert len(errors) == 4 and "Traceback" not in result.output
+    assert any("huge.txt: 50,400,000 characters is more than one article" in e for e in errors)
+    assert any("scan.txt: looks like a PDF file" in e for e in errors)
+    assert any("notext.jsonl:1: JSON article needs a 'text' string field" in e for e in errors)
+    assert any("gone.html: a link to nothing" in e for e in errors)
+    (line,) = out.read_text(encoding="utf-8").splitlines()  # the good file, whole
+    assert json.loads(line)["file"].endswith("good.txt")
+
+
+def test_unusable_output_and_store_paths_are_explained(runner, tmp_path, data_dir):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    result = runner.invoke(main, ["places", str(data_dir / "river-offensive.txt"),
+                                  "-o", str(blocker / "out.jsonl")])
+    assert result.exit_code == 3
+    assert "a part of its path is a file, not a folder" in result.output
+    assert list(tmp_path.iterdir()) == [blocker]  # nothing half-written
+    store = runner.invoke(main, ["--gazetteer", str(blocker / "store.sqlite"), "places",
+                                 str(data_dir / "river-offensive.txt")])
+    assert store.exit_code == 3 and "cannot build the gazetteer store here" in store.output
+    assert "Traceback" not in store.output

@@ -501,3 +501,36 @@ def test_articles_can_be_switched_off(browser, tmp_path, mentions, countries):
     expect(icons).to_have_count(2)
     assert visit.foreign_requests() == [] and visit.errors == []
     page.close()
+
+
+@pytest.mark.browser
+def test_a_hostile_article_runs_no_script(browser, tmp_path, gazetteer):
+    from click.testing import CliRunner
+
+    from geomap.cli import main
+
+    article = tmp_path / "hostile.html"
+    article.write_text(
+        "<html><head><title>Siege &lt;script&gt;window.pwned=1&lt;/script&gt; of Mosul</title>"
+        "<script>window.pwned = 2</script></head><body>"
+        "<p>Gunmen &quot;&gt;&lt;img src=x onerror=window.pwned=3&gt; attacked a market in Mosul "
+        "on Tuesday, killing 12 people, &lt;/textarea&gt;&lt;svg onload=window.pwned=4&gt; "
+        "officials \u202eNUR\u202c said.</p><p>\u200bDaesh\u200d fighters shelled Tikrit "
+        "&lt;b&gt;on&lt;/b&gt; Wednesday.</p></body></html>", encoding="utf-8")
+    out = tmp_path / "map.html"
+    result = CliRunner().invoke(main, ["render", str(article), "-o", str(out),
+                                       "--date", "2017-03-09"])
+    assert result.exit_code == 0, result.output
+    visit = Visit(browser, out)
+    page = visit.page
+    assert "<script>window.pwned=1</script>" in page.locator(".geomap-title").inner_text()
+    expect(page.locator(".geomap-event-icon")).not_to_have_count(0)
+    page.evaluate("document.querySelector('.geomap-event-icon').click()")
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for(state="visible")
+    assert 'onerror=window.pwned=3>' in popup.inner_text()
+    assert popup.locator("img, svg, script, textarea").count() == 0
+    page.mouse.move(10, 10)
+    assert page.evaluate("typeof window.pwned") == "undefined"
+    assert visit.foreign_requests() == [] and visit.errors == [] and visit.dialogs == []
+    page.close()
