@@ -62,8 +62,11 @@ class Article:
         return start, max(end, start + 1)
 
 
-def read_articles(path: Path) -> list[Article]:
-    """The articles in one file (a JSONL file may hold several)."""
+def read_articles(path: Path, errors: list[str] | None = None) -> list[Article]:
+    """The articles in one file (a JSONL file may hold several).
+
+    With `errors`, a bad line of a JSONL file is added there and the file's other articles are
+    kept; without, it fails the file."""
     raw = decode(path, _read_bytes(path))
     suffix = path.suffix.lower()
     if suffix in (".html", ".htm"):
@@ -71,8 +74,10 @@ def read_articles(path: Path) -> list[Article]:
     elif suffix == ".json":
         articles = [_from_json(str(path), raw, _parse_json(path, raw))]
     elif suffix == ".jsonl":
-        articles = [_from_json(f"{path}:{number}", raw, _parse_json(f"{path}: line {number}", line))
-                    for number, line in enumerate(raw.splitlines(), start=1) if line.strip()]
+        reported = len(errors) if errors is not None else 0
+        articles = _from_jsonl(path, raw, errors)
+        if not articles and errors is not None and len(errors) > reported:
+            return []  # every line failed, and each is reported
     else:
         articles = [Article(file=str(path), text=raw, raw=raw, title=_first_line(raw))]
     if not articles or not any(article.text.strip() for article in articles):
@@ -116,6 +121,21 @@ def _legacy(data: bytes) -> str | None:
         return None
     controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f")
     return text if controls == 0 else None
+
+
+def _from_jsonl(path: Path, raw: str, errors: list[str] | None) -> list[Article]:
+    articles = []
+    for number, line in enumerate(raw.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            articles.append(_from_json(f"{path}:{number}", raw,
+                                       _parse_json(f"{path}: line {number}", line)))
+        except ArticleError as error:
+            if errors is None:
+                raise
+            errors.append(str(error))
+    return articles
 
 
 def _read_bytes(path: Path) -> bytes:

@@ -69,10 +69,12 @@ def read_inputs(source: Path) -> Iterator[Article | str]:
     files, missing = expand_paths([source])
     yield from missing
     for file in files:
+        bad_lines: list[str] = []
         try:
-            yield from read_articles(file)
+            yield from read_articles(file, bad_lines)
         except ArticleError as error:
             yield str(error)
+        yield from bad_lines
 
 
 def run_batch(source: Path, outdir: Path, *, workers: int | None = None,

@@ -68,12 +68,15 @@ def geoparse_paths(paths: list[Path], gazetteer: Gazetteer, events: EventOptions
     for reason in missing:
         yield FileFailure(reason)
     for file in files:
+        failures: list[str] = []  # the file's, or its bad lines'
         try:
-            articles = read_articles(file)
+            articles = read_articles(file, failures)
         except ArticleError as error:
-            yield FileFailure(str(error))
-            continue
-        yield from geoparse_articles(articles, gazetteer, events)
+            articles = []
+            failures.append(str(error))
+        yield from (FileFailure(reason) for reason in failures)
+        if articles:
+            yield from geoparse_articles(articles, gazetteer, events)
 
 
 def geoparse_articles(articles: list[Article], gazetteer: Gazetteer,

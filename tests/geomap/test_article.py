@@ -118,3 +118,17 @@ def test_links_to_nothing_in_a_folder_are_named(tmp_path):
     assert files == [tmp_path / "good.txt"]
     assert sorted(errors) == [f"{tmp_path / 'gone.txt'}: a link to nothing (or a loop of links)",
                               f"{tmp_path / 'loop.txt'}: a link to nothing (or a loop of links)"]
+
+
+def test_bad_lines_of_a_jsonl_file_fail_alone_when_asked(tmp_path):
+    path = tmp_path / "news.jsonl"
+    path.write_text('{"text": "Fighting in Mosul."}\n{"title": "x"}\nnot json\n'
+                    '{"text": 42}\n{"text": "Shelling in Tikrit."}\n', encoding="utf-8")
+    with pytest.raises(ArticleError, match=r"news.jsonl:2: JSON article needs a 'text'"):
+        read_articles(path)
+    errors: list[str] = []
+    articles = read_articles(path, errors)
+    assert [a.file for a in articles] == [f"{path}:1", f"{path}:5"]
+    assert errors == [f"{path}:2: JSON article needs a 'text' string field",
+                      f"{path}: line 3: malformed JSON (Expecting value at line 1)",
+                      f"{path}:4: JSON article needs a 'text' string field"]
