@@ -80,8 +80,9 @@ def read_articles(path: Path, errors: list[str] | None = None) -> list[Article]:
             return []  # every line failed, and each is reported
     else:
         articles = [Article(file=str(path), text=raw, raw=raw, title=_first_line(raw))]
-    if not articles or not any(article.text.strip() for article in articles):
-        raise ArticleError(f"{path}: no article text in the file")
+    if not articles or not any(mask_for_parsing(article.text).strip() for article in articles):
+        raise ArticleError(f"{path}: no article text in the file (empty, or only page furniture "
+                           "such as menus and share buttons)")
     for article in articles:
         if len(article.text) > MAX_CHARS:
             raise ArticleError(f"{article.file}: {len(article.text):,} characters is more than one "

@@ -132,3 +132,23 @@ def test_bad_lines_of_a_jsonl_file_fail_alone_when_asked(tmp_path):
     assert errors == [f"{path}:2: JSON article needs a 'text' string field",
                       f"{path}: line 3: malformed JSON (Expecting value at line 1)",
                       f"{path}:4: JSON article needs a 'text' string field"]
+
+
+def test_html_of_page_furniture_only_has_no_article(tmp_path):
+    path = tmp_path / "page.html"
+    path.write_text("<html><body><nav>Skip to main content</nav><p>Share this article</p>"
+                    "<p>Advertisement</p><footer>Follow us on Twitter</footer></body></html>",
+                    encoding="utf-8")
+    with pytest.raises(ArticleError, match="page.html: no article text in the file"):
+        read_articles(path)
+
+
+def test_malformed_html_is_read_leniently(tmp_path):
+    path = tmp_path / "broken.html"
+    path.write_text("<html><body><p>Fighting in <b>Mosul</p></i></div><p>Shelling near <a "
+                    "href='x>Tikrit</body>", encoding="utf-8")
+    (article,) = read_articles(path)
+    assert "Fighting in Mosul" in article.text
+    start = article.text.index("Mosul")
+    raw_start, raw_end = article.raw_span(start, start + 5)
+    assert article.raw[raw_start:raw_end] == "Mosul"

@@ -243,3 +243,16 @@ def test_unusable_output_and_store_paths_are_explained(runner, tmp_path, data_di
                                  str(data_dir / "river-offensive.txt")])
     assert store.exit_code == 3 and "cannot build the gazetteer store here" in store.output
     assert "Traceback" not in store.output
+
+
+def test_non_english_text_is_read_without_error(runner, tmp_path):
+    path = tmp_path / "arabic-french.txt"
+    path.write_text("اشتباكات في الموصل يوم الثلاثاء.\nBombardements à Alep et à Idlib, "
+                    "selon l’OSDH, mardi.\n", encoding="utf-8")
+    result = runner.invoke(main, ["events", str(path)])
+    assert result.exit_code == 0 and "Traceback" not in result.output
+    places = runner.invoke(main, ["places", str(path)])
+    assert places.exit_code == 0
+    record = json.loads(places.stdout)
+    text = path.read_text(encoding="utf-8")
+    assert all(text[p["start"]:p["end"]] == p["text"] for p in record["places"])
