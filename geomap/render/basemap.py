@@ -18,12 +18,12 @@ import shapely
 import xyzservices
 from branca.element import MacroElement
 from folium.map import CustomPane, Layer
-from folium.template import Template
 from shapely.geometry import MultiPolygon, Polygon
 from shapely.geometry.base import BaseGeometry
 
 from gazetteer.model import Place
 
+from .markup import Template
 from .page import add_stylesheet
 
 WATER = "#d4e2ea"
@@ -77,8 +77,8 @@ class CountryShapes(Layer):
                     var latlngs = polygons.map(function (rings) { return rings.map(ring); });
                     L.polygon(latlngs, style).addTo(group);
                 });
-            })({{ this.get_name() }}, {{ this.outlines|tojson }}, {{ this.scale|tojson }},
-               {{ this.style|tojson }});
+            })({{ this.get_name() }}, {{ this.outlines|inert }}, {{ this.scale|inert }},
+               {{ this.style|inert }});
         {% endmacro %}
     """)
 
@@ -116,8 +116,8 @@ class CountryLabels(Layer):
                 }
                 map.on("zoomend", showFitting);
                 showFitting();
-            })({{ this._parent.get_name() }}, {{ this.get_name() }}, {{ this.labels|tojson }},
-               {{ this.pane|tojson }});
+            })({{ this._parent.get_name() }}, {{ this.get_name() }}, {{ this.labels|inert }},
+               {{ this.pane|inert }});
         {% endmacro %}
     """)
 
@@ -135,7 +135,7 @@ class Credits(MacroElement):
     _template = Template("""
         {% macro script(this, kwargs) %}
             {{ this._parent.get_name() }}.attributionControl.addAttribution(
-                {{ this.credits|tojson }});
+                {{ this.credits|inert }});
         {% endmacro %}
     """)
 

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from branca.element import MacroElement
-from folium.template import Template
 
 from geomap.event import EVENT_TYPES, Event, Report
 
 from .assets import markercluster_markup
+from .markup import Template
 from .page import RawHtml
 
 EPOCH = datetime.date(1970, 1, 1)
@@ -315,7 +315,7 @@ class EventLayer(MacroElement):
                 return box;
             };
             filter.addTo(map);
-        })({{ this._parent.get_name() }}, {{ this.control.get_name() }}, {{ this.data|tojson }});
+        })({{ this._parent.get_name() }}, {{ this.control.get_name() }}, {{ this.data|inert }});
         {% endmacro %}
     """)
 

@@ -1,17 +1,44 @@
-"""Article text into a map page as data, never as markup or script.
+"""Article text into a map page as data, never as markup, script or template.
 
-Strings from articles are HTML-escaped where the HTML is built, and the finished HTML reaches
-Leaflet as a JSON string literal with <, >, & and ' escaped, which is inert inside a <script>
-element. folium's own Popup and Tooltip are not used: they paste HTML into a JavaScript template
-literal, where `${...}` and a backslash before a backtick are live, and the Popup needs jQuery.
+Strings from articles are HTML-escaped where the HTML is built, and reach the page's script as
+JSON made inert twice over (`inert_json`): in HTML, <, >, & and ' are escaped so nothing closes the
+<script>; and because folium compiles each element's rendered script once more as a Jinja
+template, the openers {{, {% and {# are broken up too, or an article saying "{{ ... }}" would be
+run as a template when the map is drawn. folium's own Popup and Tooltip are not used: they paste
+HTML into a JavaScript template literal, where `${...}` and a backslash before a backtick are
+live, and the Popup needs jQuery.
 """
 
 from __future__ import annotations
 
+import json
+import re
 from html import escape
 
+import folium.template
 from branca.element import MacroElement
-from folium.template import Template
+
+# "{" before one of these starts a Jinja tag; as "\u007b" it is the same character to JavaScript.
+_TEMPLATE_OPENER = re.compile(r"\{(?=[{%#])")
+
+
+def inert_json(value: object) -> str:
+    """`value` as JSON that stays data inside a <script> and inside a Jinja template."""
+    text = (json.dumps(value, ensure_ascii=False).replace("<", "\\u003c")
+            .replace(">", "\\u003e").replace("&", "\\u0026").replace("'", "\\u0027"))
+    return _TEMPLATE_OPENER.sub(r"\\u007b", text)
+
+
+class _Environment(folium.template.Environment):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.filters["inert"] = inert_json
+
+
+class Template(folium.template.Template):
+    """folium's template, with the `inert` filter for anything that came from an article."""
+
+    environment_class = _Environment
 
 
 class BoundPopup(MacroElement):
@@ -20,7 +47,7 @@ class BoundPopup(MacroElement):
     _template = Template("""
         {% macro script(this, kwargs) %}
             {{ this._parent.get_name() }}.bindPopup(
-                {{ this.html|tojson }}, {{ this.options|tojson }});
+                {{ this.html|inert }}, {{ this.options|inert }});
         {% endmacro %}
     """)
 
@@ -39,7 +66,7 @@ class BoundTooltip(MacroElement):
     _template = Template("""
         {% macro script(this, kwargs) %}
             {{ this._parent.get_name() }}.bindTooltip(
-                {{ this.html|tojson }}, {{ this.options|tojson }});
+                {{ this.html|inert }}, {{ this.options|inert }});
         {% endmacro %}
     """)
 
@@ -58,7 +85,7 @@ class MapTitle(MacroElement):
             var {{ this.get_name() }} = L.control({position: "topleft"});
             {{ this.get_name() }}.onAdd = function () {
                 var box = L.DomUtil.create("div", "geomap-title");
-                box.innerHTML = {{ this.html|tojson }};
+                box.innerHTML = {{ this.html|inert }};
                 L.DomEvent.disableClickPropagation(box);
                 L.DomEvent.disableScrollPropagation(box);
                 return box;
@@ -91,7 +118,7 @@ class PlaceLabels(MacroElement):
                     L.marker([label[0], label[1]], {icon: icon, pane: pane, interactive: false,
                                                     keyboard: false}).addTo(group);
                 });
-            })({{ this._parent.get_name() }}, {{ this.labels|tojson }}, {{ this.pane|tojson }});
+            })({{ this._parent.get_name() }}, {{ this.labels|inert }}, {{ this.pane|inert }});
         {% endmacro %}
     """)
 

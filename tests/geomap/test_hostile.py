@@ -126,3 +126,24 @@ def test_file_names_stay_in_the_output_folder(name):
         assert re.fullmatch(r"[A-Za-z0-9_-]+\.html", made)
         assert made[:-5].lower() not in RESERVED_NAMES
         assert Path("output", made).resolve().parent == Path("output").resolve()
+
+
+def test_article_text_is_never_run_as_a_template(tmp_path):
+    """folium compiles rendered scripts once more as Jinja templates: text such as this, from an
+    article, would run on the machine drawing the map if it reached them unbroken."""
+    marker = tmp_path / "ran"
+    attack = ("{{ cycler.__init__.__globals__.os.system('touch " + str(marker) + "') }}"
+              "{% for x in range(3) %}x{% endfor %}{# hidden #}")
+    mosul = place(attack, name=attack)
+    article = ArticleRef(file="a.txt", title=attack, url="https://example.org/{{7*7}}")
+    event = Event(id="1", type="attack", subtype="shelling", triggers=["shelled"],
+                  date=EventDate("2017-03-08", "day", attack),
+                  actors=[Actor(attack, "actor", "armed group")], place=mosul,
+                  sentence=attack, article=article, confidence=0.8,
+                  sources=[Report(article, attack)])
+    fmap = place_map([mosul], countries=[], title=attack, subtitle=attack, events=[event])
+    page = write_fragment(fmap, tmp_path / "map.html").read_text(encoding="utf-8")
+    assert not marker.exists()
+    assert "{{ cycler" not in page and "{% for" not in page  # openers broken up in the data
+    assert "xxx" not in page  # the loop did not run
+    assert page.count("cycler.__init__") >= 3  # shown, as data, where it was written
