@@ -1,4 +1,5 @@
-"""Print every benchmark's figures: `python -m benchmarks [gazetteer|places|cold-start|render|batch]`."""
+"""Print every benchmark's figures:
+`python -m benchmarks [gazetteer|places|cold-start|render|batch]`."""
 
 from __future__ import annotations
 

@@ -210,7 +210,8 @@ def _noun_phrase(sentence: Doc, noun: Token, table: ActorTable,
     start = noun.i
     while start > 0 and sentence[start - 1].i not in taken and (
             sentence[start - 1].dep_ in ("amod", "compound", "nummod", "nmod", "npadvmod")
-            or sentence[start - 1].text in ("-", "‐")) and sentence[start - 1].head.i >= start - 1:
+            or sentence[start - 1].text in ("-", "‐")) \
+            and sentence[start - 1].head.i >= start - 1:
         start -= 1
     if any(i in taken for i in range(start, noun.i)):
         return None
@@ -221,7 +222,8 @@ def _noun_phrase(sentence: Doc, noun: Token, table: ActorTable,
                      if token.lower_ in table.nouns), None)
     if modifier is not None and kind == "civilians":  # "suicide bombers' victims" aside
         kind = table.nouns[modifier.lower_] if table.nouns[modifier.lower_] != "civilians" else kind
-    name = {"civilians": "Civilians", "government": "Government"}.get(kind, _plural_title(noun.text))
+    name = {"civilians": "Civilians", "government": "Government"}.get(
+        kind, _plural_title(noun.text))
     if modifier is not None and kind == table.nouns[modifier.lower_]:
         name = _plural_title(f"{modifier.text} {noun.text}")  # "Rebel allies"
     # "the militants" with nothing else to say who they are refers to a group named elsewhere;

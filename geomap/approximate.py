@@ -152,7 +152,8 @@ def _part_of_country(reading: ArticleReading, phrase: PartPhrase) -> PlaceMentio
         return None
     west, south, east, north = country.geometry.bounds
     width, height = (east - west) / 3, (north - south) / 3
-    box = {"north": (west, north - height, east, north), "south": (west, south, east, south + height),
+    box = {"north": (west, north - height, east, north),
+           "south": (west, south, east, south + height),
            "east": (east - width, south, east, north), "west": (west, south, west + width, north),
            "central": (west + width, south + height, east - width, north - height)}
     for corner in ("northeast", "northwest", "southeast", "southwest"):

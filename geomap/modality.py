@@ -12,7 +12,8 @@ from .triggers import Trigger, trigger_token
 # Words that make what a sentence tells a possibility: "may have fled", "is believed to".
 SPECULATION_WORDS = frozenset({
     "may", "might", "could", "would", "possibly", "probably", "likely", "allegedly", "reportedly",
-    "apparently", "believed", "thought", "suspected", "rumoured", "rumored", "feared", "unconfirmed",
+    "apparently", "believed", "thought", "suspected", "rumoured", "rumored", "feared",
+    "unconfirmed",
     "perhaps", "supposedly", "speculated", "reports", "rumours", "rumors", "purportedly", "if"})
 # "did not attack", "no claim", "denied shelling".
 NEGATION_WORDS = frozenset({"not", "no", "never", "n't", "denied", "without", "nor"})
@@ -50,7 +51,8 @@ def is_speculative(parsed: Doc, head: int) -> bool:
 def is_negated(parsed: Doc, head: int) -> bool:
     """"did not attack", "no claim of responsibility"."""
     trigger = parsed[head]
-    return any(child.dep_ == "neg" or child.lower_ in NEGATION_WORDS for child in trigger.children) \
+    return any(child.dep_ == "neg" or child.lower_ in NEGATION_WORDS
+               for child in trigger.children) \
         or (trigger.head.i != trigger.i and any(child.dep_ == "neg"
                                                 for child in trigger.head.children)
             and trigger.dep_ in ("xcomp", "dobj"))

@@ -286,7 +286,8 @@ def _person_names(doc: Doc) -> set[str]:
     """Keys of the surnames of people named in full in the article: once "Abu Bakr al-Baghdadi"
     is named, a later "Baghdadi" is him, not a town. (Full names are left out: the model calls
     some places persons, and those are judged on their cues.)"""
-    # a name that is only an article and a word ("Al Bab") is a place the model misread, not a person
+    # a name that is only an article and a word ("Al Bab") is a place the model misread, not a
+    # person
     return {loose_key(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
             and loose_key(ent.text) != loose_key(ent[-1].text)}
 

@@ -29,7 +29,8 @@ STYLE_ELEMENT = re.compile(r"<style\b[^>]*>(.*?)</style>", re.IGNORECASE | re.DO
 CSS_FETCH = re.compile(r"""\burl\(\s*(?!['"]?data:)[^)]*\)|@import\b[^;]*""", re.IGNORECASE)
 # What folium puts in a page's head for a whole page, which a fragment must not impose on its host:
 # the viewport, and styles for <html>, <body> and #map.
-PAGE_ONLY = re.compile(r'<meta name="viewport"[^>]*>|<style>\s*(?:html, body|#map) \{[^}]*\}\s*</style>')
+PAGE_ONLY = re.compile(
+    r'<meta name="viewport"[^>]*>|<style>\s*(?:html, body|#map) \{[^}]*\}\s*</style>')
 # An empty data: icon stops browsers from asking for /favicon.ico.
 NO_FAVICON = '<link rel="icon" href="data:,">\n'
 
@@ -104,7 +105,8 @@ def write_fragment(map: folium.Map, path: Path, *, responsive: bool = False,
     instead of a fixed `height`."""
     root = map.get_root()
     root.render()  # lays out header, body and script parts
-    size = "width: 100%; aspect-ratio: 16 / 10;" if responsive else f"width: 100%; height: {height};"
+    size = ("width: 100%; aspect-ratio: 16 / 10;" if responsive
+            else f"width: 100%; height: {height};")
     header = "".join(PAGE_ONLY.sub("", child.render())
                      for name, child in root.header._children.items()
                      if name not in ("meta_http", "no_favicon"))
