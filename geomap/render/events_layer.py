@@ -170,11 +170,22 @@ class EventLayer(MacroElement):
                 });
                 return box;
             }
+            var popupOptions = {maxWidth: 360, minWidth: 240, autoPanPaddingTopLeft: [20, 190]};
             var groups = data.styles.map(function () {
-                return data.cluster
+                var group = data.cluster
                     ? L.markerClusterGroup({showCoverageOnHover: false, maxClusterRadius: 40,
                                             disableClusteringAtZoom: 9, chunkedLoading: true})
                     : L.featureGroup();
+                // one popup and one tooltip per layer of markers, not per marker: a map of a
+                // hundred thousand events opens faster (clusters and circles have no event)
+                group.bindPopup(function (layer) { return popup(layer.geomapEvent); },
+                                popupOptions);
+                group.bindTooltip(function (layer) {
+                    var span = document.createElement("span");
+                    span.textContent = tooltip(layer.geomapEvent);
+                    return span;
+                }, {direction: "top", className: "geomap-tooltip"});
+                return group;
             });
             var icons = data.styles.map(function (style) {
                 return L.divIcon({className: "geomap-event-icon", html: svg(style, 18),
@@ -182,7 +193,6 @@ class EventLayer(MacroElement):
                                   popupAnchor: [0, -8], tooltipAnchor: [0, -8]});
             });
             var ring = {};  // events at one spot are set around it, none hidden under another
-            var popupOptions = {maxWidth: 360, minWidth: 240, autoPanPaddingTopLeft: [20, 190]};
             var items = data.events.map(function (e) {
                 var spot = e[2] + "," + e[3], nth = ring[spot] = (ring[spot] || 0) + 1;
                 var icon = icons[e[0]];
@@ -204,14 +214,7 @@ class EventLayer(MacroElement):
                     layers.push(line);
                     clickable.push(line);
                 }
-                clickable.forEach(function (layer) {
-                    layer.bindPopup(function () { return popup(e); }, popupOptions);
-                    layer.bindTooltip(function () {
-                        var span = document.createElement("span");
-                        span.textContent = tooltip(e);
-                        return span;
-                    }, {direction: "top", className: "geomap-tooltip"});
-                });
+                clickable.forEach(function (layer) { layer.geomapEvent = e; });
                 return {event: e, layers: layers, shown: true};
             });
             data.styles.forEach(function (style, index) {
