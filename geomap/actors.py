@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -113,6 +114,21 @@ class ActorTable:
         return self.by_key.get(actor_key(text))
 
 
+    def named(self, tokens: list[Token]) -> Iterator[tuple[int, int, KnownActor]]:
+        """(start, end, actor) of the known names in a run of tokens, the longest at each
+        token, without overlaps."""
+        start = 0
+        while start < len(tokens):
+            for end in range(min(len(tokens), start + MAX_ALIAS_TOKENS), start, -1):
+                known = self.known(tokens[start:end])
+                if known is not None:
+                    yield start, end, known
+                    start = end
+                    break
+            else:
+                start += 1
+
+
 @functools.cache
 def _bundled() -> ActorTable:
     data = resources.files("geomap") / "data"
@@ -163,18 +179,10 @@ def find_actors(sentence: Doc, table: ActorTable, demonyms: dict[int, str],
     """
     found: list[ActorMention] = []
     taken: set[int] = set()
-    tokens = list(sentence)
-    for start in range(len(tokens)):
-        if start in taken:
-            continue
-        for end in range(min(len(tokens), start + MAX_ALIAS_TOKENS), start, -1):
-            known = table.known(tokens[start:end])
-            if known is not None and not (taken & set(range(start, end))):
-                head = _head(sentence, start, end)
-                found.append(ActorMention(start, end, head, known.name, known.kind,
-                                          sentence[start:end].text))
-                taken.update(range(start, end))
-                break
+    for start, end, known in table.named(list(sentence)):
+        found.append(ActorMention(start, end, _head(sentence, start, end), known.name,
+                                  known.kind, sentence[start:end].text))
+        taken.update(range(start, end))
     for token in sentence:
         if token.i in taken or token.lower_ not in table.nouns or (
                 token.dep_ in ("compound", "amod") and token.head.lower_ in table.nouns):

@@ -14,10 +14,12 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .boilerplate import mask_for_parsing
+from .boilerplate import headline, mask_for_parsing
 
 SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
 MAX_BYTES = 50 * 1024 * 1024
+# A headline found in the text is cut to this length (a first line may be a whole paragraph).
+MAX_TITLE_CHARS = 200
 # The most characters one article may have (spaCy's own limit for a text).
 MAX_CHARS = 1_000_000
 # How files that are not articles start.
@@ -155,9 +157,7 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _first_line(text: str) -> str:
-    """The first line that is not page furniture ("Skip to main content"): the headline."""
-    return next((line.strip() for line in mask_for_parsing(text).splitlines() if line.strip()),
-                "")[:200]
+    return headline(text)[:MAX_TITLE_CHARS]
 
 
 def _parse_json(where: object, text: str) -> dict:

@@ -37,7 +37,7 @@ CHUNK = 8
 PARTITION_EVENTS = 50_000
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
 class BatchSettings:
     """What every worker needs to read articles the same way."""
 

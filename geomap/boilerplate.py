@@ -46,7 +46,17 @@ def mask_for_parsing(text: str) -> str:
     return "".join(kept)
 
 
+def headline(text: str) -> str:
+    """The first line that is neither page furniture nor only a link: the article's headline."""
+    for line in text.splitlines():
+        kept = " ".join(_URL.sub(" ", line).split())
+        if kept and not _is_furniture(kept):
+            return kept
+    return ""
+
+
 def _is_furniture(line: str) -> bool:
+    """A line of page furniture ("Share this article"), not of reporting."""
     stripped = line.strip()
     return bool(stripped) and len(stripped.split()) <= _MAX_FURNITURE_WORDS \
         and _FURNITURE.fullmatch(stripped) is not None

@@ -195,28 +195,35 @@ def _columns(rows: list[tuple[str, ...]]) -> str:
 FORMATTERS = {"jsonl": _as_jsonl, "json": _as_json, "table": _as_table}
 
 
+date_option = click.option(
+    "--date", "default_date", type=click.DateTime(["%Y-%m-%d"]),
+    help="Publication date (YYYY-MM-DD) of articles whose metadata and text give none; "
+         "relative dates (\"on Wednesday\") count from it.")
+actors_option = click.option(
+    "--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+    help="A CSV of your own actor names and aliases (name,kind,aliases), added to the bundled "
+         "table. Repeatable.")
+
+
+def _actor_table(actor_files: tuple[Path, ...]):
+    """The actor table with the user's files; a bad row is the user's input error."""
+    from .actors import ActorTable, ActorTableError
+
+    try:
+        return ActorTable.load(actor_files)
+    except ActorTableError as error:
+        raise Failure(str(error), EXIT_INPUT) from None
+
+
 def event_options(command: Callable) -> Callable:
     """The options that say how events are read: undated articles' date and extra aliases."""
-    options = [
-        click.option("--date", "default_date", type=click.DateTime(["%Y-%m-%d"]),
-                     help="Publication date (YYYY-MM-DD) of articles whose metadata and text "
-                          "give none; relative dates (\"on Wednesday\") count from it."),
-        click.option("--actors", "actor_files", multiple=True,
-                     type=click.Path(dir_okay=False, path_type=Path),
-                     help="A CSV of your own actor names and aliases (name,kind,aliases), "
-                          "added to the bundled table. Repeatable."),
-    ]
+    options = [date_option, actors_option]
 
     @functools.wraps(command)
     def gathered(*args, default_date, actor_files: tuple[Path, ...], **kwargs):
-        from .actors import ActorTable, ActorTableError
         from .pipeline import EventOptions
 
-        try:
-            table = ActorTable.load(actor_files)
-        except ActorTableError as error:
-            raise Failure(str(error), EXIT_INPUT) from None
-        return command(*args, events=EventOptions(table, default_date.date()
+        return command(*args, events=EventOptions(_actor_table(actor_files), default_date.date()
                                                    if default_date else None), **kwargs)
 
     for option in reversed(options):
@@ -359,11 +366,8 @@ def map_file_name(file: str, suffix: str = ".html") -> str:
 @click.option("-o", "--output-dir", type=click.Path(file_okay=False, path_type=Path),
               required=True, help="Folder for per-article results and the combined files.")
 @click.option("--workers", type=click.IntRange(1), help="Processes to use (default: all cores).")
-@click.option("--date", "default_date", type=click.DateTime(["%Y-%m-%d"]),
-              help="Publication date of articles that give none.")
-@click.option("--actors", "actor_files", multiple=True,
-              type=click.Path(dir_okay=False, path_type=Path),
-              help="A CSV of your own actor names and aliases. Repeatable.")
+@date_option
+@actors_option
 @click.option("--dask", "dask_local", is_flag=True,
               help="Run on a local Dask cluster (distributed.LocalCluster) of --workers processes.")
 @click.option("--scheduler", metavar="ADDRESS",
@@ -379,15 +383,11 @@ def batch(source: Path, output_dir: Path, workers: int | None, default_date,
     a re-run skips those. At the end: events.parquet (GeoParquet; with Dask a folder of
     partitions), events.geojson, summary.html and failures.jsonl.
     """
-    from .actors import ActorTable, ActorTableError
     from .batch import BatchSettings, run_batch
 
     if not source.exists():
         raise Failure(f"{source}: no such file or folder", EXIT_USAGE)
-    try:
-        ActorTable.load(actor_files)  # a bad actor file fails here, not in every worker
-    except ActorTableError as error:
-        raise Failure(str(error), EXIT_INPUT) from None
+    _actor_table(actor_files)  # a bad actor file fails here, not in every worker
     store = store_path(click.get_current_context().obj["gazetteer"])
     _open_gazetteer().close()  # a missing or broken store is one clear error, before workers
     settings = BatchSettings(store, default_date.date() if default_date else None, actor_files)

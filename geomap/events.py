@@ -137,16 +137,11 @@ def _note_actors(context: ArticleEvents, sentences: list[Span]) -> None:
     """Persons and armed groups named in each sentence, for resolving "he" and "the group"."""
     table = context.table
     for index, sentence in enumerate(sentences):
-        tokens = list(sentence)
-        for start in range(len(tokens)):
-            for end in range(min(len(tokens), start + 6), start, -1):
-                known = table.known(tokens[start:end])
-                if known is not None:
-                    if known.kind == "person":
-                        context.persons.setdefault(index, []).append(known.name)
-                    elif known.kind == "armed group":
-                        context.groups.setdefault(index, []).append(known.name)
-                    break
+        for _, _, known in table.named(list(sentence)):
+            if known.kind == "person":
+                context.persons.setdefault(index, []).append(known.name)
+            elif known.kind == "armed group":
+                context.groups.setdefault(index, []).append(known.name)
         for entity in sentence.ents:
             if entity.label_ == "PERSON" and len(entity) > 1 \
                     and table.known(list(entity)) is None:

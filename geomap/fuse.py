@@ -106,12 +106,10 @@ def _kinds_agree(a: Event, b: Event) -> bool:
 def _near(a: PlaceMention, b: PlaceMention) -> bool:
     """The same place, places within reach of each other (an approximate place reaches as far as
     its uncertainty), or one inside the other's country or province."""
-    if a.place_key == b.place_key:
-        return True
-    distance = distance_km(a.lat, a.lon, b.lat, b.lon)
-    if a.kind in SETTLEMENTS and b.kind in SETTLEMENTS:
-        return distance <= SAME_SETTLEMENT_KM  # two towns named apart are two places
-    if distance <= NEAR_KM + (a.uncertainty_km or 0.0) + (b.uncertainty_km or 0.0):
+    if a.place_key == b.place_key or (a.kind in SETTLEMENTS and b.kind in SETTLEMENTS):
+        return _same_spot(a, b)  # two towns named apart are two places
+    reach = NEAR_KM + (a.uncertainty_km or 0.0) + (b.uncertainty_km or 0.0)
+    if distance_km(a.lat, a.lon, b.lat, b.lon) <= reach:
         return True
     for outer, inner in ((a, b), (b, a)):
         if outer.country and outer.country == inner.country and (

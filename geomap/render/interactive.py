@@ -17,13 +17,13 @@ import shapely
 from folium.map import CustomPane
 from shapely.geometry import mapping
 
-from gazetteer.geo import EARTH_RADIUS_KM
 from gazetteer.model import Place
 from geomap.event import Event
 from geomap.places import PlaceMention
 
 from .basemap import add_basemap
 from .events_layer import EventLayer
+from .framing import story_core
 from .markers import (FAMILIES, OTHER_FAMILY, KindFamily, MappedPlace, group_places, popup_html,
                       tooltip_text)
 from .markup import BoundPopup, BoundTooltip, MapTitle, PlaceLabels
@@ -34,11 +34,6 @@ CLUSTER_ABOVE = 50
 WORLD_CENTRE, WORLD_ZOOM = (20.0, 15.0), 2
 # Fitting never zooms closer than this: one town still shows its surroundings.
 FIT_MAX_ZOOM = 7
-# The story's core: places this close to its centre, framed when they hold this share of mentions.
-CORE_RADIUS_KM = 1500
-CORE_SHARE = 0.75
-# The centre is sought among this many of the most-mentioned places.
-CENTRE_CANDIDATES = 200
 # Pixels kept clear for the title box (top left) and the layer list (top right).
 FIT_PADDING_TOP_LEFT, FIT_PADDING_BOTTOM_RIGHT = (50, 110), (50, 40)
 # An opened popup is panned below the title box and the layer list.
@@ -241,22 +236,7 @@ def _fit_to_places(map: folium.Map, places: list[MappedPlace]) -> None:
 
 
 def _story_core(places: list[MappedPlace]) -> list[MappedPlace]:
-    """The places near the story's centre (of the most-mentioned places, the one with the least
-    mention-weighted distance to all), when they hold most of the mentions; else all of them."""
-    if len(places) < 3:
-        return places
-    lat = np.radians([mapped.place.lat for mapped in places])
-    lon = np.radians([mapped.place.lon for mapped in places])
-    weight = np.array([len(mapped.mentions) for mapped in places], dtype=float)
-    candidates = np.argsort(-weight, kind="stable")[:CENTRE_CANDIDATES]
-    # haversine distances, candidates x places, in one go: a map may hold many thousand places
-    half_dlat = (lat[None, :] - lat[candidates, None]) / 2
-    half_dlon = (lon[None, :] - lon[candidates, None]) / 2
-    a = np.sin(half_dlat) ** 2 + np.cos(lat[candidates, None]) * np.cos(lat[None, :]) * np.sin(
-        half_dlon) ** 2
-    distance = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
-    centre = int(np.argmin(distance @ weight))
-    near = distance[centre] <= CORE_RADIUS_KM
-    if weight[near].sum() < CORE_SHARE * weight.sum():
-        return places
-    return [mapped for mapped, inside in zip(places, near) if inside]
+    """The places near the story's centre, weighted by their mentions (see `framing`)."""
+    inside = story_core([m.place.lat for m in places], [m.place.lon for m in places],
+                        [len(m.mentions) for m in places])
+    return [mapped for mapped, keep in zip(places, inside) if keep]

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 import unicodedata
 import warnings
+from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -25,6 +26,7 @@ from geomap.event import EVENT_TYPES, Event
 from geomap.mention import PlaceMention
 
 from .events_layer import STYLES
+from .framing import story_core
 from .markers import family_of
 
 FORMATS = ("png", "svg", "pdf")
@@ -37,8 +39,6 @@ DPI = 200
 # The view reaches this share beyond the events on each side, at least this many degrees.
 MARGIN_SHARE, MIN_SPAN_DEGREES = 0.15, 3.0
 LABELS_AT_MOST = 25
-# The story's core: points this close to its centre, framed when they are this share of all.
-CORE_RADIUS_KM, CORE_SHARE = 1500, 0.75
 CREDITS = "Places: GeoNames (CC-BY 4.0) · Borders: Natural Earth · Map: geomap"
 
 
@@ -90,17 +90,13 @@ def _draw(path: Path, *, events: Sequence[Event], mentions: Sequence[PlaceMentio
 
 
 def _core(points: list[tuple[float, float]]) -> list[tuple[float, float]]:
-    """The points near the story's centre (the point nearest all others), when they are most of
-    them: one far-off mention ("officials in Washington") must not shrink the story to a dot."""
-    if len(points) < 3:
-        return points
-
-    def apart(a: tuple[float, float], b: tuple[float, float]) -> float:
-        return distance_km(a[1], a[0], b[1], b[0])
-
-    centre = min(points, key=lambda c: sum(apart(c, p) for p in points))
-    core = [p for p in points if apart(centre, p) <= CORE_RADIUS_KM]
-    return core if len(core) >= CORE_SHARE * len(points) else points
+    """The story's core among the (lon, lat) points (see `framing`), each distinct point weighted
+    by how many events stand there."""
+    counts = Counter(points)
+    spots = list(counts)
+    inside = story_core([lat for _, lat in spots], [lon for lon, _ in spots],
+                        [counts[spot] for spot in spots])
+    return [spot for spot, keep in zip(spots, inside) if keep]
 
 
 def printable(text: str) -> str:
