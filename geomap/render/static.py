@@ -139,18 +139,23 @@ def _basemap(axes, countries: Sequence[Place], view: tuple[float, float, float, 
 
 
 def _places(axes, mentions: Sequence[PlaceMention]) -> None:
-    """The places the articles name, small and faint beneath the events."""
-    shown = [m for m in mentions if m.kind != "demonym"]
-    for mention in shown:
-        axes.scatter(mention.lon, mention.lat, s=10, color=family_of(mention.kind).colour,
+    """The places the articles name, small and faint beneath the events (one scatter per colour:
+    matplotlib draws a collection at once, and a point at a time very slowly)."""
+    by_colour: dict[str, list[PlaceMention]] = {}
+    for mention in mentions:
+        if mention.kind != "demonym":
+            by_colour.setdefault(family_of(mention.kind).colour, []).append(mention)
+    for colour, shown in by_colour.items():
+        axes.scatter([m.lon for m in shown], [m.lat for m in shown], s=10, color=colour,
                      alpha=0.45, linewidths=0, zorder=3)
 
 
 def _events(axes, events: Sequence[Event]) -> None:
+    """Each event's symbol (one scatter per type), with its circle of uncertainty when its place
+    is approximate and an arrow when it moved from one place to another."""
     for event in events:
-        style = STYLES[event.type]
-        place = event.place
-        if place.uncertainty_km:  # an approximate place: its circle of uncertainty
+        style, place = STYLES[event.type], event.place
+        if place.uncertainty_km:
             radius = place.uncertainty_km / 111.32
             axes.add_patch(Ellipse(
                 (place.lon, place.lat), 2 * radius / math.cos(math.radians(place.lat)),
@@ -161,8 +166,13 @@ def _events(axes, events: Sequence[Event]) -> None:
                           xytext=(event.origin.lon, event.origin.lat), zorder=4,
                           arrowprops={"arrowstyle": "->", "color": style.colour, "lw": 1.2,
                                       "linestyle": "--"})
-        axes.scatter(place.lon, place.lat, s=110, marker=MARKERS[style.shape],
-                     color=style.colour, edgecolors="white", linewidths=0.9, zorder=5)
+    for event_type in EVENT_TYPES:
+        of_type = [event.place for event in events if event.type == event_type]
+        if of_type:
+            style = STYLES[event_type]
+            axes.scatter([p.lon for p in of_type], [p.lat for p in of_type], s=110,
+                         marker=MARKERS[style.shape], color=style.colour, edgecolors="white",
+                         linewidths=0.9, zorder=5)
 
 
 def _labels(figure: Figure, axes, events: Sequence[Event]) -> None:
