@@ -25,6 +25,8 @@ if TYPE_CHECKING:  # geopy loads only when the user turns the online geocoder on
 # A misspelling must be this similar (0-100) to a known name to be offered.
 FUZZY_CUTOFF = 85
 FUZZY_MIN_LENGTH = 4
+# Near names offered at most, out of a longer shortlist scored on the whole key.
+FUZZY_LIMIT, FUZZY_SHORTLIST = 5, 20
 # Transliteration folding on very short keys ("US", "Ky") only finds false friends.
 LOOSE_MIN_LENGTH = 4
 # Remembered answers; the memo starts afresh when full.
@@ -106,9 +108,7 @@ class Gazetteer:
         if len(loose) >= LOOSE_MIN_LENGTH:
             self._collect(found, "loose", loose, "loose", country, kind)
         if fuzzy and not found and len(key) >= FUZZY_MIN_LENGTH:
-            for other, similarity, _ in process.extract(
-                    key, self._fuzzy_choices(key), scorer=fuzz.ratio, limit=5,
-                    score_cutoff=FUZZY_CUTOFF):
+            for other, similarity in _close_keys(key, self._fuzzy_choices(key)):
                 self._collect(found, "exact", other, "fuzzy", country, kind, similarity / 100)
         candidates = list(found.values())
         rank.prefer_seats(candidates)
@@ -181,6 +181,30 @@ class Gazetteer:
         self._fuzzy_keys = None
         self.forget_answers()
         return len(added)
+
+
+def _close_keys(key: str, choices: list[str]) -> list[tuple[str, float]]:
+    """Up to FUZZY_LIMIT known keys at least FUZZY_CUTOFF similar to `key`, best first. Words the
+    two share at either end do not count ("Nyanza province" is not "Nyland province", nor
+    "Sumatra province" "Samara province"): the names must be alike without them."""
+    close = []
+    for other, _, _ in process.extract(key, choices, scorer=fuzz.ratio, limit=FUZZY_SHORTLIST,
+                                       score_cutoff=FUZZY_CUTOFF):
+        similarity = fuzz.ratio(*_without_shared_words(key, other))
+        if similarity >= FUZZY_CUTOFF:
+            close.append((other, similarity))
+    close.sort(key=lambda pair: -pair[1])
+    return close[:FUZZY_LIMIT]
+
+
+def _without_shared_words(first: str, second: str) -> tuple[str, str]:
+    """Both keys less the whole words they begin or end with in common."""
+    words, others = first.split(), second.split()
+    while len(words) > 1 and len(others) > 1 and words[-1] == others[-1]:
+        words, others = words[:-1], others[:-1]
+    while len(words) > 1 and len(others) > 1 and words[0] == others[0]:
+        words, others = words[1:], others[1:]
+    return " ".join(words), " ".join(others)
 
 
 def is_current(path: Path) -> bool:

@@ -27,6 +27,12 @@ METONYM_CONFIDENCE = 0.8
 FUZZY_MIN_CHARS = 6
 # A name written in capitals ("IRAQ", "ROME") may be a headline's place only if it is this big.
 PROMINENT_POPULATION = 100_000
+# "Sumatra province", "Nyanza Province": a division word the gazetteer does not know the name with.
+DIVISION_WORDS = frozenset({"province", "governorate", "district", "region", "county", "parish",
+                            "oblast", "state", "prefecture"})
+# What such a name can then stand for: an area, never a town of that name.
+AREA_KINDS = frozenset({"admin1", "admin2", "region", "island", "islands", "peninsula", "valley",
+                        "country"})
 CONTEXT_CHARS = 240
 # What may stand between a name and the place that qualifies it: "Alexandria, La.".
 _QUALIFIER_GAP = re.compile(r",\s*")
@@ -109,11 +115,19 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
         fuzzy = toponym.label in ("GPE", "LOC") and len(toponym.text) >= FUZZY_MIN_CHARS
         found = [c for c in gazetteer.lookup(toponym.text, limit=10, fuzzy=fuzzy,
                                              online=model_says_place)
-                 if c.kind != "demonym"]
+                 if c.kind != "demonym"] or _area_without_division_word(toponym.text, gazetteer)
     found = [c for c in found if _written_alike(c.matched_name, toponym.text)]
     if _is_code(toponym.text):  # "HIV", "FAO": a capitalised word, not a small town's name
         found = [c for c in found if _is_code(c.matched_name) or _is_prominent(c)]
     return found
+
+
+def _area_without_division_word(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """Areas named by the text less a trailing division word the gazetteer does not pair with it."""
+    name, _, last = text.rpartition(" ")
+    if not name or last.casefold() not in DIVISION_WORDS:
+        return []
+    return [c for c in gazetteer.lookup(name, limit=10, fuzzy=False) if c.kind in AREA_KINDS]
 
 
 def _is_prominent(candidate: Candidate) -> bool:

@@ -97,6 +97,14 @@ def test_fuzzy_match_finds_a_misspelling_but_ranks_below_exact(gazetteer):
     assert gazetteer.lookup("Tikrt", fuzzy=False) == []
 
 
+def test_words_two_names_share_do_not_make_them_alike(gazetteer):
+    # "nyanza province" is 87% like "nyland province" (Uusimaa) on the whole key, 55% on the names
+    assert gazetteer.lookup("Nyanza province") == []
+    assert gazetteer.lookup("Sumatra province") == []
+    misspelt = gazetteer.lookup("Aleppo provence")[0]
+    assert (misspelt.kind, misspelt.country, misspelt.match) == ("admin1", "SY", "fuzzy")
+
+
 def test_doubled_letters_are_a_transliteration_variant(gazetteer):
     best = gazetteer.lookup("Mosull")[0]
     assert best.name == "Mosul" and best.match == "loose"

@@ -167,6 +167,16 @@ def test_a_place_type_word_makes_a_known_name_a_place(gazetteer, tmp_path):
     assert found["al-Hol camp"].kind == "camp" and found["al-Hol camp"].country == "SY"
 
 
+def test_a_division_word_the_gazetteer_lacks_still_names_the_area(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Cases were found in Sumatra province and in Washington state, and a "
+                       "clinic opened in Nyanza Province.")
+    assert (found["Sumatra province"].kind, found["Sumatra province"].country) == ("island", "ID")
+    assert (found["Washington state"].kind, found["Washington state"].country) == ("admin1", "US")
+    # the Rwandan town called Nyanza is not a province: better unmapped than wrong
+    assert "Nyanza Province" not in found
+
+
 def test_a_code_in_capitals_is_not_a_small_town(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
                        "The spread of HIV in Kenya has slowed, the FAO said in Rome.")
