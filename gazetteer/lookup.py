@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 import shutil
 import sqlite3
 import threading
@@ -27,6 +28,8 @@ FUZZY_CUTOFF = 85
 FUZZY_MIN_LENGTH = 4
 # Near names offered at most, out of a longer shortlist scored on the whole key.
 FUZZY_LIMIT, FUZZY_SHORTLIST = 5, 20
+# Directions in a name, which a misspelling does not change.
+_COMPASS = re.compile(r"north|south|east|west|central|upper|lower")
 # Transliteration folding on very short keys ("US", "Ky") only finds false friends.
 LOOSE_MIN_LENGTH = 4
 # Remembered answers; the memo starts afresh when full.
@@ -118,6 +121,8 @@ class Gazetteer:
                  country: str | None, kind: str | None, similarity: float = 1.0) -> None:
         for place, matched_name, name_kind, weight in store.find(
                 self._connection, column, key, country, kind, self._geometries):
+            if match == "fuzzy" and name_kind == "alternate":
+                continue  # a misspelling of a place's other name in some language ("Oplandt")
             score = rank.match_quality(match, name_kind, similarity) + rank.prior(weight)
             best = found.get(place.id)
             if best is None or score > best.score:
@@ -186,12 +191,13 @@ class Gazetteer:
 def _close_keys(key: str, choices: list[str]) -> list[tuple[str, float]]:
     """Up to FUZZY_LIMIT known keys at least FUZZY_CUTOFF similar to `key`, best first. Words the
     two share at either end do not count ("Nyanza province" is not "Nyland province", nor
-    "Sumatra province" "Samara province"): the names must be alike without them."""
+    "Sumatra province" "Samara province"): the names must be alike without them. Nor may a
+    direction change: "North Eastern" is a few letters from "North Western", and far from it."""
     close = []
     for other, _, _ in process.extract(key, choices, scorer=fuzz.ratio, limit=FUZZY_SHORTLIST,
                                        score_cutoff=FUZZY_CUTOFF):
         similarity = fuzz.ratio(*_without_shared_words(key, other))
-        if similarity >= FUZZY_CUTOFF:
+        if similarity >= FUZZY_CUTOFF and _COMPASS.findall(key) == _COMPASS.findall(other):
             close.append((other, similarity))
     close.sort(key=lambda pair: -pair[1])
     return close[:FUZZY_LIMIT]

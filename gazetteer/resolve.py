@@ -23,6 +23,10 @@ COUNTRY_BONUS = 0.5
 ADMIN1_BONUS = 0.5
 # Added to a candidate inside the place that qualifies its name ("Alexandria, La.").
 CONTAINED_BONUS = 1.0
+# A qualifier's readings this close to its best score may be the one meant.
+CONTAINER_MARGIN = 0.25
+# "Iraq, Iran" lists two countries; "Lebanon, Pa." is a town in a state.
+COUNTRY_KINDS = frozenset({"country", "continent"})
 # Scores become probabilities with this temperature (a score gap of 0.1 is about e:1).
 TEMPERATURE = 0.1
 SAME_PLACE_KM = 50.0
@@ -46,8 +50,9 @@ def resolve_together(readings: dict[Hashable, list[Candidate]],
     containers = containers or {}
     readings = {key: found for key, found in readings.items() if found}
     first = {key: found[0] for key, found in readings.items()}
-    contained = {key: _inside(first[container]) for key, container in containers.items()
-                 if key in readings and container in first}
+    contained = {key: _inside(_likely(readings[container])) for key, container in containers.items()
+                 if key in readings and container in first
+                 and not _a_list(first[key], first[container])}
     first.update({key: _best(readings[key], lambda c, test=test: CONTAINED_BONUS * test(c))
                   for key, test in contained.items()})
     countries = Counter(place.country for place in first.values() if place.country)
@@ -73,13 +78,24 @@ def resolve_together(readings: dict[Hashable, list[Candidate]],
     return resolutions
 
 
+def _a_list(name: Candidate, container: Candidate) -> bool:
+    """Whether "name, container" lists two countries rather than placing one inside the other."""
+    return name.kind in COUNTRY_KINDS and container.kind in COUNTRY_KINDS
+
+
 def _province(place: Candidate) -> tuple[str, str]:
     return place.country, place.admin1
 
 
-def _inside(container: Candidate):
-    """A test of whether a candidate lies in `container` (a country, province or district)."""
-    def test(candidate: Candidate) -> bool:
+def _likely(found: list[Candidate]) -> list[Candidate]:
+    """The readings of a qualifier close enough to its best to be the one meant: "Pa." is
+    Chongqing's old name a little more than Pennsylvania's abbreviation, before context."""
+    return [c for c in found if c.score >= found[0].score - CONTAINER_MARGIN]
+
+
+def _inside(containers: list[Candidate]):
+    """A test of whether a candidate lies in one of `containers` (countries, provinces, districts)."""
+    def within(candidate: Candidate, container: Candidate) -> bool:
         if candidate.country != container.country or candidate.id == container.id:
             return False
         if container.kind == "country":
@@ -89,6 +105,9 @@ def _inside(container: Candidate):
         if container.kind == "admin2":
             return candidate.admin2 == container.name
         return False
+
+    def test(candidate: Candidate) -> bool:
+        return any(within(candidate, container) for container in containers)
     return test
 
 

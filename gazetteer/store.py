@@ -140,7 +140,8 @@ def _name_rows(place_id: int, place: NewPlace) -> Iterator[tuple]:
         if not exact or exact in seen:
             continue
         seen.add(exact)
-        fuzzy = int(fuzzy_ok and is_latin(name) and len(exact) >= 4)
+        # misspellings are matched against a place's own names, not its names in other languages
+        fuzzy = int(fuzzy_ok and name_kind != "alternate" and is_latin(name) and len(exact) >= 4)
         yield exact, loose_key(name), place_id, name, name_kind, fuzzy
 
 

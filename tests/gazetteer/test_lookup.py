@@ -101,6 +101,9 @@ def test_words_two_names_share_do_not_make_them_alike(gazetteer):
     # "nyanza province" is 87% like "nyland province" (Uusimaa) on the whole key, 55% on the names
     assert gazetteer.lookup("Nyanza province") == []
     assert gazetteer.lookup("Sumatra province") == []
+    # nor does a different direction, nor a place's name in another language ("Oplandt", Chester)
+    assert [c.name for c in gazetteer.lookup("North Eastern Province")] == []
+    assert gazetteer.lookup("Oppland") == []
     misspelt = gazetteer.lookup("Aleppo provence")[0]
     assert (misspelt.kind, misspelt.country, misspelt.match) == ("admin1", "SY", "fuzzy")
 

@@ -149,6 +149,21 @@ def test_a_qualifying_place_after_a_comma_contains_the_name(gazetteer, tmp_path)
     assert (found["Paris"].country, found["Paris"].admin1) == ("US", "Texas")
 
 
+def test_a_qualifier_may_be_a_reading_other_than_its_most_likely(gazetteer, tmp_path):
+    # "Pa" alone is an old name of Chongqing a little before Pennsylvania's abbreviation
+    found = _places_of(gazetteer, tmp_path, "She grew up in Lebanon, Pa., and lives in Peru, Ind.")
+    assert (found["Lebanon"].kind, found["Lebanon"].admin1) == ("city", "Pennsylvania")
+    assert (found["Peru"].kind, found["Peru"].admin1) == ("city", "Indiana")
+
+
+def test_countries_separated_by_commas_are_a_list_not_a_qualification(gazetteer, tmp_path):
+    # China is also a town in Japan, and Iraq an old name of Arak in Iran
+    found = _places_of(gazetteer, tmp_path,
+                       "Bird flu has been found in Mexico, China, Japan, Iraq, Iran and Syria.")
+    for name, country in [("China", "CN"), ("Iraq", "IQ"), ("Mexico", "MX"), ("Iran", "IR")]:
+        assert (found[name].kind, found[name].country) == ("country", country), name
+
+
 def test_a_place_inside_an_organisation_name_is_kept(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
                        "Researchers at the Aleppo University hospital said supplies were short.")
