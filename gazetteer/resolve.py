@@ -1,8 +1,10 @@
 """Choosing among the places that share a name, in the context of the other names read with it.
 
 A text that names several places is usually about one area: the readings of its names that lie in
-the same country and the same province support each other ("Dublin" beside "Ga." and "Atlanta" is
-Dublin, Georgia). A name qualified by a containing place ("Alexandria, La.", "Paris, Texas") is
+the same country, province and county support each other ("Dublin" beside "Ga." and "Atlanta" is
+Dublin, Georgia; "Paris" beside "Henry County" is Paris, Tennessee). Each name lends support by how
+likely each of its readings is, not by its first reading alone, and the likelihoods are then
+worked out once more with that support, so two ambiguous names can settle each other. A name qualified by a containing place ("Alexandria, La.", "Paris, Texas") is
 read inside it. Scores become probabilities through their gaps; candidates within a few kilometres
 of the chosen one count as the same answer (a city and the district named after it).
 """
@@ -18,9 +20,10 @@ from .geo import distance_km
 from .model import Candidate
 
 # Added to a candidate's score in proportion to the share of the other names read in its country,
-# and in its province/state.
-COUNTRY_BONUS = 0.5
-ADMIN1_BONUS = 0.5
+# in its province/state and in its district/county (by the length of the area's key).
+AREA_BONUS = {1: 0.5, 2: 0.5, 3: 0.5}
+# Rounds of letting each name's likely readings inform the others' (0: prior readings only).
+CONTEXT_ROUNDS = 1
 # Added to a candidate inside the place that qualifies its name ("Alexandria, La.").
 CONTAINED_BONUS = 1.0
 # A qualifier's readings this close to its best score may be the one meant.
@@ -53,38 +56,65 @@ def resolve_together(readings: dict[Hashable, list[Candidate]],
     contained = {key: _inside(_likely(readings[container])) for key, container in containers.items()
                  if key in readings and container in first
                  and not _a_list(first[key], first[container])}
-    first.update({key: _best(readings[key], lambda c, test=test: CONTAINED_BONUS * test(c))
-                  for key, test in contained.items()})
-    countries = Counter(place.country for place in first.values() if place.country)
-    provinces = Counter(_province(place) for place in first.values() if place.admin1)
+
+    def qualified(key: Hashable, candidate: Candidate) -> float:
+        return CONTAINED_BONUS * contained[key](candidate) if key in contained else 0.0
+
+    own = {key: [c.score + qualified(key, c) for c in found] for key, found in readings.items()}
+    shares = {key: _shares(scores) for key, scores in own.items()}
+    for _ in range(CONTEXT_ROUNDS):
+        support = _support(readings, shares)
+        shares = {key: _shares([score + bonus for score, bonus in zip(own[key], support[key])])
+                  for key in readings}
+    support = _support(readings, shares)
     resolutions = {}
     for key, found in readings.items():
-        own = first[key]
-
-        def bonus(candidate: Candidate, own: Candidate = own, key: Hashable = key) -> float:
-            total = len(first) - 1
-            if total <= 0:
-                value = 0.0
-            else:
-                others_in_country = countries[candidate.country] - (own.country == candidate.country)
-                others_in_province = provinces[_province(candidate)] - (
-                    _province(own) == _province(candidate)) if candidate.admin1 else 0
-                value = (COUNTRY_BONUS * others_in_country + ADMIN1_BONUS * others_in_province) / total
-            if key in contained:
-                value += CONTAINED_BONUS * contained[key](candidate)
-            return value
-
-        resolutions[key] = _resolution(found, bonus)
+        bonus = {id(c): qualified(key, c) + extra for c, extra in zip(found, support[key])}
+        resolutions[key] = _resolution(found, lambda c, bonus=bonus: bonus[id(c)])
     return resolutions
+
+
+def _shares(scores: list[float]) -> list[float]:
+    """How likely each reading of one name is, from its score."""
+    best = max(scores)
+    weights = [math.exp((score - best) / TEMPERATURE) for score in scores]
+    total = sum(weights)
+    return [weight / total for weight in weights]
+
+
+def _support(readings: dict[Hashable, list[Candidate]],
+             shares: dict[Hashable, list[float]]) -> dict[Hashable, list[float]]:
+    """For each reading, the bonus from the other names that are likely read in its country, its
+    province and its district (a name counts by how likely its readings there are)."""
+    areas: dict[Hashable, Counter] = {}
+    for key, found in readings.items():
+        areas[key] = Counter()
+        for candidate, share in zip(found, shares[key]):
+            for area in _areas(candidate):
+                areas[key][area] += share
+    everywhere = sum(areas.values(), Counter())
+    others = len(readings) - 1
+    support = {}
+    for key, found in readings.items():
+        support[key] = [0.0 if others <= 0 else sum(
+            AREA_BONUS[len(area)] * (everywhere[area] - areas[key][area])
+            for area in _areas(c)) / others for c in found]
+    return support
+
+
+def _areas(place: Candidate) -> list[tuple[str, ...]]:
+    """The country, province and district a place lies in, as far as known."""
+    areas = [(place.country,)] if place.country else []
+    if place.admin1:
+        areas.append((place.country, place.admin1))
+        if place.admin2:
+            areas.append((place.country, place.admin1, place.admin2))
+    return areas
 
 
 def _a_list(name: Candidate, container: Candidate) -> bool:
     """Whether "name, container" lists two countries rather than placing one inside the other."""
     return name.kind in COUNTRY_KINDS and container.kind in COUNTRY_KINDS
-
-
-def _province(place: Candidate) -> tuple[str, str]:
-    return place.country, place.admin1
 
 
 def _likely(found: list[Candidate]) -> list[Candidate]:
@@ -109,10 +139,6 @@ def _inside(containers: list[Candidate]):
     def test(candidate: Candidate) -> bool:
         return any(within(candidate, container) for container in containers)
     return test
-
-
-def _best(found: list[Candidate], bonus) -> Candidate:
-    return max(found, key=lambda c: c.score + bonus(c))
 
 
 def _resolution(found: list[Candidate], bonus) -> Resolution:

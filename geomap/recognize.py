@@ -159,7 +159,7 @@ class _Finder:
         self.gazetteer = gazetteer
         self.found: list[Toponym] = []
         self._taken_until = 0  # token index up to which text is already claimed
-        self._place_tokens: set[int] = set()
+        self._place_tokens: set[int] = set()  # names of places, not adjectives ("Kurdish")
         self._person_names = _person_names(doc)
 
     def consider(self, start: int, end: int, label: str) -> None:
@@ -233,7 +233,8 @@ class _Finder:
         self.found.append(Toponym(span.start_char, span.end_char, span.text, label, demonym, cue,
                                   metonym=not demonym and _speaks(span)))
         self._taken_until = span.end
-        self._place_tokens.update(range(span.start, span.end))
+        if not demonym:  # "Kurdish and Arab fighters": a word listed with an adjective is one too
+            self._place_tokens.update(range(span.start, span.end))
 
     def _longest_known(self, span: Span) -> Span | None:
         """The longest span from `span.start` (at least `span`) naming a known place, or None."""
