@@ -36,6 +36,8 @@ AREA_KINDS = frozenset({"admin1", "admin2", "region", "island", "islands", "peni
 CONTEXT_CHARS = 240
 # What may stand between a name and the place that qualifies it: "Alexandria, La.".
 _QUALIFIER_GAP = re.compile(r",\s*")
+# A name's sense in an article: its key, whether a demonym, the index of its qualifier if any.
+SenseKey = tuple[str, bool, int | None]
 
 
 @dataclass(slots=True)
@@ -76,6 +78,7 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[PlaceM
     keys = [_sense_key(t, containers.get(i)) for i, t in enumerate(toponyms)]
     readings = {key: _candidates(t, gazetteer) for key, t in zip(keys, toponyms)}
     senses = resolve_together(readings, {keys[i]: keys[j] for i, j in containers.items()})
+    _follow_qualified(senses, readings)
     reading = ArticleReading(article, toponyms, keys, readings, senses,
                              [(sentence.start_char, sentence.end_char) for sentence in doc.sents],
                              gazetteer)
@@ -90,6 +93,25 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[PlaceM
     return sorted((m for m in mentions if m is not None), key=lambda m: (m.start, m.end))
 
 
+def _follow_qualified(senses: dict[SenseKey, Resolution],
+                      readings: dict[SenseKey, list[Candidate]]) -> None:
+    """A bare name is the place the article qualifies it as elsewhere ("Dublin, Ohio ... Dublin"),
+    unless it qualifies the name as more than one place."""
+    qualified: dict[tuple[str, bool], set[int]] = {}
+    for (name, demonym, qualifier), sense in senses.items():
+        if qualifier is not None:
+            qualified.setdefault((name, demonym), set()).add(sense.place.id)
+    for key, sense in senses.items():
+        ids = qualified.get(key[:2], set())
+        if key[2] is not None or len(ids) != 1 or sense.place.id in ids:
+            continue
+        source = next(s for k, s in senses.items() if k[:2] == key[:2] and k[2] is not None)
+        same = next((c for c in readings[key] if c.id == source.place.id), None)
+        if same is not None:
+            senses[key] = Resolution(same, source.confidence,
+                                     [(c, p) for c, p in sense.runners_up if c.id != same.id])
+
+
 def _qualifiers(toponyms: list[Toponym], text: str) -> dict[int, int]:
     """Index of each toponym directly followed by ", <place>" -> index of that place."""
     return {i: i + 1 for i in range(len(toponyms) - 1)
@@ -97,7 +119,7 @@ def _qualifiers(toponyms: list[Toponym], text: str) -> dict[int, int]:
             and _QUALIFIER_GAP.fullmatch(text[toponyms[i].end:toponyms[i + 1].start])}
 
 
-def _sense_key(toponym: Toponym, qualifier: int | None = None) -> tuple[str, bool, int | None]:
+def _sense_key(toponym: Toponym, qualifier: int | None = None) -> SenseKey:
     return exact_key(toponym.text), toponym.demonym, qualifier
 
 

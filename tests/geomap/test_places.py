@@ -136,6 +136,15 @@ def test_the_article_s_other_places_choose_among_namesakes(gazetteer, tmp_path):
     assert sum(a.confidence for a in dublin.alternatives) < dublin.confidence
 
 
+def test_a_bare_name_is_the_place_the_article_qualified_it_as(gazetteer, tmp_path):
+    article = tmp_path / "tour.txt"
+    article.write_text("The band toured Cork, Galway, Limerick, Sligo and Waterford before a show "
+                       "in Dublin, Ohio. Dublin fans queued all night.", encoding="utf-8")
+    (parsed,) = geoparse_articles(read_articles(article), gazetteer)
+    dublins = [(p.country, p.admin1) for p in parsed.places if p.text == "Dublin"]
+    assert dublins == [("US", "Ohio"), ("US", "Ohio")]
+
+
 def test_a_word_listed_with_a_place_is_a_place_but_with_an_adjective_an_adjective(gazetteer,
                                                                                    tmp_path):
     # Arab is also a town in Alabama; Homs is known, and the model may not call it a place
