@@ -4,12 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench install gazetteer clean
+.PHONY: demo test bench install gazetteer bytecode clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
+	$(MAKE) bytecode
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -23,8 +24,13 @@ demo: gazetteer
 test: gazetteer
 	$(BIN)/python -m pytest
 
-bench: gazetteer
+bench: gazetteer bytecode
 	$(BIN)/python -m benchmarks
+
+# An editable install leaves the project's own modules uncompiled (pip compiles only what it
+# copies), and with PYTHONDONTWRITEBYTECODE set every start would compile them again.
+bytecode:
+	$(BIN)/python -m compileall -q geomap gazetteer benchmarks
 
 clean:
 	rm -rf $(VENV) output/*.html
