@@ -73,6 +73,8 @@ ORGANISATION_HEADS = frozenset({
     "herald", "tribune", "journal", "gazette", "press", "observer", "courier", "museum", "library",
     "church", "airport", "port", "party", "government", "assembly", "parliament", "senate",
     "fire", "guard", "army", "forces", "district", "center", "centre", "foundation", "zoo",
+    "census", "bureau", "house", "congress", "legislature", "embassy", "consulate", "navy",
+    "administration", "treasury", "cabinet",
 })
 # Words after a name that say it is a place: its people ("Alexandria woman", "Mosul residents")
 # or its civic offices ("Mansfield Mayor", "Fargo city administrator").
@@ -98,6 +100,17 @@ MAX_NAME_TOKENS = 7
 # An organisation-labelled name is read as a place without a cue only when it is this big.
 BIG_PLACE_POPULATION = 100_000
 ORGANISATION_PLACE_POPULATION = 20_000
+# Words before a name used as a modifier: "the Gainesville sewer system", "another Fargo business".
+DETERMINERS = frozenset({"the", "a", "an", "another", "every", "each", "this", "that"})
+# Nouns after a person's name as often as after a place's: "the Clinton administration".
+PERSONAL_NOUNS = frozenset({
+    "administration", "family", "families", "campaign", "era", "years", "camp", "government",
+    "presidency", "estate", "brothers", "sisters", "twins", "name", "case", "trial", "story",
+})
+# Words before a name that place it in a postal address: "1935 Orchard St., Alexandria".
+STREET_WORDS = frozenset({"st.", "st", "street", "ave.", "ave", "avenue", "road", "rd.", "rd",
+                          "drive", "dr.", "blvd.", "boulevard", "lane", "ln.", "way", "court",
+                          "ct.", "place", "pl.", "highway", "hwy.", "pike", "parkway"})
 _POSSESSIVE = re.compile(r"[’']s?")
 
 
@@ -245,7 +258,7 @@ class _Finder:
             limit += 1
         for end in range(limit, span.end - 1, -1):
             candidate = _trim(doc[span.start:end])
-            if candidate.end < span.end or not candidate[-1].is_alpha:
+            if candidate.end < span.end or not _has_letters(candidate[-1]):
                 continue
             if self._known(candidate.text):
                 return candidate
@@ -278,6 +291,12 @@ class _Finder:
         before = doc[span.start - 1]
         if before.lower_ in LOCATIVE_WORDS or before.lower_ in PLACE_OBJECT_VERBS:
             return f"after '{before.text}'"
+        if before.lower_ in DETERMINERS and after is not None and after.is_lower \
+                and after.is_alpha and after.lower_ not in PERSONAL_NOUNS \
+                and self._is_big_place(span.text, ORGANISATION_PLACE_POPULATION):
+            return f"naming a {after.text}"
+        if before.text == "," and span.start > 1 and doc[span.start - 2].lower_ in STREET_WORDS:
+            return "in an address"
         if before.lower_ in LIST_WORDS and span.start - 2 in self._place_tokens:
             return "listed with a place"
         return ""
@@ -291,6 +310,11 @@ def _person_names(doc: Doc) -> set[str]:
     # person
     return {loose_key(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
             and loose_key(ent.text) != loose_key(ent[-1].text)}
+
+
+def _has_letters(token: Token) -> bool:
+    """A word or an abbreviation ("U.S.", "Mo."), not a comma or a dash."""
+    return any(character.isalpha() for character in token.text)
 
 
 def _trim(span: Span) -> Span:

@@ -136,6 +136,17 @@ def test_the_article_s_other_places_choose_among_namesakes(gazetteer, tmp_path):
     assert sum(a.confidence for a in dublin.alternatives) < dublin.confidence
 
 
+def test_a_place_naming_a_thing_or_in_an_address_is_kept(gazetteer, tmp_path):
+    # the model calls each of these a person
+    found = _places_of(gazetteer, tmp_path,
+                       "An overflow in the Gainesville sewer system reached a creek in Hall County. "
+                       "Jane Roe, 19, of 1935 Orchard St., Alexandria, La., was arrested.")
+    assert (found["Gainesville"].admin1, found["Alexandria"].admin1) == ("Georgia", "Louisiana")
+    assert "Jane Roe" not in found
+    # a name before a word that follows people's names as often stays a person's
+    assert _places_of(gazetteer, tmp_path, "Critics of the Clinton administration spoke.") == {}
+
+
 def test_a_bare_name_is_the_place_the_article_qualified_it_as(gazetteer, tmp_path):
     article = tmp_path / "tour.txt"
     article.write_text("The band toured Cork, Galway, Limerick, Sligo and Waterford before a show "
