@@ -12,6 +12,7 @@ from dataclasses import fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import shapely
 from rapidfuzz import fuzz, process
 from shapely.geometry.base import BaseGeometry
 
@@ -156,6 +157,16 @@ class Gazetteer:
         """The country with ISO alpha-2 `code`, with its outline."""
         with self._lock:
             return store.country(self._connection, code, self._geometries)
+
+    def outline(self, place: Place) -> BaseGeometry | None:
+        """The place's shape; for a province, which the store keeps as a point, the hull of its
+        towns (an estimate, good enough to tell its north from its south)."""
+        if place.geometry is not None or place.kind != "admin1":
+            return place.geometry
+        with self._lock:
+            towns = store.settlements_in(self._connection, place.country, place.admin1)
+        hull = shapely.MultiPoint([(lon, lat) for lat, lon in towns]).convex_hull
+        return hull if hull.geom_type == "Polygon" else None
 
     def countries(self) -> list[Place]:
         """Every country with its outline, for drawing an offline basemap."""

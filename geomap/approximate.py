@@ -76,7 +76,7 @@ def place_approximately(reading: ArticleReading) -> dict[int | tuple[int, int], 
         if inside is not None:
             located[part] = inside
     for part in find_parts(reading.text, reading.toponyms):
-        region = _part_of_country(reading, part)
+        region = _part_of_area(reading, part)
         if region is not None:
             located[part.span] = region
     return located
@@ -143,14 +143,16 @@ def _at_border(reading: ArticleReading, phrase: BorderPhrase) -> PlaceMention | 
     return mention
 
 
-def _part_of_country(reading: ArticleReading, phrase: PartPhrase) -> PlaceMention | None:
-    """"Northern Syria": the third of the country's outline on that side (the middle third both
-    ways for "central"), as a point inside it with the radius of a circle of its area."""
-    sense = reading.senses.get(reading.keys[phrase.country])
-    country = _country_of(sense, reading.gazetteer)
-    if country is None or country.geometry is None:
+def _part_of_area(reading: ArticleReading, phrase: PartPhrase) -> PlaceMention | None:
+    """"Northern Syria", "North Texas": the third of the country's or province's outline on that
+    side (the middle third both ways for "central"), as a point inside it with the radius of a
+    circle of its area."""
+    sense = reading.senses.get(reading.keys[phrase.area])
+    area = _area_of(sense, reading.gazetteer)
+    outline = reading.gazetteer.outline(area) if area is not None else None
+    if outline is None:
         return None
-    west, south, east, north = country.geometry.bounds
+    west, south, east, north = outline.bounds
     width, height = (east - west) / 3, (north - south) / 3
     box = {"north": (west, north - height, east, north),
            "south": (west, south, east, south + height),
@@ -162,7 +164,7 @@ def _part_of_country(reading: ArticleReading, phrase: PartPhrase) -> PlaceMentio
                        min(vertical[2], horizontal[2]), min(vertical[3], horizontal[3]))
     if phrase.part not in box:
         return None
-    region = country.geometry.intersection(shapely.box(*box[phrase.part]))
+    region = outline.intersection(shapely.box(*box[phrase.part]))
     if region.is_empty:
         return None
     point = region.centroid if region.contains(region.centroid) else region.representative_point()
@@ -171,12 +173,12 @@ def _part_of_country(reading: ArticleReading, phrase: PartPhrase) -> PlaceMentio
     square_km = region.area * KM_PER_DEGREE ** 2 * math.cos(math.radians(point.y))
     radius = math.sqrt(square_km / math.pi)
     mention = _approximate(reading, phrase.span, sense, point.y, point.x, radius)
-    mention.name = f"{phrase.part} {country.name}" if phrase.part == "central" \
-        else f"{phrase.part}ern {country.name}".replace("northeastern", "north-eastern") \
+    mention.name = f"{phrase.part} {area.name}" if phrase.part == "central" \
+        else f"{phrase.part}ern {area.name}".replace("northeastern", "north-eastern") \
         .replace("northwestern", "north-western").replace("southeastern", "south-eastern") \
         .replace("southwestern", "south-western")
     mention.name = mention.name[:1].upper() + mention.name[1:]
-    mention.anchor = country.name
+    mention.anchor = area.name
     mention.geometry = region
     return mention
 
@@ -222,6 +224,13 @@ def _country_of(sense: Resolution | None, gazetteer: Gazetteer) -> Place | None:
     if sense is None or sense.place.kind not in ("country", "demonym"):
         return None
     return gazetteer.country(sense.place.country)
+
+
+def _area_of(sense: Resolution | None, gazetteer: Gazetteer) -> Place | None:
+    """The country or province a mention stands for, whose parts can be told."""
+    if sense is not None and sense.place.kind == "admin1":
+        return sense.place
+    return _country_of(sense, gazetteer)
 
 
 def _in_own_city(reading: ArticleReading, index: int) -> PlaceMention | None:

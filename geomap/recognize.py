@@ -44,6 +44,10 @@ PLACE_OBJECT_VERBS = frozenset({
     "attack", "attacked", "capture", "seize", "enter", "flee", "shell", "bomb", "retake",
 })
 LIST_WORDS = frozenset({"and", "or", ",", "&"})
+# Words of a region's name before the place it is part of: "North East Texas".
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
+                           "southwest", "north-east", "north-west", "south-east", "south-west",
+                           "central", "northern", "southern", "eastern", "western"})
 LOWER_CASE_SIDES = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
                               "western", "central", "northeast", "northwest", "southeast",
                               "southwest", "north-east", "north-west", "south-east", "south-west"})
@@ -192,6 +196,9 @@ class _Finder:
         if ActorTable.load().known(list(span)) is not None and not self._is_big_place(span.text):
             return
         grown = self._longest_known(span)
+        if label in PLACE_LABELS and (grown is None or _only_compass(grown)) \
+                and self._after_compass(span, label):
+            return  # "North Texas": Texas, and the part of it is told later
         if label in ("ORG", "FAC") and grown is None and self._possessor(span, label):
             return  # "Mosul's Great Mosque": the place that owns the name
         if label == "ORG" and (grown is None or grown.end < span.end):
@@ -211,6 +218,23 @@ class _Finder:
             cue = "a large place"
         if cue:
             self._accept(grown, label, cue=cue)
+
+    def _after_compass(self, name: Span, label: str) -> bool:
+        """Accept the known place a region's name ends with after compass words ("North Texas",
+        "North East Georgia"); whether there was one."""
+        doc = name.doc
+        start = name.start
+        while start < len(doc) and doc[start].lower_ in COMPASS_WORDS:
+            start += 1
+        if start == name.start or start == len(doc):
+            return False
+        inner = self._longest_known(doc[start:start + 1])
+        # by its own name ("Prince" is only an old name of Cabaret, Haiti)
+        if inner is None or inner.end < name.end \
+                or not self._is_big_place(inner.text, ORGANISATION_PLACE_POPULATION):
+            return False
+        self._accept(inner, label)
+        return True
 
     def _possessor(self, name: Span, label: str) -> bool:
         """Accept the known place a name starts with in the possessive ("Mosul's Great Mosque",
@@ -233,6 +257,10 @@ class _Finder:
         starts = [organisation.start] + [t.i + 1 for t in organisation[:-1] if t.lower_ == "of"]
         for start in starts:
             inner = self._longest_known(self.doc[start:start + 1])
+            # "the North East Texas Water Group": Texas, not a district called North East
+            while inner is not None and start < organisation.end - 1 and _only_compass(inner):
+                start += 1
+                inner = self._longest_known(self.doc[start:start + 1])
             if inner is None or inner.end > organisation.end \
                     or {t.lower_ for t in inner} & ORGANISATION_HEADS:
                 continue
@@ -310,6 +338,11 @@ def _person_names(doc: Doc) -> set[str]:
     # person
     return {loose_key(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
             and loose_key(ent.text) != loose_key(ent[-1].text)}
+
+
+def _only_compass(span: Span) -> bool:
+    """"North East": directions, which name a region only when nothing follows them."""
+    return all(token.lower_ in COMPASS_WORDS for token in span)
 
 
 def _has_letters(token: Token) -> bool:

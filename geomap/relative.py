@@ -128,27 +128,32 @@ def find_borders(text: str, toponyms: list[Toponym]) -> list[BorderPhrase]:
     return phrases
 
 
-# "northern Syria", "the north-east of Iraq"'s adjective form, "central Somalia"
-_PART = re.compile(r"\b(?P<part>(?:north|south)(?:-?(?:east|west))?ern|eastern|western|central)"
+# "northern Syria", "central Somalia"; and capitalised, as a region's name: "North Texas",
+# "Northeast Georgia", "North East Texas" (a known whole name such as "North Carolina" is one
+# toponym, with no part before it)
+_PART = re.compile(r"\b(?P<part>(?:north|south)(?:-?(?:east|west))?ern|eastern|western|central"
+                   r"|(?-i:(?:North|South)(?:[- ]?(?:[Ee]ast|[Ww]est))?|East|West|Central))"
                    r"\s+$", re.IGNORECASE)
 
 
 @dataclass(slots=True)
 class PartPhrase:
-    """"Northern Syria": a compass part of the country toponym `country`, spanning `span`."""
+    """"Northern Syria": a compass part of the country or province toponym `area`, spanning
+    `span`."""
 
-    country: int
-    part: str  # "north", "south-east", "central" ...
+    area: int
+    part: str  # "north", "southeast", "central" ...
     span: tuple[int, int]
 
 
 def find_parts(text: str, toponyms: list[Toponym]) -> list[PartPhrase]:
-    """Compass parts of named places: "northern Syria", "a northern Syrian village"."""
+    """Compass parts of named places: "northern Syria", "a northern Syrian village",
+    "North Texas"."""
     found = []
     for index, toponym in enumerate(toponyms):
         match = _PART.search(text, max(0, toponym.start - 20), toponym.start)
         if match is not None:
-            part = match.group("part").lower().replace("ern", "").replace("-", "")
+            part = re.sub(r"ern$|[- ]", "", match.group("part").lower())
             found.append(PartPhrase(index, part, (match.start(), toponym.end)))
     return found
 

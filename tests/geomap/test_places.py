@@ -392,6 +392,31 @@ def test_compass_part_of_a_country_is_an_approximate_region(gazetteer, tmp_path)
     assert south.kind == "approximate" and south.lat < 32.5
 
 
+def test_a_region_named_by_direction_is_a_part_of_its_province(gazetteer, tmp_path):
+    places = _places_of(gazetteer, tmp_path,
+                        "She moved to North Texas in 1973 and later led the North East Texas "
+                        "Regional Water Planning Group, which the North Carolina Department of "
+                        "Transportation advised.")
+    texas = places["Texas"]
+    assert (texas.kind, texas.admin1) == ("admin1", "Texas")
+    north = places["North Texas"]
+    assert north.kind == "approximate" and north.anchor == "Texas" and north.name == "Northern Texas"
+    assert north.lat > texas.lat + 1.5 and 100 < north.uncertainty_km < 400
+    assert places["North East Texas"].lon > texas.lon + 2
+    assert places["North Carolina"].kind == "admin1"
+    assert "North East" not in places
+
+
+def test_a_province_s_outline_is_estimated_from_its_towns(gazetteer):
+    texas = gazetteer.lookup("Texas", kind="admin1")[0]
+    outline = gazetteer.outline(texas)
+    west, south, east, north = outline.bounds
+    assert -107 < west < -105.5 and -94.5 < east < -93 and 25.5 < south < 26.5 and 36 < north < 37
+    syria = gazetteer.lookup("Syria", kind="country")[0]
+    assert gazetteer.outline(syria) is syria.geometry
+    assert gazetteer.outline(gazetteer.lookup("Mosul")[0]) is None
+
+
 def test_a_named_part_of_a_city_lies_in_that_city(gazetteer, tmp_path):
     places = _places_of(gazetteer, tmp_path, "Families fled the west Mosul district of Mansour on "
                                              "Thursday. Shops reopened in the Baghdad district of "
