@@ -88,6 +88,8 @@ PLACE_PEOPLE_AND_OFFICES = frozenset({
     "council", "councilman", "councilwoman", "commissioner", "commissioners", "officials", "city",
     "schools", "township",
 })
+# Words of PLACE_PEOPLE_AND_OFFICES that may also end a place's own name ("Pinecrest Township").
+PLACE_TYPE_NOUNS = frozenset({"city", "township"})
 # What follows a dateline's place: "MANSFIELD --", "HAJIN, Syria -", "CAIRO (Reuters) -".
 DATELINE_FOLLOWERS = frozenset({"--", "—", "–", "-", ",", "("})
 # Verbs of saying and deciding after a name make it its government: "Washington said".
@@ -201,6 +203,8 @@ class _Finder:
             return  # "North Texas": Texas, and the part of it is told later
         if label in ("ORG", "FAC") and grown is None and self._possessor(span, label):
             return  # "Mosul's Great Mosque": the place that owns the name
+        if grown is None and self._office_of(span, label):
+            return  # "Dublin Mayor Jane Roe": the place whose mayor is named
         if label == "ORG" and (grown is None or grown.end < span.end):
             self._place_inside_organisation(span)
             return
@@ -234,6 +238,20 @@ class _Finder:
                 or not self._is_big_place(inner.text, ORGANISATION_PLACE_POPULATION):
             return False
         self._accept(inner, label)
+        return True
+
+    def _office_of(self, name: Span, label: str) -> bool:
+        """Accept the known place a name starts with when its people or an office of it follow
+        within the name ("Anderson County Sheriff Greg Taylor"); whether there was one."""
+        inner = self._longest_known(name.doc[name.start:name.start + 1])
+        if inner is None or inner.end >= name.end:
+            return False
+        office = name.doc[inner.end].lower_
+        # a name the model calls a place may go on with its own kind: "Pinecrest Township"
+        if office not in PLACE_PEOPLE_AND_OFFICES or (label in PLACE_LABELS
+                                                      and office in PLACE_TYPE_NOUNS):
+            return False
+        self._accept(inner, label, cue=f"before '{name.doc[inner.end].text}'")
         return True
 
     def _possessor(self, name: Span, label: str) -> bool:
@@ -297,9 +315,9 @@ class _Finder:
 
     def _is_big_place(self, name: str, min_population: int = BIG_PLACE_POPULATION) -> bool:
         """A country, a province or a large city, named by its own name (not an alternate name
-        such as "White House" for Casablanca, nor a code)."""
+        such as "White House" for Casablanca, nor a code; "U.S." is an abbreviation)."""
         found = self._known(name)
-        if not found or found[0].match != "exact" or name.isupper():
+        if not found or found[0].match != "exact" or (name.isupper() and "." not in name):
             return False
         best = found[0]
         return best.kind in ("country", "admin1", "continent") or (
@@ -379,10 +397,11 @@ def _speaks(span: Span) -> bool:
 
 
 def _is_dateline(span: Span) -> bool:
-    """A name in capitals opening a line, then a dash, comma or bracket: "MANSFIELD -- ..."."""
+    """A name in capitals opening a line or a sentence (a headline may run on into the story),
+    then a dash, comma or bracket: "MANSFIELD -- ..."."""
     doc = span.doc
     opens_line = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws \
-        or doc[span.start - 1].is_space
+        or doc[span.start - 1].is_space or doc[span.start - 1].text in (".", "!", "?")
     return opens_line and span.text.isupper() and span.end < len(doc) \
         and doc[span.end].text in DATELINE_FOLLOWERS
 

@@ -331,6 +331,10 @@ def test_a_dateline_names_a_place(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
                        "Storm damage\n\nMANSFIELD -- The mayor asked Ohio for help on Tuesday.")
     assert (found["MANSFIELD"].country, found["MANSFIELD"].admin1) == ("US", "Ohio")
+    # a headline run on into the story on one line
+    found = _places_of(gazetteer, tmp_path,
+                       "Viaduct on pace; steel is key. COLUMBUS -- Crews in Ohio said on Monday.")
+    assert (found["COLUMBUS"].country, found["COLUMBUS"].admin1) == ("US", "Ohio")
 
 
 def test_people_and_offices_of_a_place_name_it(gazetteer, tmp_path):
@@ -339,6 +343,11 @@ def test_people_and_offices_of_a_place_name_it(gazetteer, tmp_path):
                        "river would crest on Friday.")
     assert "Alexandria" in found and "Fargo" in found
     assert found["Fargo"].admin1 == "North Dakota"
+    # inside a name the model calls a person's
+    found = _places_of(gazetteer, tmp_path,
+                       "Jim Roe had been shot, according to Anderson County Sheriff Greg Taylor "
+                       "of Palestine, Texas.")
+    assert found["Anderson County"].kind == "admin2" and "Anderson County Sheriff" not in found
 
 
 def test_an_article_is_not_a_place(gazetteer, tmp_path):
