@@ -126,8 +126,9 @@ def _sense_key(toponym: Toponym, qualifier: int | None = None) -> SenseKey:
 def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
     """Candidates the span can stand for: demonyms for a demonym, places for a name.
 
-    A misspelling is only forgiven in a long name the model itself called a place, and only such a
-    name is asked of the online geocoder (when the user has turned it on).
+    A misspelling is only forgiven in a long name the model itself called a place, and only for a
+    prominent place ("Afganistan"; "Danielle" is not a misspelt Danville); only such a name is
+    asked of the online geocoder (when the user has turned it on).
     """
     if toponym.demonym:
         found = gazetteer.lookup(toponym.text, kind="demonym", limit=5, fuzzy=False) or [
@@ -138,7 +139,8 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
         found = [c for c in gazetteer.lookup(toponym.text, limit=10, fuzzy=fuzzy,
                                              online=model_says_place)
                  if c.kind != "demonym"] or _area_without_division_word(toponym.text, gazetteer)
-    found = [c for c in found if _written_alike(c.matched_name, toponym.text)]
+    found = [c for c in found if _written_alike(c.matched_name, toponym.text)
+             and (c.match != "fuzzy" or _is_prominent(c))]
     if _is_code(toponym.text):  # "HIV", "FAO": a capitalised word, not a small town's name
         found = [c for c in found if _is_code(c.matched_name) or _is_prominent(c)]
     return found

@@ -230,6 +230,13 @@ def test_a_division_word_the_gazetteer_lacks_still_names_the_area(gazetteer, tmp
     assert "Nyanza Province" not in found
 
 
+def test_a_misspelling_is_forgiven_for_a_prominent_place_only(gazetteer, tmp_path):
+    # the model calls both places; Danielle is two letters from Danville, Virginia
+    found = _places_of(gazetteer, tmp_path, "Aid reached Afganistan. He met Danielle in Lansing.")
+    assert found["Afganistan"].kind == "country" and found["Afganistan"].country == "AF"
+    assert "Danielle" not in found and found["Lansing"].country == "US"
+
+
 def test_a_code_in_capitals_is_not_a_small_town(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
                        "The spread of HIV in Kenya has slowed, the FAO said in Rome.")
