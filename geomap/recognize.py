@@ -106,6 +106,13 @@ MAX_NAME_TOKENS = 7
 # An organisation-labelled name is read as a place without a cue only when it is this big.
 BIG_PLACE_POPULATION = 100_000
 ORGANISATION_PLACE_POPULATION = 20_000
+# Words before a person's name: "coach Ripley", "Mrs. Lincoln".
+PERSONAL_TITLES = frozenset({
+    "mr.", "mrs.", "ms.", "miss", "dr.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.", "lt.",
+    "sgt.", "capt.", "col.", "gen.", "maj.", "cpl.", "pvt.", "det.", "officer", "coach", "judge",
+    "justice", "president", "senator", "governor", "minister", "sheikh", "imam", "rev.",
+    "reverend", "pastor", "prof.", "professor", "princess", "lord", "lady", "sir",
+})
 # Words before a name used as a modifier: "the Gainesville sewer system", "another Fargo business".
 DETERMINERS = frozenset({"the", "a", "an", "another", "every", "each", "this", "that"})
 # Nouns after a person's name as often as after a place's: "the Clinton administration".
@@ -192,7 +199,7 @@ class _Finder:
             self._accept(span, label, demonym=True)
             return
         # otherwise a NORP is a name the model misread ("in Afgooye"), judged on its cues
-        if _names_something_else(span):
+        if _names_something_else(span) or _after_title(span):
             return
         # "al-Shabaab", "Hamas": an armed group or body, not the village that shares its name
         if ActorTable.load().known(list(span)) is not None and not self._is_big_place(span.text):
@@ -209,7 +216,9 @@ class _Finder:
             self._place_inside_organisation(span)
             return
         if label in PLACE_LABELS:
-            if _has_capital(span):  # "the east bank" is a description, not a name
+            # "coach Ripley", once the article has named Darren Ripley: him, not a town
+            surname = loose_key(span.text) in self._person_names and not self._is_big_place(span.text)
+            if _has_capital(span) and not surname:  # "the east bank" is a description
                 self._accept(grown or span, label)
             return
         if grown is None or loose_key(grown.text) in self._person_names \
@@ -356,6 +365,11 @@ def _person_names(doc: Doc) -> set[str]:
     # person
     return {loose_key(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
             and loose_key(ent.text) != loose_key(ent[-1].text)}
+
+
+def _after_title(span: Span) -> bool:
+    """"Mrs. Lincoln", "coach Ripley", "Sen. Jordan": a person named by a title."""
+    return span.start > 0 and span.doc[span.start - 1].lower_ in PERSONAL_TITLES
 
 
 def _only_compass(span: Span) -> bool:

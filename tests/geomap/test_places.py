@@ -230,6 +230,17 @@ def test_a_division_word_the_gazetteer_lacks_still_names_the_area(gazetteer, tmp
     assert "Nyanza Province" not in found
 
 
+def test_a_person_named_by_title_or_surname_is_not_a_place(gazetteer, tmp_path):
+    path = tmp_path / "team.txt"
+    path.write_text("Coach Darren Ripley beamed. \"We were ready,\" said coach Ripley, whose team "
+                    "flew home to Lincoln, Neb. Mrs. Lincoln, the principal, met them.",
+                    encoding="utf-8")
+    (parsed,) = geoparse_articles(read_articles(path), gazetteer)
+    found = _by_text(parsed)
+    assert "Ripley" not in found
+    assert [m.admin1 for m in found["Lincoln"]] == ["Nebraska"]
+
+
 def test_a_misspelling_is_forgiven_for_a_prominent_place_only(gazetteer, tmp_path):
     # the model calls both places; Danielle is two letters from Danville, Virginia
     found = _places_of(gazetteer, tmp_path, "Aid reached Afganistan. He met Danielle in Lansing.")
