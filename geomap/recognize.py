@@ -106,6 +106,11 @@ MAX_NAME_TOKENS = 7
 # An organisation-labelled name is read as a place without a cue only when it is this big.
 BIG_PLACE_POPULATION = 100_000
 ORGANISATION_PLACE_POPULATION = 20_000
+CALENDAR_WORDS = frozenset({
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday", "christmas", "easter",
+})
 # Words before a person's name: "coach Ripley", "Mrs. Lincoln".
 PERSONAL_TITLES = frozenset({
     "mr.", "mrs.", "ms.", "miss", "dr.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.", "lt.",
@@ -199,8 +204,9 @@ class _Finder:
             self._accept(span, label, demonym=True)
             return
         # otherwise a NORP is a name the model misread ("in Afgooye"), judged on its cues
-        if _names_something_else(span) or _after_title(span):
-            return
+        if _names_something_else(span) or _after_title(span) \
+                or (span.text.lower() in CALENDAR_WORDS and label not in PLACE_LABELS):
+            return  # "in March" is a month, not the town in Cambridgeshire
         # "al-Shabaab", "Hamas": an armed group or body, not the village that shares its name
         if ActorTable.load().known(list(span)) is not None and not self._is_big_place(span.text):
             return

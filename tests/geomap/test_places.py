@@ -241,6 +241,11 @@ def test_a_person_named_by_title_or_surname_is_not_a_place(gazetteer, tmp_path):
     assert [m.admin1 for m in found["Lincoln"]] == ["Nebraska"]
 
 
+def test_a_month_is_not_a_town(gazetteer, tmp_path):
+    assert list(_places_of(gazetteer, tmp_path, "Voting ends in March, officials in Ohio said.")) \
+        == ["Ohio"]
+
+
 def test_a_misspelling_is_forgiven_for_a_prominent_place_only(gazetteer, tmp_path):
     # the model calls both places; Danielle is two letters from Danville, Virginia
     found = _places_of(gazetteer, tmp_path, "Aid reached Afganistan. He met Danielle in Lansing.")
