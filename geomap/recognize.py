@@ -66,7 +66,7 @@ NAME_PARTICLES = PLACE_TYPE_WORDS | {
 # Words after a name that make it the name of something else: a disease ("Marburg virus",
 # "Rift Valley fever") is not a mention of the place.
 NOT_A_PLACE_AFTER = frozenset({"virus", "viruses", "fever", "disease", "flu", "influenza", "strain",
-                               "syndrome"})
+                               "syndrome", "hemorrhagic", "haemorrhagic", "ebolavirus"})
 # Words that make a span an organisation's name: a place inside it ("Texas Southern University",
 # "the Gainesville Police Department", "University of Florida") is kept, flagged by its cue.
 ORGANISATION_HEADS = frozenset({
@@ -192,6 +192,7 @@ class _Finder:
         self._taken_until = 0  # token index up to which text is already claimed
         self._place_tokens: set[int] = set()  # names of places, not adjectives ("Kurdish")
         self._person_names = _person_names(doc)
+        self._disease_names = _disease_names(doc)
 
     def consider(self, start: int, end: int, label: str) -> None:
         if start < self._taken_until:
@@ -207,6 +208,9 @@ class _Finder:
         if _names_something_else(span) or _after_title(span) \
                 or (span.text.lower() in CALENDAR_WORDS and label not in PLACE_LABELS):
             return  # "in March" is a month, not the town in Cambridgeshire
+        # "Marburg kills more slowly", after "the Marburg virus": the disease again
+        if loose_key(span.text) in self._disease_names and not self._cue(span):
+            return
         # "al-Shabaab", "Hamas": an armed group or body, not the village that shares its name
         if ActorTable.load().known(list(span)) is not None and not self._is_big_place(span.text):
             return
@@ -371,6 +375,19 @@ def _person_names(doc: Doc) -> set[str]:
     # person
     return {loose_key(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
             and loose_key(ent.text) != loose_key(ent[-1].text)}
+
+
+def _disease_names(doc: Doc) -> set[str]:
+    """Keys of the names the article gives a disease ("Marburg virus", "Rift Valley fever")."""
+    names = set()
+    for token in doc[1:]:
+        if token.lower_ in NOT_A_PLACE_AFTER:
+            start = token.i
+            while start > 0 and _capitalised(doc[start - 1]) and not doc[start - 1].is_stop:
+                start -= 1
+            if start < token.i:
+                names.add(loose_key(doc[start:token.i].text))
+    return names
 
 
 def _after_title(span: Span) -> bool:

@@ -212,6 +212,16 @@ def test_a_disease_named_after_a_place_is_not_the_place(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
                        "Health officials in Uganda confirmed two cases of Marburg virus.")
     assert "Marburg" not in found and found["Uganda"].kind == "country"
+    # the name alone later in the article is still the disease, unless a place cue says otherwise
+    path = tmp_path / "outbreak.txt"
+    path.write_text("The Marburg virus spread in Angola. Because Marburg kills more slowly, doctors "
+                    "in Uige have time. Flights to Marburg, Germany, went on; the FAO said.",
+                    encoding="utf-8")
+    (parsed,) = geoparse_articles(read_articles(path), gazetteer)
+    found = _by_text(parsed)
+    assert [m.country for m in found["Marburg"]] == ["DE"]
+    assert found["Marburg"][0].start == parsed.article.text.index("Marburg, Germany")
+    assert "FAO" not in found  # the UN agency, not Al Faw in Iraq
 
 
 def test_a_place_type_word_makes_a_known_name_a_place(gazetteer, tmp_path):
