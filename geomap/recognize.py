@@ -200,8 +200,10 @@ class _Finder:
         span = _trim(self.doc[start:end])
         if not span.text.strip():
             return
-        if label == "NORP" and self.gazetteer.lookup(span.text, kind="demonym", limit=1,
-                                                     fuzzy=False):
+        # "the Sri Lankan government": an adjective of a country, whatever the model calls it
+        adjective = label == "NORP" or (span.end < len(self.doc) and self.doc[span.end].is_lower
+                                        and self.doc[span.end].is_alpha)
+        if adjective and self.gazetteer.lookup(span.text, kind="demonym", limit=1, fuzzy=False):
             self._accept(span, label, demonym=True)
             return
         # otherwise a NORP is a name the model misread ("in Afgooye"), judged on its cues

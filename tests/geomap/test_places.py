@@ -64,6 +64,12 @@ def test_demonyms_are_mentions_of_their_country(offensive):
     assert {(m.kind, m.country) for m in iraqi} == {("demonym", "IQ")}
 
 
+def test_an_adjective_of_a_country_the_model_calls_a_person_is_a_demonym(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "One prediction about Sri Lankan political developments can be made.")
+    assert (found["Sri Lankan"].kind, found["Sri Lankan"].country) == ("demonym", "LK")
+
+
 def test_descriptions_in_lower_case_are_not_places(offensive):
     assert "east bank" not in _by_text(offensive)
 
