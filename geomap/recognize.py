@@ -111,6 +111,8 @@ CALENDAR_WORDS = frozenset({
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "christmas", "easter",
 })
+# Kinds of place an actor's name may also be: "the EU" acts, and is where things happen.
+AREA_KINDS = frozenset({"country", "continent", "region"})
 # Words before a person's name: "coach Ripley", "Mrs. Lincoln".
 PERSONAL_TITLES = frozenset({
     "mr.", "mrs.", "ms.", "miss", "dr.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.", "lt.",
@@ -214,7 +216,9 @@ class _Finder:
         if loose_key(span.text) in self._disease_names and not self._cue(span):
             return
         # "al-Shabaab", "Hamas": an armed group or body, not the village that shares its name
-        if ActorTable.load().known(list(span)) is not None and not self._is_big_place(span.text):
+        # (the EU is both a body and an area)
+        if ActorTable.load().known(list(span)) is not None and not self._is_big_place(span.text) \
+                and not self._body_and_area(span):
             return
         grown = self._longest_known(span)
         if label in PLACE_LABELS and (grown is None or _only_compass(grown)) \
@@ -239,7 +243,8 @@ class _Finder:
         cue = self._cue(grown)
         if not cue and len(grown) > 1 and grown[-1].lower_ in PLACE_TYPE_WORDS:
             cue = f"named a {grown[-1].lower_}"
-        if not cue and label == "ORG" and self._is_big_place(grown.text):
+        if not cue and label == "ORG" and (self._is_big_place(grown.text)
+                                           or self._body_and_area(grown)):
             cue = "a large place"
         if cue:
             self._accept(grown, label, cue=cue)
@@ -344,6 +349,13 @@ class _Finder:
         return best.kind in ("country", "admin1", "continent") or (
             exact_key(best.matched_name) == exact_key(best.name)
             and (best.population or 0) >= min_population)
+
+    def _body_and_area(self, name: Span) -> bool:
+        """Whether the name is both a known body and, likeliest, a territory ("the EU"; not
+        "MAC", Macao's code)."""
+        found = self._known(name.text)
+        return bool(found) and found[0].match == "exact" and found[0].kind in AREA_KINDS \
+            and ActorTable.load().known(list(name)) is not None
 
     def _cue(self, span: Span) -> str:
         """Why a span the model did not call a place reads as one here, or ""."""

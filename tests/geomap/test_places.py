@@ -262,6 +262,14 @@ def test_a_month_is_not_a_town(gazetteer, tmp_path):
         == ["Ohio"]
 
 
+def test_the_eu_is_a_body_and_an_area_but_an_armed_group_is_not_its_village(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "The EU and Syria are at odds, MAC said. Hamas fighters and al-Shabaab "
+                       "attacked.")
+    assert (found["EU"].kind, found["EU"].name) == ("region", "European Union")
+    assert set(found) == {"EU", "Syria"}  # not Macao by its code, nor villages named for groups
+
+
 def test_a_misspelling_is_forgiven_for_a_prominent_place_only(gazetteer, tmp_path):
     # the model calls both places; Danielle is two letters from Danville, Virginia
     found = _places_of(gazetteer, tmp_path, "Aid reached Afganistan. He met Danielle in Lansing.")
