@@ -113,6 +113,12 @@ CALENDAR_WORDS = frozenset({
 })
 # Kinds of place an actor's name may also be: "the EU" acts, and is where things happen.
 AREA_KINDS = frozenset({"country", "continent", "region"})
+# Words that make a name a facility's, which stands where the place it is named after is.
+FACILITY_WORDS = frozenset({
+    "airport", "station", "stadium", "arena", "bridge", "harbour", "harbor", "hospital",
+    "university", "college", "prison", "jail", "base", "mosque", "church", "cathedral", "temple",
+    "palace", "hotel", "mall", "center", "centre", "terminal", "port", "zoo", "museum",
+})
 # Words before a person's name: "coach Ripley", "Mrs. Lincoln".
 PERSONAL_TITLES = frozenset({
     "mr.", "mrs.", "ms.", "miss", "dr.", "mr", "mrs", "ms", "dr", "sen.", "rep.", "gov.", "lt.",
@@ -235,7 +241,7 @@ class _Finder:
             # "coach Ripley", once the article has named Darren Ripley: him, not a town
             surname = loose_key(span.text) in self._person_names and not self._is_big_place(span.text)
             if _has_capital(span) and not surname:  # "the east bank" is a description
-                self._accept(grown or span, label)
+                self._accept(grown or self._facility_place(span) or span, label)
             return
         if grown is None or loose_key(grown.text) in self._person_names \
                 or (len(grown) == 1 and grown[0].is_stop):  # "A man said", "Both men"
@@ -265,6 +271,17 @@ class _Finder:
             return False
         self._accept(inner, label)
         return True
+
+    def _facility_place(self, name: Span) -> Span | None:
+        """The known place an unknown facility is named after: "Vancouver International
+        Airport" is at Vancouver."""
+        if not any(token.lower_ in FACILITY_WORDS for token in name[1:]):
+            return None
+        inner = self._longest_known(name.doc[name.start:name.start + 1])
+        if inner is None or inner.end >= name.end \
+                or any(token.lower_ in FACILITY_WORDS for token in inner):
+            return None
+        return inner
 
     def _office_of(self, name: Span, label: str) -> bool:
         """Accept the known place a name starts with when its people or an office of it follow

@@ -230,6 +230,12 @@ def test_a_disease_named_after_a_place_is_not_the_place(gazetteer, tmp_path):
     assert "FAO" not in found  # the UN agency, not Al Faw in Iraq
 
 
+def test_an_unknown_facility_stands_at_the_place_it_is_named_after(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "He died at Vancouver International Airport after a confrontation.")
+    assert (found["Vancouver"].country, found["Vancouver"].admin1) == ("CA", "British Columbia")
+
+
 def test_a_place_type_word_makes_a_known_name_a_place(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
                        "Families were moved to the al-Hol camp, where tents are scarce.")
