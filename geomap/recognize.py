@@ -218,6 +218,9 @@ class _Finder:
         if _names_something_else(span) or _after_title(span) \
                 or (span.text.lower() in CALENDAR_WORDS and label not in PLACE_LABELS):
             return  # "in March" is a month, not the town in Cambridgeshire
+        # "South", "the West": a direction, not Cameroon's South or West Region
+        if _only_compass(span) and (len(span) == 1 or label not in PLACE_LABELS):
+            return
         # "Marburg kills more slowly", after "the Marburg virus": the disease again
         if loose_key(span.text) in self._disease_names and not self._cue(span):
             return

@@ -467,6 +467,8 @@ def test_a_region_named_by_direction_is_a_part_of_its_province(gazetteer, tmp_pa
     assert places["North East Texas"].lon > texas.lon + 2
     assert places["North Carolina"].kind == "admin1"
     assert "North East" not in places
+    # a bare direction is not Cameroon's South Region
+    assert list(_places_of(gazetteer, tmp_path, "Aid flowed to the American South.")) == ["American"]
 
 
 def test_a_province_s_outline_is_estimated_from_its_towns(gazetteer):
