@@ -16,11 +16,15 @@ def offensive(gazetteer, data_dir):
     return parsed
 
 
-def _places_of(gazetteer, tmp_path, text):
+def _parse(gazetteer, tmp_path, text):
     path = tmp_path / "article.txt"
     path.write_text(text, encoding="utf-8")
     (parsed,) = geoparse_articles(read_articles(path), gazetteer)
-    return {m.text: m for m in parsed.places}
+    return parsed
+
+
+def _places_of(gazetteer, tmp_path, text):
+    return {m.text: m for m in _parse(gazetteer, tmp_path, text).places}
 
 
 def _by_text(parsed):
@@ -154,10 +158,8 @@ def test_a_place_naming_a_thing_or_in_an_address_is_kept(gazetteer, tmp_path):
 
 
 def test_a_bare_name_is_the_place_the_article_qualified_it_as(gazetteer, tmp_path):
-    article = tmp_path / "tour.txt"
-    article.write_text("The band toured Cork, Galway, Limerick, Sligo and Waterford before a show "
-                       "in Dublin, Ohio. Dublin fans queued all night.", encoding="utf-8")
-    (parsed,) = geoparse_articles(read_articles(article), gazetteer)
+    parsed = _parse(gazetteer, tmp_path, "The band toured Cork, Galway, Limerick, Sligo and "
+                    "Waterford before a show in Dublin, Ohio. Dublin fans queued all night.")
     dublins = [(p.country, p.admin1) for p in parsed.places if p.text == "Dublin"]
     assert dublins == [("US", "Ohio"), ("US", "Ohio")]
 
@@ -219,11 +221,9 @@ def test_a_disease_named_after_a_place_is_not_the_place(gazetteer, tmp_path):
                        "Health officials in Uganda confirmed two cases of Marburg virus.")
     assert "Marburg" not in found and found["Uganda"].kind == "country"
     # the name alone later in the article is still the disease, unless a place cue says otherwise
-    path = tmp_path / "outbreak.txt"
-    path.write_text("The Marburg virus spread in Angola. Because Marburg kills more slowly, doctors "
-                    "in Uige have time. Flights to Marburg, Germany, went on; the FAO said.",
-                    encoding="utf-8")
-    (parsed,) = geoparse_articles(read_articles(path), gazetteer)
+    parsed = _parse(gazetteer, tmp_path,
+                    "The Marburg virus spread in Angola. Because Marburg kills more slowly, "
+                    "doctors in Uige have time. Flights to Marburg, Germany, went on; the FAO said.")
     found = _by_text(parsed)
     assert [m.country for m in found["Marburg"]] == ["DE"]
     assert found["Marburg"][0].start == parsed.article.text.index("Marburg, Germany")
@@ -253,11 +253,9 @@ def test_a_division_word_the_gazetteer_lacks_still_names_the_area(gazetteer, tmp
 
 
 def test_a_person_named_by_title_or_surname_is_not_a_place(gazetteer, tmp_path):
-    path = tmp_path / "team.txt"
-    path.write_text("Coach Darren Ripley beamed. \"We were ready,\" said coach Ripley, whose team "
-                    "flew home to Lincoln, Neb. Mrs. Lincoln, the principal, met them.",
-                    encoding="utf-8")
-    (parsed,) = geoparse_articles(read_articles(path), gazetteer)
+    parsed = _parse(gazetteer, tmp_path,
+                    "Coach Darren Ripley beamed. \"We were ready,\" said coach Ripley, whose team "
+                    "flew home to Lincoln, Neb. Mrs. Lincoln, the principal, met them.")
     found = _by_text(parsed)
     assert "Ripley" not in found
     assert [m.admin1 for m in found["Lincoln"]] == ["Nebraska"]
