@@ -4,9 +4,10 @@ A text that names several places is usually about one area: the readings of its 
 the same country, province and county support each other ("Dublin" beside "Ga." and "Atlanta" is
 Dublin, Georgia; "Paris" beside "Henry County" is Paris, Tennessee). Each name lends support by how
 likely each of its readings is, not by its first reading alone, and the likelihoods are then
-worked out once more with that support, so two ambiguous names can settle each other. A name qualified by a containing place ("Alexandria, La.", "Paris, Texas") is
-read inside it. Scores become probabilities through their gaps; candidates within a few kilometres
-of the chosen one count as the same answer (a city and the district named after it).
+worked out once more with that support, so two ambiguous names can settle each other. A name
+qualified by a containing place ("Alexandria, La.", "Paris, Texas") is read inside it. Scores
+become probabilities through their gaps; candidates within a few kilometres of the chosen one count
+as the same answer (a city and the district named after it).
 """
 
 from __future__ import annotations
@@ -124,7 +125,8 @@ def _likely(found: list[Candidate]) -> list[Candidate]:
 
 
 def _inside(containers: list[Candidate]):
-    """A test of whether a candidate lies in one of `containers` (countries, provinces, districts)."""
+    """A test of whether a candidate lies in one of `containers` (countries, provinces or
+    districts)."""
     def within(candidate: Candidate, container: Candidate) -> bool:
         if candidate.country != container.country or candidate.id == container.id:
             return False

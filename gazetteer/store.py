@@ -180,7 +180,8 @@ def places_of_kind(connection: sqlite3.Connection, kind: str) -> list[Place]:
             connection.execute(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.kind = ?", (kind,))]
 
 
-def settlements_in(connection: sqlite3.Connection, country: str, admin1: str) -> list[tuple[float, float]]:
+def settlements_in(connection: sqlite3.Connection, country: str,
+                   admin1: str) -> list[tuple[float, float]]:
     """(lat, lon) of every city and town of a province."""
     return connection.execute("SELECT lat, lon FROM places WHERE kind = 'city' AND country = ? "
                               "AND admin1 = ?", (country.upper(), admin1)).fetchall()

@@ -31,8 +31,8 @@ MIN_CELLS = 4
 MAX_REACH_KM = 500.0
 
 
-def division_centres(outline: BaseGeometry,
-                     cities: Sequence[tuple[Hashable, float, float]]) -> dict[Hashable, tuple[float, float]]:
+def division_centres(outline: BaseGeometry, cities: Sequence[tuple[Hashable, float, float]]
+                     ) -> dict[Hashable, tuple[float, float]]:
     """(lat, lon) of the centre of each division's land, from (division, lat, lon) of its cities.
 
     Divisions too small for the grid are left out; the caller keeps their city-based point."""
@@ -92,7 +92,8 @@ def _centre(lats: np.ndarray, lons: np.ndarray, step: float) -> tuple[float, flo
     return lat, lon
 
 
-def _distance_km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray, lon2: np.ndarray) -> np.ndarray:
+def _distance_km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray,
+                 lon2: np.ndarray) -> np.ndarray:
     """Haversine distances between paired points, vectorised."""
     phi1, phi2 = np.radians(lat1), np.radians(lat2)
     a = (np.sin((phi2 - phi1) / 2) ** 2

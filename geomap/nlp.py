@@ -64,7 +64,8 @@ def load() -> Language:
 def _syntax() -> Language:
     """The model's syntax pipes alone, loaded when events are first asked for, sharing the
     places pipeline's vocabulary so that its docs can be parsed."""
-    return spacy.load(MODEL, vocab=load().vocab, exclude=[*UNUSED, *ENTITIES], config=BARE_TOKENIZER)
+    return spacy.load(MODEL, vocab=load().vocab, exclude=[*UNUSED, *ENTITIES],
+                      config=BARE_TOKENIZER)
 
 
 def parse(sentences: list[Span]) -> list[Doc]:

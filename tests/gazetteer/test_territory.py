@@ -30,14 +30,16 @@ def test_land_far_from_every_city_belongs_to_no_division():
 
 def test_a_division_across_the_antimeridian_is_centred_on_it():
     island = MultiPolygon([box(178, -18, 180, -16), box(-180, -18, -178, -16)])
-    lat, lon = division_centres(island, [("fiji-like", -17.0, 179.5), ("fiji-like", -17.0, -179.5)])["fiji-like"]
+    cities = [("fiji-like", -17.0, 179.5), ("fiji-like", -17.0, -179.5)]
+    lat, lon = division_centres(island, cities)["fiji-like"]
     assert abs(lon) == pytest.approx(180, abs=0.3)
     assert lat == pytest.approx(-17.0, abs=0.2)
 
 
 def test_a_crescent_keeps_its_point_on_its_own_land():
     # An L-shaped division: the centre of mass falls in the notch, which is another's land.
-    corner = [("ell", lat, 0.5) for lat in (0.5, 1.5, 2.5, 3.5)] + [("ell", 0.5, lon) for lon in (1.5, 2.5, 3.5)]
+    corner = [("ell", lat, 0.5) for lat in (0.5, 1.5, 2.5, 3.5)]
+    corner += [("ell", 0.5, lon) for lon in (1.5, 2.5, 3.5)]
     centres = division_centres(box(0, 0, 4, 4), [*corner, ("notch", 3.0, 3.0)])
     lat, lon = centres["ell"]
     assert lat < 2.1 or lon < 2.1

@@ -12,9 +12,10 @@ TRICKY = ("Mr. Smith of the U.S.-led coalition didn't e-mail a@b.org at 10:30a.m
 
 def test_the_bare_tokenizer_filled_from_the_model_splits_as_spacy_does(language, data_dir):
     default = spacy.load(nlp.MODEL, exclude=[*nlp.UNUSED, *nlp.SYNTAX, *nlp.ENTITIES])
-    texts = [TRICKY, *(path.read_text(encoding="utf-8") for path in sorted(data_dir.rglob("*.txt")))]
-    for text in texts:
-        assert [t.text for t in language.tokenizer(text)] == [t.text for t in default.tokenizer(text)]
+    articles = sorted(data_dir.rglob("*.txt"))
+    for text in [TRICKY, *(path.read_text(encoding="utf-8") for path in articles)]:
+        assert [t.text for t in language.tokenizer(text)] \
+            == [t.text for t in default.tokenizer(text)]
     assert language.tokenizer.rules == default.tokenizer.rules
 
 

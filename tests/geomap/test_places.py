@@ -149,7 +149,8 @@ def test_the_article_s_other_places_choose_among_namesakes(gazetteer, tmp_path):
 def test_a_place_naming_a_thing_or_in_an_address_is_kept(gazetteer, tmp_path):
     # the model calls each of these a person
     found = _places_of(gazetteer, tmp_path,
-                       "An overflow in the Gainesville sewer system reached a creek in Hall County. "
+                       "An overflow in the Gainesville sewer system reached a creek in Hall "
+                       "County. "
                        "Jane Roe, 19, of 1935 Orchard St., Alexandria, La., was arrested.")
     assert (found["Gainesville"].admin1, found["Alexandria"].admin1) == ("Georgia", "Louisiana")
     assert "Jane Roe" not in found
@@ -223,7 +224,8 @@ def test_a_disease_named_after_a_place_is_not_the_place(gazetteer, tmp_path):
     # the name alone later in the article is still the disease, unless a place cue says otherwise
     parsed = _parse(gazetteer, tmp_path,
                     "The Marburg virus spread in Angola. Because Marburg kills more slowly, "
-                    "doctors in Uige have time. Flights to Marburg, Germany, went on; the FAO said.")
+                    "doctors in Uige have time. Flights to Marburg, Germany, went on; the FAO "
+                    "said.")
     found = _by_text(parsed)
     assert [m.country for m in found["Marburg"]] == ["DE"]
     assert found["Marburg"][0].start == parsed.article.text.index("Marburg, Germany")
