@@ -43,14 +43,17 @@ def prior(weight: float) -> float:
 def prefer_seats(candidates: list[Candidate]) -> None:
     """A division named after its seat ("Raqqa", "Aleppo", "Baghdad") means the city when the
     name stands bare; "Raqqa province" matches only the division. Lift such cities just above it."""
-    cities = [c for c in candidates if c.kind == "city"]
-    for division in (c for c in candidates if c.kind in ("admin1", "admin2")):
-        for city in cities:
+    divisions = [c for c in candidates if c.kind in ("admin1", "admin2")]
+    if not divisions:
+        return
+    cities = [(c, loose_key(c.name)) for c in candidates if c.kind == "city"]
+    for division in divisions:
+        division_key = loose_key(division.name)
+        for city, city_key in cities:
             inside = (city.admin1 if division.kind == "admin1" else city.admin2) == division.name
             # only the city named like its division (Raqqa in Raqqa province), not any city of it
             # that happens to carry the division's name among its alternates (Minneota, Minnesota)
-            named_alike = loose_key(city.name) == loose_key(division.name)
-            if city.country == division.country and inside and named_alike \
+            if city.country == division.country and inside and city_key == division_key \
                     and city.score <= division.score:
                 city.score = division.score + 0.001
 
