@@ -16,7 +16,7 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
-from .geo import EARTH_RADIUS_KM
+from .geo import KM_PER_DEGREE, distances_km
 
 # Grid patches per country: enough to place divisions a few tens of km apart, cheap to build.
 CELLS_PER_COUNTRY = 5000
@@ -47,7 +47,7 @@ def division_centres(outline: BaseGeometry, cities: Sequence[tuple[Hashable, flo
     cell_index, city_index = tree.query_nearest(shapely.points(lons, lats), all_matches=False)
     nearest = np.empty(len(lons), dtype=int)
     nearest[cell_index] = city_index
-    reach = _distance_km(lats, lons, city_lats[nearest], city_lons[nearest])
+    reach = distances_km(lats, lons, city_lats[nearest], city_lons[nearest])
     keys = list(dict.fromkeys(key for key, _, _ in cities))
     code_of = {key: code for code, key in enumerate(keys)}
     city_codes = np.array([code_of[key] for key, _, _ in cities])
@@ -85,17 +85,9 @@ def _centre(lats: np.ndarray, lons: np.ndarray, step: float) -> tuple[float, flo
                        (weight * np.sin(phi)).sum()])
     x, y, z = vector / np.linalg.norm(vector)
     lat, lon = math.degrees(math.asin(z)), math.degrees(math.atan2(y, x))
-    gaps = _distance_km(lats, lons, np.full(len(lats), lat), np.full(len(lons), lon))
+    gaps = distances_km(lats, lons, lat, lon)
     nearest = int(gaps.argmin())
-    if gaps[nearest] > 2 * step * 111.0:
+    if gaps[nearest] > 2 * step * KM_PER_DEGREE:
         return float(lats[nearest]), float(lons[nearest])
     return lat, lon
 
-
-def _distance_km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray,
-                 lon2: np.ndarray) -> np.ndarray:
-    """Haversine distances between paired points, vectorised."""
-    phi1, phi2 = np.radians(lat1), np.radians(lat2)
-    a = (np.sin((phi2 - phi1) / 2) ** 2
-         + np.cos(phi1) * np.cos(phi2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2)
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.minimum(1.0, np.sqrt(a)))

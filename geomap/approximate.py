@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from gazetteer import Gazetteer, Place
 from gazetteer.bearing import destination
 from gazetteer.borders import nearest_on, shared_border
-from gazetteer.geo import distance_km
+from gazetteer.geo import KM_PER_DEGREE, distance_km
 from gazetteer.normalize import exact_key
 from gazetteer.resolve import Resolution
 
@@ -53,7 +53,6 @@ GENERIC_DISTRICTS = frozenset({"old city", "old town", "city centre", "city cent
 GENERIC_DISTRICT_RADIUS_KM = 3.0
 # A part of a city named by the city ("the Mosul district of Mansour") lies this close to it.
 CITY_PART_KM = 30.0
-KM_PER_DEGREE = 111.32
 # "Near the Syrian border" is a stretch of it, not a point.
 BORDER_UNCERTAINTY_KM = 50.0
 

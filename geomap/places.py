@@ -97,15 +97,15 @@ def _follow_qualified(senses: dict[SenseKey, Resolution],
                       readings: dict[SenseKey, list[Candidate]]) -> None:
     """A bare name is the place the article qualifies it as elsewhere ("Dublin, Ohio ... Dublin"),
     unless it qualifies the name as more than one place."""
-    qualified: dict[tuple[str, bool], set[int]] = {}
+    qualified: dict[tuple[str, bool], dict[int, Resolution]] = {}
     for (name, demonym, qualifier), sense in senses.items():
         if qualifier is not None:
-            qualified.setdefault((name, demonym), set()).add(sense.place.id)
+            qualified.setdefault((name, demonym), {})[sense.place.id] = sense
     for key, sense in senses.items():
-        ids = qualified.get(key[:2], set())
-        if key[2] is not None or len(ids) != 1 or sense.place.id in ids:
+        as_qualified = qualified.get(key[:2], {})
+        if key[2] is not None or len(as_qualified) != 1 or sense.place.id in as_qualified:
             continue
-        source = next(s for k, s in senses.items() if k[:2] == key[:2] and k[2] is not None)
+        (source,) = as_qualified.values()
         same = next((c for c in readings[key] if c.id == source.place.id), None)
         if same is not None:
             senses[key] = Resolution(same, source.confidence,

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from gazetteer.geo import EARTH_RADIUS_KM
+from gazetteer.geo import distances_km
 
 # The story's core: places this close to its centre, framed when they hold this share of weight.
 CORE_RADIUS_KM = 1500
@@ -22,15 +22,12 @@ def story_core(lats: Sequence[float], lons: Sequence[float],
     least weighted distance to all), when those hold most of the weight; else all of them."""
     if len(lats) < 3:
         return [True] * len(lats)
-    lat, lon = np.radians(lats), np.radians(lons)
+    lat, lon = np.asarray(lats, dtype=float), np.asarray(lons, dtype=float)
     weight = np.asarray(weights, dtype=float)
     candidates = np.argsort(-weight, kind="stable")[:CENTRE_CANDIDATES]
-    # haversine distances, candidates x places, in one go: a map may hold many thousand places
-    half_dlat = (lat[None, :] - lat[candidates, None]) / 2
-    half_dlon = (lon[None, :] - lon[candidates, None]) / 2
-    a = np.sin(half_dlat) ** 2 + np.cos(lat[candidates, None]) * np.cos(lat[None, :]) * np.sin(
-        half_dlon) ** 2
-    distance = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    # distances, candidates x places, in one go: a map may hold many thousand places
+    distance = distances_km(lat[candidates, None], lon[candidates, None], lat[None, :],
+                            lon[None, :])
     near = distance[int(np.argmin(distance @ weight))] <= CORE_RADIUS_KM
     if weight[near].sum() < CORE_SHARE * weight.sum():
         return [True] * len(lats)

@@ -19,7 +19,7 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Ellipse
 from shapely.geometry import box
 
-from gazetteer.geo import distance_km
+from gazetteer.geo import KM_PER_DEGREE, distance_km
 from gazetteer.model import Place
 from geomap.atomic import write_with
 from geomap.event import EVENT_TYPES, Event
@@ -156,7 +156,7 @@ def _events(axes, events: Sequence[Event]) -> None:
     for event in events:
         style, place = STYLES[event.type], event.place
         if place.uncertainty_km:
-            radius = place.uncertainty_km / 111.32
+            radius = place.uncertainty_km / KM_PER_DEGREE
             axes.add_patch(Ellipse(
                 (place.lon, place.lat), 2 * radius / math.cos(math.radians(place.lat)),
                 2 * radius, fill=True, facecolor=style.colour, alpha=0.05,
