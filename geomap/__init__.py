@@ -15,15 +15,13 @@ def parse(text: str, published: datetime.date | str | None = None, *, title: str
     """Places and events of one article's text, as a `GeoparsedArticle` (`.places`, `.events`,
     `.to_geodataframe()`). `published` anchors relative dates ("on Wednesday"); without it the
     text's own dateline is used, if it has one."""
-    from gazetteer import Gazetteer
-
     from .actors import ActorTable
     from .article import Article
-    from .pipeline import EventOptions, geoparse_articles
+    from .pipeline import EventOptions, default_gazetteer, geoparse_articles
 
     if isinstance(published, str):
         published = datetime.date.fromisoformat(published)
     article = Article(file="<text>", text=text, raw=text, title=title)
     options = EventOptions(actors if actors is not None else ActorTable.load(), published)
-    (parsed,) = geoparse_articles([article], gazetteer or Gazetteer.open(), options)
+    (parsed,) = geoparse_articles([article], gazetteer or default_gazetteer(), options)
     return parsed

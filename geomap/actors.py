@@ -168,18 +168,19 @@ def read_actor_file(path: Path) -> list[dict[str, str]]:
 
 
 def find_actors(sentence: Doc, table: ActorTable, demonyms: dict[int, str],
-                places: set[int] = frozenset(), triggers: set[int] = frozenset()
-                ) -> list[ActorMention]:
+                places: set[int] = frozenset(), triggers: set[int] = frozenset(), *,
+                named: list[tuple[int, int, KnownActor]] | None = None) -> list[ActorMention]:
     """Actors named in one parsed sentence, longest names first, without overlaps.
 
     `demonyms` maps a token index of the sentence to the country adjective written there
     ("Iraqi"), from the article's places, for naming phrases such as "Iraqi forces"; `places`
     holds the tokens of the sentence's place names, which the model may have called
-    organisations ("MOGADISHU —"), and `triggers` those of event words ("Strikes on ...").
+    organisations ("MOGADISHU —"), and `triggers` those of event words ("Strikes on ...");
+    `named` is `table.named` of the sentence when the caller has it already.
     """
     found: list[ActorMention] = []
     taken: set[int] = set()
-    for start, end, known in table.named(list(sentence)):
+    for start, end, known in named if named is not None else table.named(list(sentence)):
         found.append(ActorMention(start, end, _head(sentence, start, end), known.name,
                                   known.kind, sentence[start:end].text))
         taken.update(range(start, end))

@@ -53,6 +53,10 @@ GENERIC_DISTRICTS = frozenset({"old city", "old town", "city centre", "city cent
 GENERIC_DISTRICT_RADIUS_KM = 3.0
 # A part of a city named by the city ("the Mosul district of Mansour") lies this close to it.
 CITY_PART_KM = 30.0
+# How a part of a country or province is named on the map: "North-eastern Syria".
+PART_ADJECTIVES = {"north": "Northern", "south": "Southern", "east": "Eastern", "west": "Western",
+                   "central": "Central", "northeast": "North-eastern", "northwest": "North-western",
+                   "southeast": "South-eastern", "southwest": "South-western"}
 # "Near the Syrian border" is a stretch of it, not a point.
 BORDER_UNCERTAINTY_KM = 50.0
 
@@ -161,8 +165,6 @@ def _part_of_area(reading: ArticleReading, phrase: PartPhrase) -> PlaceMention |
         vertical, horizontal = box[corner[:5]], box[corner[5:]]
         box[corner] = (max(vertical[0], horizontal[0]), max(vertical[1], horizontal[1]),
                        min(vertical[2], horizontal[2]), min(vertical[3], horizontal[3]))
-    if phrase.part not in box:
-        return None
     region = outline.intersection(shapely.box(*box[phrase.part]))
     if region.is_empty:
         return None
@@ -172,11 +174,7 @@ def _part_of_area(reading: ArticleReading, phrase: PartPhrase) -> PlaceMention |
     square_km = region.area * KM_PER_DEGREE ** 2 * math.cos(math.radians(point.y))
     radius = math.sqrt(square_km / math.pi)
     mention = _approximate(reading, phrase.span, sense, point.y, point.x, radius)
-    mention.name = f"{phrase.part} {area.name}" if phrase.part == "central" \
-        else f"{phrase.part}ern {area.name}".replace("northeastern", "north-eastern") \
-        .replace("northwestern", "north-western").replace("southeastern", "south-eastern") \
-        .replace("southwestern", "south-western")
-    mention.name = mention.name[:1].upper() + mention.name[1:]
+    mention.name = f"{PART_ADJECTIVES[phrase.part]} {area.name}"
     mention.anchor = area.name
     mention.geometry = region
     return mention
@@ -201,10 +199,10 @@ def _in_city(reading: ArticleReading, city: int, part: int) -> PlaceMention | No
 def _country_in_sentence(reading: ArticleReading, phrase: BorderPhrase,
                          other_than: str) -> Place | None:
     """A country (or its adjective) named in the border phrase's own sentence, nearest it."""
-    start = next((s for s, e in reading.sentences if s <= phrase.span[0] < e), None)
-    if start is None:
+    sentence = next(((s, e) for s, e in reading.sentences if s <= phrase.span[0] < e), None)
+    if sentence is None:
         return None
-    end = next(e for s, e in reading.sentences if s == start)
+    start, end = sentence
     named = [(abs(toponym.start - phrase.span[0]), key)
              for toponym, key in zip(reading.toponyms, reading.keys)
              if start <= toponym.start < end and key in reading.senses]

@@ -197,6 +197,7 @@ FORMATTERS = {"jsonl": _as_jsonl, "json": _as_json, "table": _as_table}
 
 date_option = click.option(
     "--date", "default_date", type=click.DateTime(["%Y-%m-%d"]),
+    callback=lambda _context, _option, value: value.date() if value else None,
     help="Publication date (YYYY-MM-DD) of articles whose metadata and text give none; "
          "relative dates (\"on Wednesday\") count from it.")
 actors_option = click.option(
@@ -223,8 +224,8 @@ def event_options(command: Callable) -> Callable:
     def gathered(*args, default_date, actor_files: tuple[Path, ...], **kwargs):
         from .pipeline import EventOptions
 
-        return command(*args, events=EventOptions(_actor_table(actor_files), default_date.date()
-                                                   if default_date else None), **kwargs)
+        return command(*args, events=EventOptions(_actor_table(actor_files), default_date),
+                       **kwargs)
 
     for option in reversed(options):
         gathered = option(gathered)
@@ -390,7 +391,7 @@ def batch(source: Path, output_dir: Path, workers: int | None, default_date,
     _actor_table(actor_files)  # a bad actor file fails here, not in every worker
     store = store_path(click.get_current_context().obj["gazetteer"])
     _open_gazetteer().close()  # a missing or broken store is one clear error, before workers
-    settings = BatchSettings(store, default_date.date() if default_date else None, actor_files)
+    settings = BatchSettings(store, default_date, actor_files)
     dask = scheduler or ("local" if dask_local else None)
     report = run_batch(source, output_dir, workers=workers, settings=settings, progress=progress,
                        dask=dask)

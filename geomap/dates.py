@@ -22,6 +22,7 @@ from typing import NamedTuple
 
 import dateparser
 
+from .counts import CARDINALS
 from .event import EventDate
 
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -31,12 +32,6 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
           r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
-_NUMBER_WORDS = {
-    word: value for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
-        " fifteen sixteen seventeen eighteen nineteen".split())
-} | {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-     "eighty": 80, "ninety": 90}
 _UNIT = r"(?P<unit>hour|day|week|month|year)s?"
 # Season: first month; each lasts three months ("winter 2014" is December 2014 to February 2015).
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
@@ -86,11 +81,11 @@ def _normalise(expression: str) -> str:
     text = re.sub(r"'s$", "", text)
     text = re.sub(r"\b(twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[- ]"
                   r"(one|two|three|four|five|six|seven|eight|nine)\b",
-                  lambda m: str(_NUMBER_WORDS[m[1]] + _NUMBER_WORDS[m[2]]), text)
+                  lambda m: str(CARDINALS[m[1]] + CARDINALS[m[2]]), text)
     text = re.sub(r"\b(?:a couple of|a couple|couple of)\b", "2", text)
     text = re.sub(r"\ban?\b(?= (?:hour|day|week|month|year|fortnight)s?\b)", "1", text)
-    text = re.sub(r"\b(?:" + "|".join(_NUMBER_WORDS) + r")\b",
-                  lambda m: str(_NUMBER_WORDS[m[0]]), text)
+    text = re.sub(r"\b(?:" + "|".join(CARDINALS) + r")\b",
+                  lambda m: str(CARDINALS[m[0]]), text)
     return re.sub(r"\b(\d+) fortnights?\b", lambda m: f"{2 * int(m[1])} weeks", text)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from . import nlp
-from .actors import PRONOUNS, ActorMention, ActorTable, find_actors
+from .actors import PRONOUNS, ActorMention, ActorTable, KnownActor, find_actors
 from .article import Article
 from .counts import find_counts
 from .dates import publication_date, resolve_date, widen
@@ -73,6 +73,9 @@ class ArticleEvents:
     # per sentence index: canonical names of persons and of armed groups named in it
     persons: dict[int, list[str]] = field(default_factory=dict)
     groups: dict[int, list[str]] = field(default_factory=dict)
+    # per sentence index: the table's names found in it, (start, end, actor) by token in the
+    # sentence, which its parsed copy shares
+    named: dict[int, list[tuple[int, int, KnownActor]]] = field(default_factory=dict)
 
 
 def find_events(article: Article, doc: Doc, places: list[PlaceMention],
@@ -137,7 +140,8 @@ def _note_actors(context: ArticleEvents, sentences: list[Span]) -> None:
     """Persons and armed groups named in each sentence, for resolving "he" and "the group"."""
     table = context.table
     for index, sentence in enumerate(sentences):
-        for _, _, known in table.named(list(sentence)):
+        context.named[index] = list(table.named(list(sentence)))
+        for _, _, known in context.named[index]:
             if known.kind == "person":
                 context.persons.setdefault(index, []).append(known.name)
             elif known.kind == "armed group":
@@ -167,10 +171,13 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
     trigger_tokens = {i for trigger in triggers for i in range(trigger.start, trigger.end)}
     actors = [_resolve_reference(context, index, mention)
               for mention in find_actors(parsed, context.table, demonyms, place_tokens,
-                                         trigger_tokens)]
+                                         trigger_tokens, named=context.named[index])]
     actors = [mention for mention in actors if mention is not None]
     actor_tokens = {i for mention in actors if not mention.reference
                     for i in range(mention.start, mention.end)}
+    # the same for each of the sentence's events
+    article = _article_ref(context)
+    sentence_counts = find_counts(sentence.text) if COUNTED_TYPES & by_type.keys() else None
     events = []
     for event_type, found in by_type.items():
         head = heads[event_type]
@@ -183,11 +190,10 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
             scorer, parsed, event_type, places, actor_tokens | trigger_tokens, all_places, index)
         date = _event_date(scorer, parsed, context.published, alone=len(by_type) == 1)
         event_actors = event_roles(scorer, parsed, head, actors, event_type, context.table.nouns)
-        counts = find_counts(sentence.text) if event_type in COUNTED_TYPES else None
+        counts = sentence_counts if event_type in COUNTED_TYPES else None
         speculative = is_speculative(parsed, head)
         negated = is_negated(parsed, head)
         reported = is_reported(parsed, head)
-        article = _article_ref(context)
         confidence = _confidence(place, date, event_actors, speculative, negated)
         event = Event(
             id=_event_id(article.file, sentence.start_char, event_type),
@@ -218,10 +224,6 @@ def _credit_claims(events: list[Event]) -> None:
                              for a in claimants]
 
 
-
-
-
-
 def _definite(token: Token) -> bool:
     return any(child.dep_ in ("det", "poss") and child.lower_ in DEFINITE_WORDS
                for child in token.children)
@@ -231,14 +233,6 @@ def _main_token(parsed: Doc, triggers: list[Trigger]) -> int:
     """The trigger token highest in the tree stands for the event ("attacked" over "bombers")."""
     tokens = [trigger_token(parsed, t) for t in triggers]
     return min(tokens, key=lambda token: (depth(token), token.i)).i
-
-
-
-
-
-
-
-
 
 
 def _event_places(scorer: Distances, parsed: Doc, event_type: str,
@@ -368,24 +362,6 @@ def _resolve_reference(context: ArticleEvents, index: int,
         return None if mention.kind == "person" or not mention.name else mention
     mention.name, mention.generic = ranked[0][0], False
     return mention
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
 
 
 def _confidence(place: PlaceMention | None, date: EventDate, actors: list[Actor],

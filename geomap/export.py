@@ -72,9 +72,11 @@ def geo_precision(place: PlaceMention | None) -> int | None:
 def events_to_geodataframe(events: list[Event]) -> gpd.GeoDataFrame:
     """One row per event in ACLED-like flat columns, with the place as a point (EPSG:4326)."""
     frame = pd.DataFrame([_row(event) for event in events], columns=list(COLUMNS)).astype(DTYPES)
-    points = [None if event.place is None else Point(event.place.lon, event.place.lat)
-              for event in events]
-    return gpd.GeoDataFrame(frame, geometry=points, crs=CRS)
+    return gpd.GeoDataFrame(frame, geometry=[_point(event) for event in events], crs=CRS)
+
+
+def _point(event: Event) -> Point | None:
+    return None if event.place is None else Point(event.place.lon, event.place.lat)
 
 
 def _row(event: Event) -> dict:
@@ -128,11 +130,10 @@ def _jsonl(events: list[Event]) -> str:
 
 def _geojson(events: list[Event]) -> str:
     """An RFC 7946 FeatureCollection, one Feature a line."""
-    geometries = events_to_geodataframe(events).geometry
     features = [json.dumps({"type": "Feature",
-                            "geometry": None if shape is None else mapping(shape),
+                            "geometry": None if event.place is None else mapping(_point(event)),
                             "properties": event.to_dict()}, ensure_ascii=False)
-                for event, shape in zip(events, geometries, strict=True)]
+                for event in events]
     body = ",\n".join(features)
     return f'{{"type": "FeatureCollection", "features": [\n{body}\n]}}\n'
 

@@ -8,6 +8,7 @@ reports it at the end.
 from __future__ import annotations
 
 import datetime
+import functools
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,13 @@ from .article import Article, ArticleError, expand_paths, read_articles
 from .boilerplate import mask_for_parsing
 from .event import Event
 from .places import PlaceMention, find_places
+
+
+@functools.cache
+def default_gazetteer() -> Gazetteer:
+    """The user's store, opened once per process for `geomap.parse` and `to_map` (each open checks
+    the store against its sources)."""
+    return Gazetteer.open()
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,7 +55,7 @@ class GeoparsedArticle:
         it shows itself (folium's `_repr_html_`); `.save()` writes it."""
         from .render import place_map
 
-        countries = (gazetteer or Gazetteer.open(progress=False)).countries()
+        countries = (gazetteer or default_gazetteer()).countries()
         return place_map(self.places, countries=countries, events=self.events,
                          title=self.article.title or "geomap")
 

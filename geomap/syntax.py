@@ -32,27 +32,22 @@ class Distances:
         self.parsed = parsed
         self.head = parsed[head]
         self.rivals = rivals
-        self.trigger_path = self._ancestors(self.head)
-
-    @staticmethod
-    def _ancestors(token: Token) -> list[Token]:
-        path = [token]
-        while path[-1].head.i != path[-1].i:
-            path.append(path[-1].head)
-        return path
+        self.trigger_path = [self.head, *self.head.ancestors]
+        self._on_trigger_path = {token.i: step for step, token in enumerate(self.trigger_path)}
 
     def cost(self, index: int) -> float:
         """Tree steps from the trigger to token `index` (light steps half), plus penalties for
         crossing into another clause, past a reporting verb or into another event's clause."""
-        upward = self._ancestors(self.parsed[index])
-        trigger_ids = [token.i for token in self.trigger_path]
-        meeting = next(token for token in upward if token.i in trigger_ids)
+        token = self.parsed[index]
+        upward = [token, *token.ancestors]
+        climb = next(step for step, up in enumerate(upward) if up.i in self._on_trigger_path)
+        meeting = upward[climb]
         cost = 0.0
-        for token in upward[:upward.index(meeting)]:  # from the token up to the meeting point
+        for token in upward[:climb]:  # from the token up to the meeting point
             cost += step_cost(token, CLAUSE_DEPS)
             if token.i in self.rivals and token.i != index:
                 return float("inf")  # it belongs to the other event
-        for token in self.trigger_path[:trigger_ids.index(meeting.i)]:  # up from the trigger
+        for token in self.trigger_path[:self._on_trigger_path[meeting.i]]:  # up from the trigger
             cost += step_cost(token, ENCLOSING_CLAUSE_DEPS) + UPWARD_COST
         if meeting.i != self.head.i and meeting.lower_ in REPORTING_WORDS:
             cost += REPORTING_PENALTY
@@ -77,8 +72,4 @@ def token_at(parsed: Doc, char: int) -> int:
 
 
 def depth(token: Token) -> int:
-    depth = 0
-    while token.head.i != token.i:
-        token = token.head
-        depth += 1
-    return depth
+    return sum(1 for _ in token.ancestors)

@@ -16,11 +16,10 @@ from urllib.parse import urlsplit
 
 from branca.element import MacroElement
 
-from geomap.event import EVENT_TYPES, Event, Report
+from geomap.event import ACTOR_ROLES, EVENT_TYPES, Event, Report
 
-from .assets import markercluster_markup
 from .markup import Template
-from .page import RawHtml
+from .page import add_markercluster, add_stylesheet
 
 EPOCH = datetime.date(1970, 1, 1)
 # Beyond this many events, markers of one type merge into clusters.
@@ -338,10 +337,9 @@ class EventLayer(MacroElement):
         }
 
     def render(self, **kwargs) -> None:
-        header = self.get_root().header
-        header.add_child(RawHtml(f"<style>{CSS}</style>\n"), name="events_css")
-        if self.data["cluster"]:  # the same name as place clusters use: inlined once
-            header.add_child(RawHtml(markercluster_markup()), name="inline_markercluster")
+        add_stylesheet(self, "events_css", CSS)
+        if self.data["cluster"]:
+            add_markercluster(self)
         super().render(**kwargs)
 
 
@@ -362,7 +360,6 @@ class _Strings:
         return self._index[text]
 
 
-ROLES = ("actor", "target", "victim")
 REPORTED, SPECULATIVE, NEGATED, AT_LEAST = 1, 2, 4, 8
 
 
@@ -382,7 +379,7 @@ def _record(event: Event, strings: _Strings) -> list:
         strings(event.origin.name if event.origin else None),
         strings(event.destination.name if event.destination else None),
         event.fatalities, event.injured, event.displaced, flags, round(event.confidence * 100),
-        [[strings(actor.name), ROLES.index(actor.role)] for actor in event.actors],
+        [[strings(actor.name), ACTOR_ROLES.index(actor.role)] for actor in event.actors],
         _quote(event), [[strings(title), strings(link or None), killed]
                         for title, link, killed in _sources(event)],
         _movement(event),

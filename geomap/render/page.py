@@ -67,15 +67,20 @@ class OfflineMarkerCluster(MarkerCluster):
     default_css: list[tuple[str, str]] = []
 
     def render(self, **kwargs: object) -> None:
-        # Same name for every cluster layer, so the plugin is inlined once.
-        self.get_root().header.add_child(RawHtml(markercluster_markup()),
-                                         name="inline_markercluster")
+        add_markercluster(self)
         super().render(**kwargs)
 
 
-def add_stylesheet(map: folium.Map, name: str, css: str) -> None:
+def add_markercluster(element: Element) -> None:
+    """Inline the marker-cluster plugin in the element's page, once: every layer that clusters
+    adds it under the same name."""
+    element.get_root().header.add_child(RawHtml(markercluster_markup()),
+                                        name="inline_markercluster")
+
+
+def add_stylesheet(element: Element, name: str, css: str) -> None:
     """Add the page's own CSS after Leaflet's, so its rules win."""
-    map.get_root().header.add_child(RawHtml(f"<style>{css}</style>\n"), name=name)
+    element.get_root().header.add_child(RawHtml(f"<style>{css}</style>\n"), name=name)
 
 
 def linked_resources(html: str) -> list[str]:
