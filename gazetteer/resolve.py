@@ -86,20 +86,35 @@ def _shares(scores: list[float]) -> list[float]:
 def _support(readings: dict[Hashable, list[Candidate]],
              shares: dict[Hashable, list[float]]) -> dict[Hashable, list[float]]:
     """For each reading, the bonus from the other names that are likely read in its country, its
-    province and its district (a name counts by how likely its readings there are)."""
+    province and its district (a name counts by how likely its readings there are).
+
+    A province named in the text does not vouch for a town inside it against a same-named
+    province of the same country: beside "England", "Wales" is still the province, not the
+    Yorkshire village (provinces are listed with their peers)."""
     areas: dict[Hashable, Counter] = {}
+    provinces: dict[Hashable, Counter] = {}
     for key, found in readings.items():
-        areas[key] = Counter()
+        areas[key], provinces[key] = Counter(), Counter()
         for candidate, share in zip(found, shares[key]):
             for area in _areas(candidate):
                 areas[key][area] += share
+            if candidate.kind == "admin1":
+                provinces[key][candidate.country, candidate.admin1] += share
     everywhere = sum(areas.values(), Counter())
+    all_provinces = sum(provinces.values(), Counter())
     others = len(readings) - 1
     support = {}
     for key, found in readings.items():
-        support[key] = [0.0 if others <= 0 else sum(
-            AREA_BONUS[len(area)] * (everywhere[area] - areas[key][area])
-            for area in _areas(c)) / others for c in found]
+        peers = {c.country for c in found if c.kind == "admin1"}
+
+        def lent(area: tuple[str, ...], key: Hashable = key, peers: set[str] = peers) -> float:
+            share = everywhere[area] - areas[key][area]
+            if len(area) == 2 and area[0] in peers:
+                share -= all_provinces[area] - provinces[key][area]
+            return AREA_BONUS[len(area)] * share
+
+        support[key] = [0.0 if others <= 0 else sum(lent(area) for area in _areas(c)) / others
+                        for c in found]
     return support
 
 

@@ -29,6 +29,10 @@ MIN_CELLS = 4
 # Land farther than this from any of the country's cities is overseas or empty (French Guiana in
 # France's outline, whose towns GeoNames files under their own code): it belongs to no division.
 MAX_REACH_KM = 500.0
+# A patch of a division's land cut off from its main body, won by fewer than this share of its
+# cities, is the work of misfiled towns (GeoNames files a few Tibetan villages under Hebei, whose
+# patch of empty plateau would pull Hebei's point 2,000 km west): those towns are left out.
+STRAY_SHARE = 0.05
 
 
 def division_centres(outline: BaseGeometry, cities: Sequence[tuple[Hashable, float, float]]
@@ -41,25 +45,94 @@ def division_centres(outline: BaseGeometry, cities: Sequence[tuple[Hashable, flo
     lons, lats, step = _grid(outline)
     if len(lons) == 0:
         return {}
-    city_lats = np.array([lat for _, lat, _ in cities])
-    city_lons = np.array([lon for _, _, lon in cities])
-    tree = shapely.STRtree(shapely.points(city_lons, city_lats))
-    cell_index, city_index = tree.query_nearest(shapely.points(lons, lats), all_matches=False)
-    nearest = np.empty(len(lons), dtype=int)
-    nearest[cell_index] = city_index
-    reach = distances_km(lats, lons, city_lats[nearest], city_lons[nearest])
     keys = list(dict.fromkeys(key for key, _, _ in cities))
     code_of = {key: code for code, key in enumerate(keys)}
     city_codes = np.array([code_of[key] for key, _, _ in cities])
-    owner = np.where(reach <= MAX_REACH_KM, city_codes[nearest], -1)
-    order = np.argsort(owner, kind="stable")
-    bounds = np.searchsorted(owner[order], np.arange(len(keys) + 1))
+    city_lats = np.array([lat for _, lat, _ in cities])
+    city_lons = np.array([lon for _, _, lon in cities])
+    owner = _owners(lats, lons, city_lats, city_lons)
+    strays = _stray_cities(owner, city_codes, lats, lons, step)
+    if strays.any():
+        # Only the strays' land changes hands, to the nearest city left.
+        kept = np.flatnonzero(~strays)
+        lost = np.flatnonzero(strays[np.maximum(owner, 0)] & (owner >= 0))
+        found = _owners(lats[lost], lons[lost], city_lats[kept], city_lons[kept])
+        owner[lost] = np.where(found >= 0, kept[found], -1)
+    cell_codes = np.where(owner >= 0, city_codes[owner], -1)
+    order = np.argsort(cell_codes, kind="stable")
+    bounds = np.searchsorted(cell_codes[order], np.arange(len(keys) + 1))
     centres = {}
     for code, key in enumerate(keys):
         cells = order[bounds[code]:bounds[code + 1]]
         if len(cells) >= MIN_CELLS:
             centres[key] = _centre(lats[cells], lons[cells], step)
     return centres
+
+
+def _owners(lats: np.ndarray, lons: np.ndarray, city_lats: np.ndarray, city_lons: np.ndarray
+            ) -> np.ndarray:
+    """Index of each cell's nearest city, or -1 where that city is out of reach."""
+    tree = shapely.STRtree(shapely.points(city_lons, city_lats))
+    cell_index, city_index = tree.query_nearest(shapely.points(lons, lats), all_matches=False)
+    nearest = np.empty(len(lons), dtype=int)
+    nearest[cell_index] = city_index
+    reach = distances_km(lats, lons, city_lats[nearest], city_lons[nearest])
+    return np.where(reach <= MAX_REACH_KM, nearest, -1)
+
+
+def _stray_cities(owner: np.ndarray, city_codes: np.ndarray, lats: np.ndarray,
+                  lons: np.ndarray, step: float) -> np.ndarray:
+    """Which cities own only land cut off from their division's main body (the patch most of its
+    cities share), in patches that few of its cities share: towns filed under the wrong division."""
+    owned = np.flatnonzero(owner >= 0)
+    cell_codes = np.full(len(owner), -1)
+    cell_codes[owned] = city_codes[owner[owned]]
+    patches = _patches(cell_codes, lats, lons, step)[owned]
+    # One row per (patch, city owning land in it).
+    pairs = np.unique(np.column_stack([patches, owner[owned]]), axis=0)
+    patch_ids, patch_of_pair, cities_in_patch = np.unique(pairs[:, 0], return_inverse=True,
+                                                          return_counts=True)
+    patch_codes = city_codes[pairs[np.searchsorted(pairs[:, 0], patch_ids), 1]]
+    landed_cities = np.bincount(city_codes[np.unique(pairs[:, 1])], minlength=len(city_codes))
+    largest = np.zeros(city_codes.max() + 1, dtype=int)
+    np.maximum.at(largest, patch_codes, cities_in_patch)
+    stray_patch = ((cities_in_patch < largest[patch_codes])
+                   & (cities_in_patch < STRAY_SHARE * landed_cities[patch_codes]))
+    strays = np.zeros(len(city_codes), dtype=bool)
+    strays[pairs[stray_patch[patch_of_pair], 1]] = True
+    strays[pairs[~stray_patch[patch_of_pair], 1]] = False
+    return strays
+
+
+def _patches(cell_codes: np.ndarray, lats: np.ndarray, lons: np.ndarray, step: float
+             ) -> np.ndarray:
+    """A label per cell, shared by the cells of one division that touch (side or corner)."""
+    rows = np.rint((lats - lats.min()) / step).astype(np.int64)
+    columns = np.rint((lons - lons.min()) / step).astype(np.int64)
+    width = columns.max() + 3
+    cell_keys = (rows + 1) * width + columns + 1
+    order = np.argsort(cell_keys)
+    sorted_keys = cell_keys[order]
+    labels = np.arange(len(lats))
+    firsts, seconds = [], []
+    for offset in (1, width - 1, width, width + 1):
+        spot = np.searchsorted(sorted_keys, cell_keys + offset)
+        spot = np.minimum(spot, len(sorted_keys) - 1)
+        found = sorted_keys[spot] == cell_keys + offset
+        neighbour = order[spot[found]]
+        mine = np.flatnonzero(found)
+        same = cell_codes[mine] == cell_codes[neighbour]
+        firsts.append(mine[same])
+        seconds.append(neighbour[same])
+    first, second = np.concatenate(firsts), np.concatenate(seconds)
+    while True:
+        linked = labels.copy()
+        np.minimum.at(linked, first, labels[second])
+        np.minimum.at(linked, second, labels[first])
+        linked = linked[linked]
+        if (linked == labels).all():
+            return labels
+        labels = linked
 
 
 def _grid(outline: BaseGeometry) -> tuple[np.ndarray, np.ndarray, float]:

@@ -227,6 +227,7 @@ class _Finder:
         # (the EU is both a body and an area)
         if ActorTable.load().known(list(span)) is not None and not self._is_big_place(span.text) \
                 and not self._body_and_area(span):
+            self._demonym_inside(span)  # "the Free Syrian Army": Syria, as an adjective
             return
         grown = self._longest_known(span)
         if label in PLACE_LABELS and (grown is None or _only_compass(grown)) \
@@ -314,10 +315,24 @@ class _Finder:
 
     def _place_inside_organisation(self, organisation: Span) -> None:
         """The place an organisation is named after, when its name says so: a known place at the
-        start or after "of", and a word such as University or Police elsewhere in the name."""
+        start or after "of", and a word such as University or Police elsewhere in the name; else
+        the country of a demonym in it ("the Syrian Observatory for Human Rights")."""
         words = {token.lower_ for token in organisation}
-        if not words & ORGANISATION_HEADS:
-            return
+        if not words & ORGANISATION_HEADS or not self._named_after_place(organisation):
+            self._demonym_inside(organisation)
+
+    def _demonym_inside(self, organisation: Span) -> None:
+        """Accept the first demonym that qualifies a later word of an organisation's name."""
+        for token in organisation[:-1]:
+            if _capitalised(token) and token.is_alpha and self.gazetteer.lookup(
+                    token.text, kind="demonym", limit=1, fuzzy=False):
+                self._accept(self.doc[token.i:token.i + 1], "ORG", demonym=True,
+                             cue="inside an organisation name")
+                return
+
+    def _named_after_place(self, organisation: Span) -> bool:
+        """Accept the known place at the start of an organisation's name or after its "of";
+        whether there was one."""
         starts = [organisation.start] + [t.i + 1 for t in organisation[:-1] if t.lower_ == "of"]
         for start in starts:
             inner = self._longest_known(self.doc[start:start + 1])
@@ -331,7 +346,8 @@ class _Finder:
             # a one-word name inside an organisation is often a common word ("State", "Federal")
             if len(inner) > 1 or self._is_big_place(inner.text, ORGANISATION_PLACE_POPULATION):
                 self._accept(inner, "ORG", cue="inside an organisation name")
-                return
+                return True
+        return False
 
     def _accept(self, span: Span, label: str, *, demonym: bool = False, cue: str = "") -> None:
         demonym = demonym or _is_modifier(span)

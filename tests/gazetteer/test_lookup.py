@@ -54,6 +54,13 @@ def test_euphrates_river_valley_is_a_region_in_syria_and_iraq(gazetteer):
     assert 33.0 <= best.lat <= 36.5 and 38.0 <= best.lon <= 44.0, "marker must not sit in Turkey"
 
 
+def test_the_americas_are_both_continents_not_the_united_states(gazetteer):
+    best = gazetteer.lookup("Americas")[0]
+    assert best.kind == "region"
+    assert best.geometry.contains(_point(-74.0, 40.7)) and best.geometry.contains(_point(-58.4, -34.6))
+    assert not best.geometry.contains(_point(2.35, 48.86))
+
+
 def test_alexandria_in_the_united_states(gazetteer):
     best = gazetteer.lookup("Alexandria", country="US")[0]
     assert best.country == "US" and best.admin1 in ("Louisiana", "Virginia")

@@ -45,6 +45,27 @@ def test_a_crescent_keeps_its_point_on_its_own_land():
     assert lat < 2.1 or lon < 2.1
 
 
+def test_a_town_filed_under_a_far_division_does_not_move_it():
+    # West's forty towns cover the western half; one more filed under West sits among East's.
+    west = [("west", lat, lon / 4) for lat in (0.5, 1.5, 2.5, 3.5) for lon in range(1, 20, 2)]
+    east = [("east", 2.0, 6.0), ("east", 0.5, 8.0), ("east", 3.5, 8.0), ("east", 2.0, 9.8)]
+    straying = division_centres(STRIP, [*west, *east, ("west", 2.0, 8.0)])
+    right = division_centres(STRIP, [*west, *east])
+    assert straying["west"] == pytest.approx(right["west"], abs=0.01)
+    assert straying["east"] == pytest.approx(right["east"], abs=0.01)
+    assert right["west"][1] < 3.5 < right["east"][1]
+
+
+def test_a_division_in_two_well_settled_parts_keeps_both():
+    # Two islands, each with many of the division's towns: neither is a stray, so the centre of
+    # their land lies on the big one, nearer the small one than the big one's own middle (2.0).
+    islands = MultiPolygon([box(0, 0, 4, 2), box(6, 0, 7, 2)])
+    towns = [("isles", lat / 2, lon / 2) for lat in range(1, 4) for lon in range(1, 8)]
+    towns += [("isles", lat / 2, 6.5) for lat in range(1, 4)]
+    lat, lon = division_centres(islands, towns)["isles"]
+    assert lon == pytest.approx(2.9, abs=0.15)
+
+
 def test_too_small_a_division_is_left_to_the_caller():
     # A town hemmed in by its neighbour's cities gets less land than MIN_CELLS grid cells.
     big = [("big", lat / 10 + 0.05, lon / 10 + 0.05) for lat in range(40) for lon in range(100)]
@@ -63,6 +84,10 @@ PROVINCE_CENTRES = {
     ("Quebec", "CA"): (52.0, -72.0),
     ("Queensland", "AU"): (-22.5, 144.5),
     ("Western Australia", "AU"): (-26.0, 121.0),
+    # GeoNames files a few Tibetan villages under these, and Tokyo runs to islands 1,000 km south.
+    ("Hebei", "CN"): (39.3, 116.7),
+    ("Heilongjiang", "CN"): (48.0, 128.0),
+    ("Tokyo", "JP"): (35.7, 139.7),
 }
 
 

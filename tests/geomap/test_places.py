@@ -217,6 +217,23 @@ def test_a_place_inside_an_organisation_name_is_kept(gazetteer, tmp_path):
     assert found["Aleppo"].country == "SY"
 
 
+def test_a_demonym_inside_an_organisation_name_is_its_country(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "The Syrian Observatory for Human Rights counted the dead, and the "
+                       "Turkish Foreign Ministry protested.")
+    assert (found["Syrian"].kind, found["Syrian"].country) == ("demonym", "SY")
+    assert (found["Turkish"].kind, found["Turkish"].country) == ("demonym", "TR")
+    assert found["Syrian"].context[1] == "Syrian"
+
+
+def test_a_province_listed_with_its_peer_is_not_a_town_inside_it(gazetteer, tmp_path):
+    # Wales is also a village in England: England must not vouch for it against the province
+    found = _places_of(gazetteer, tmp_path,
+                       "Flooding closed roads across England and Wales on Sunday.")
+    assert (found["Wales"].kind, found["Wales"].country) == ("admin1", "GB")
+    assert found["England"].kind == "admin1"
+
+
 def test_a_disease_named_after_a_place_is_not_the_place(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
                        "Health officials in Uganda confirmed two cases of Marburg virus.")
