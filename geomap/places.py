@@ -27,12 +27,17 @@ METONYM_CONFIDENCE = 0.8
 FUZZY_MIN_CHARS = 6
 # A name written in capitals ("IRAQ", "ROME") may be a headline's place only if it is this big.
 PROMINENT_POPULATION = 100_000
-# "Sumatra province", "Nyanza Province": a division word the gazetteer does not know the name with.
-DIVISION_WORDS = frozenset({"province", "governorate", "district", "region", "county", "parish",
-                            "oblast", "state", "prefecture"})
-# What such a name can then stand for: an area, never a town of that name.
+# "Sumatra province", "Nyanza Province", "Fargo City": a word for the kind of place that the
+# gazetteer does not know the name with, and the kinds the name can then stand for (after a
+# division word an area, never a town of that name).
 AREA_KINDS = frozenset({"admin1", "admin2", "region", "island", "islands", "peninsula", "valley",
                         "country"})
+SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
+KIND_WORDS = {
+    **dict.fromkeys(("province", "governorate", "district", "region", "county", "parish",
+                     "oblast", "state", "prefecture"), AREA_KINDS),
+    **dict.fromkeys(("city", "town", "village"), SETTLEMENT_KINDS),
+}
 CONTEXT_CHARS = 240
 # What may stand between a name and the place that qualifies it: "Alexandria, La.".
 _QUALIFIER_GAP = re.compile(r",\s*")
@@ -138,7 +143,7 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
         fuzzy = toponym.label in ("GPE", "LOC") and len(toponym.text) >= FUZZY_MIN_CHARS
         found = [c for c in gazetteer.lookup(toponym.text, limit=10, fuzzy=fuzzy,
                                              online=model_says_place)
-                 if c.kind != "demonym"] or _area_without_division_word(toponym.text, gazetteer)
+                 if c.kind != "demonym"] or _without_kind_word(toponym.text, gazetteer)
     found = [c for c in found if _written_alike(c.matched_name, toponym.text)
              and (c.match != "fuzzy" or _is_prominent(c))]
     if _is_code(toponym.text):  # "HIV", "FAO": a capitalised word, not a small town's name
@@ -146,12 +151,14 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
     return found
 
 
-def _area_without_division_word(text: str, gazetteer: Gazetteer) -> list[Candidate]:
-    """Areas named by the text less a trailing division word the gazetteer does not pair with it."""
+def _without_kind_word(text: str, gazetteer: Gazetteer) -> list[Candidate]:
+    """Places named by the text less a trailing word for their kind that the gazetteer does not
+    pair with the name."""
     name, _, last = text.rpartition(" ")
-    if not name or last.casefold() not in DIVISION_WORDS:
+    kinds = KIND_WORDS.get(last.casefold())
+    if not name or kinds is None:
         return []
-    return [c for c in gazetteer.lookup(name, limit=10, fuzzy=False) if c.kind in AREA_KINDS]
+    return [c for c in gazetteer.lookup(name, limit=10, fuzzy=False) if c.kind in kinds]
 
 
 def _is_prominent(candidate: Candidate) -> bool:

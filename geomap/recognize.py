@@ -164,7 +164,8 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     finder = _Finder(doc, gazetteer)
     for start, end, label in _candidate_spans(doc):
         finder.consider(start, end, label)
-    return finder.found
+    finder.repeat_names()
+    return sorted(finder.found, key=lambda toponym: toponym.start)
 
 
 def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
@@ -198,6 +199,7 @@ class _Finder:
         self.found: list[Toponym] = []
         self._taken_until = 0  # token index up to which text is already claimed
         self._place_tokens: set[int] = set()  # names of places, not adjectives ("Kurdish")
+        self._claimed: set[int] = set()  # tokens of every accepted name
         self._person_names = _person_names(doc)
         self._disease_names = _disease_names(doc)
 
@@ -258,6 +260,51 @@ class _Finder:
             cue = "a large place"
         if cue:
             self._accept(grown, label, cue=cue)
+
+    def repeat_names(self) -> None:
+        """Accept the article's other uses of a name it has mostly used as a place: one name keeps
+        one sense through an article, so "Fargo" opening a sentence or starting "Fargo City
+        Commissioner" is the Fargo read elsewhere. A name read as a place in fewer than half of
+        its uses is left alone (one misread "Kristina" must not make all her other mentions
+        places), as are uses inside a person's name or a longer place name ("Kansas" in "Kansas
+        City")."""
+        accepted: dict[tuple[str, ...], Toponym] = {}
+        for toponym in self.found:
+            span = self.doc.char_span(toponym.start, toponym.end)
+            if span is not None:
+                accepted.setdefault(tuple(t.text for t in span), toponym)
+        starts: dict[str, list[int]] = {}
+        for token in self.doc:
+            starts.setdefault(token.text, []).append(token.i)
+        for words, first in accepted.items():
+            uses = [self.doc[start:start + len(words)] for start in starts[words[0]]
+                    if tuple(t.text for t in self.doc[start:start + len(words)]) == words]
+            free = [span for span in uses if not self._claimed & set(range(span.start, span.end))]
+            if 2 * len(free) > len(uses):
+                continue
+            for span in free:
+                if not self._repeats(span):
+                    continue
+                self.found.append(Toponym(span.start_char, span.end_char, span.text, first.label,
+                                          first.demonym or _is_modifier(span),
+                                          "named as a place elsewhere in the article",
+                                          metonym=not first.demonym and _speaks(span)))
+                self._claimed.update(range(span.start, span.end))
+
+    def _repeats(self, span: Span) -> bool:
+        """Whether a further use of an accepted name is the same place."""
+        doc = span.doc
+        if any(token.ent_type_ == "PERSON" for token in span) or _after_title(span) \
+                or _names_something_else(span):
+            return False
+        before = doc[span.start - 1] if span.start > 0 else None
+        after = doc[span.end] if span.end < len(doc) else None
+        longer = []
+        if before is not None and _capitalised(before):
+            longer.append(doc[span.start - 1:span.end])
+        if after is not None and _capitalised(after):
+            longer.append(doc[span.start:span.end + 1])
+        return not any(self._known(name.text) for name in longer)
 
     def _after_compass(self, name: Span, label: str) -> bool:
         """Accept the known place a region's name ends with after compass words ("North Texas",
@@ -354,6 +401,7 @@ class _Finder:
         self.found.append(Toponym(span.start_char, span.end_char, span.text, label, demonym, cue,
                                   metonym=not demonym and _speaks(span)))
         self._taken_until = span.end
+        self._claimed.update(range(span.start, span.end))
         if not demonym:  # "Kurdish and Arab fighters": a word listed with an adjective is one too
             self._place_tokens.update(range(span.start, span.end))
 

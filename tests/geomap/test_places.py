@@ -234,6 +234,25 @@ def test_a_province_listed_with_its_peer_is_not_a_town_inside_it(gazetteer, tmp_
     assert found["England"].kind == "admin1"
 
 
+def test_a_name_used_as_a_place_keeps_that_sense_where_the_model_missed_it(gazetteer, tmp_path):
+    text = ("Sandbags were stacked in Fargo, N.D., on Monday. Fargo raised its goal, said "
+            "Fargo City Commissioner Tim Mahoney.")
+    parsed = _parse(gazetteer, tmp_path, text)
+    fargo = [m for m in parsed.places if m.name == "Fargo"]
+    assert [text[m.start:m.end] for m in fargo] == ["Fargo", "Fargo", "Fargo City"]
+    assert {(m.country, m.admin1) for m in fargo} == {("US", "North Dakota")}
+    assert fargo[1].confidence < fargo[0].confidence  # the model did not call it a place
+
+
+def test_a_name_mostly_used_otherwise_is_not_spread(gazetteer, tmp_path):
+    # the model reads one of four "Kristina"s as a place: the other three stay a person
+    found = _by_text(_parse(gazetteer, tmp_path,
+                            "Kristina Lopez lives in Austin, Texas. Kristina said the storm was "
+                            "bad. Kristina and her husband left. Kristina drove north."))
+    assert len(found.get("Kristina", [])) <= 1
+    assert len(found["Austin"]) == 1
+
+
 def test_a_disease_named_after_a_place_is_not_the_place(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
                        "Health officials in Uganda confirmed two cases of Marburg virus.")
