@@ -22,6 +22,10 @@ __all__ = ["Alternative", "ArticleReading", "PlaceMention", "find_places"]
 
 
 MISREAD_CONFIDENCE = 0.85
+# Readings of a name weighed in context: the likeliest, and beyond them places whose own name it
+# is, enough for the 30 US counties named Washington (an obscure alternate name of a place in
+# the article's area, such as Dublin for Resaca, Georgia, is not worth one).
+LIKELIEST, NAMESAKES = 10, 30
 # A name standing for its government ("Washington said") is less surely about the place.
 METONYM_CONFIDENCE = 0.8
 FUZZY_MIN_CHARS = 6
@@ -125,7 +129,7 @@ def _qualifiers(toponyms: list[Toponym], text: str) -> dict[int, int]:
 
 
 def _sense_key(toponym: Toponym, qualifier: int | None = None) -> SenseKey:
-    return exact_key(toponym.text), toponym.demonym, qualifier
+    return exact_key(toponym.full_name), toponym.demonym, qualifier
 
 
 def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
@@ -135,18 +139,18 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
     prominent place ("Afganistan"; "Danielle" is not a misspelt Danville); only such a name is
     asked of the online geocoder (when the user has turned it on).
     """
+    name = toponym.full_name
     if toponym.demonym:
-        found = gazetteer.lookup(toponym.text, kind="demonym", limit=5, fuzzy=False) or [
-            c for c in gazetteer.lookup(toponym.text, limit=5, fuzzy=False) if c.kind != "demonym"]
+        found = gazetteer.lookup(name, kind="demonym", limit=5, fuzzy=False) or [
+            c for c in gazetteer.lookup(name, limit=5, fuzzy=False) if c.kind != "demonym"]
     else:
         model_says_place = toponym.label in ("GPE", "LOC", "FAC")
-        fuzzy = toponym.label in ("GPE", "LOC") and len(toponym.text) >= FUZZY_MIN_CHARS
-        found = [c for c in gazetteer.lookup(toponym.text, limit=10, fuzzy=fuzzy,
-                                             online=model_says_place)
-                 if c.kind != "demonym"] or _without_kind_word(toponym.text, gazetteer)
-    found = [c for c in found if _written_alike(c.matched_name, toponym.text)
+        fuzzy = toponym.label in ("GPE", "LOC") and len(name) >= FUZZY_MIN_CHARS
+        found = [c for c in _readings(name, gazetteer, fuzzy=fuzzy, online=model_says_place)
+                 if c.kind != "demonym"] or _without_kind_word(name, gazetteer)
+    found = [c for c in found if _written_alike(c.matched_name, name)
              and (c.match != "fuzzy" or _is_prominent(c))]
-    if _is_code(toponym.text):  # "HIV", "FAO": a capitalised word, not a small town's name
+    if _is_code(name):  # "HIV", "FAO": a capitalised word, not a small town's name
         found = [c for c in found if _is_code(c.matched_name) or _is_prominent(c)]
     return found
 
@@ -158,7 +162,14 @@ def _without_kind_word(text: str, gazetteer: Gazetteer) -> list[Candidate]:
     kinds = KIND_WORDS.get(last.casefold())
     if not name or kinds is None:
         return []
-    return [c for c in gazetteer.lookup(name, limit=10, fuzzy=False) if c.kind in kinds]
+    return [c for c in _readings(name, gazetteer) if c.kind in kinds]
+
+
+def _readings(name: str, gazetteer: Gazetteer, *, fuzzy: bool = False,
+              online: bool = False) -> list[Candidate]:
+    found = gazetteer.lookup(name, limit=NAMESAKES, fuzzy=fuzzy, online=online)
+    return found[:LIKELIEST] + [c for c in found[LIKELIEST:]
+                                if exact_key(c.matched_name) == exact_key(c.name)]
 
 
 def _is_prominent(candidate: Candidate) -> bool:

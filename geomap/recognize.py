@@ -44,6 +44,10 @@ PLACE_OBJECT_VERBS = frozenset({
     "attack", "attacked", "capture", "seize", "enter", "flee", "shell", "bomb", "retake",
 })
 LIST_WORDS = frozenset({"and", "or", ",", "&"})
+# A plural kind after a list of names is each one's: "Jackson and Barrow counties".
+SHARED_KINDS = {"counties": "County", "parishes": "Parish", "provinces": "Province",
+                "districts": "District", "townships": "Township", "regions": "Region",
+                "governorates": "Governorate", "rivers": "River"}
 # Directions: a lower-case side of a place ("west Mosul"), or the words of a region's name before
 # the place it is part of ("North East Texas").
 COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northern", "southern", "eastern",
@@ -147,7 +151,8 @@ class Toponym:
     adjective or people name ("Iraqi") or a name used as one ("US-led", "Damascus-backed"),
     standing for its place rather than saying something happened there; `cue` says why a span the
     model did not label as a place was kept; `metonym` marks a name standing for its government
-    ("Washington said").
+    ("Washington said"); `name` is the place's full name where the text gives only part of it
+    ("Jackson" in "Jackson and Barrow counties" is Jackson County).
     """
 
     start: int
@@ -157,6 +162,11 @@ class Toponym:
     demonym: bool = False
     cue: str = ""
     metonym: bool = False
+    name: str = ""
+
+    @property
+    def full_name(self) -> str:
+        return self.name or self.text
 
 
 def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
@@ -164,6 +174,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     finder = _Finder(doc, gazetteer)
     for start, end, label in _candidate_spans(doc):
         finder.consider(start, end, label)
+    finder.read_shared_kinds()
     finder.repeat_names()
     return sorted(finder.found, key=lambda toponym: toponym.start)
 
@@ -261,6 +272,27 @@ class _Finder:
         if cue:
             self._accept(grown, label, cue=cue)
 
+    def read_shared_kinds(self) -> None:
+        """Read each name of a list before a plural kind as a place of that kind ("Cooke,
+        Grayson and Love counties" are three counties, not two towns and a word), in place of
+        whatever the names were read as alone."""
+        for token in self.doc:
+            kind = SHARED_KINDS.get(token.lower_)
+            if kind is None:
+                continue
+            for run in _listed_before(token):
+                # the longest end of the run that names a place of the kind: "Small Hitchcock"
+                name = next((run[start:] for start in range(len(run))
+                             if self._known(f"{run[start:].text} {kind}")), None)
+                if name is None:
+                    continue
+                self.found = [t for t in self.found
+                              if t.end <= name.start_char or t.start >= name.end_char]
+                self.found.append(Toponym(name.start_char, name.end_char, name.text, "",
+                                          cue=f"listed before '{token.text}'",
+                                          name=f"{name.text} {kind}"))
+                self._claimed.update(range(name.start, name.end))
+
     def repeat_names(self) -> None:
         """Accept the article's other uses of a name it has mostly used as a place: one name keeps
         one sense through an article, so "Fargo" opening a sentence or starting "Fargo City
@@ -288,7 +320,8 @@ class _Finder:
                 self.found.append(Toponym(span.start_char, span.end_char, span.text, first.label,
                                           first.demonym or _is_modifier(span),
                                           "named as a place elsewhere in the article",
-                                          metonym=not first.demonym and _speaks(span)))
+                                          metonym=not first.demonym and _speaks(span),
+                                          name=first.name))
                 self._claimed.update(range(span.start, span.end))
 
     def _repeats(self, span: Span) -> bool:
@@ -486,6 +519,34 @@ def _disease_names(doc: Doc) -> set[str]:
             if start < token.i:
                 names.add(loose_key(doc[start:token.i].text))
     return names
+
+
+def _listed_before(token: Token) -> list[Span]:
+    """The capitalised runs listed right before a token ("Cooke", "Grayson", "Love" before
+    "counties" in "Cooke, Grayson and Love counties"): commas between them and "and", "or" or
+    "&" before the last. Fewer than two runs is no list."""
+    doc = token.doc
+    runs: list[Span] = []
+    index = token.i
+    while True:
+        start = index
+        while start > 0 and _capitalised(doc[start - 1]):
+            start -= 1
+        if start == index:
+            break
+        runs.append(doc[start:index])
+        index = start
+        if len(runs) == 1:
+            if index == 0 or doc[index - 1].lower_ not in ("and", "or", "&"):
+                break
+            index -= 1
+            if index > 0 and doc[index - 1].text == ",":
+                index -= 1  # "Butler, Clark, and Warren counties"
+        elif index > 0 and doc[index - 1].text == ",":
+            index -= 1
+        else:
+            break
+    return runs[::-1] if len(runs) >= 2 else []
 
 
 def _after_title(span: Span) -> bool:

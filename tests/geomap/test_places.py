@@ -253,6 +253,25 @@ def test_a_name_mostly_used_otherwise_is_not_spread(gazetteer, tmp_path):
     assert len(found["Austin"]) == 1
 
 
+def test_names_listed_before_a_plural_kind_are_places_of_that_kind(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Flood warnings covered Becker, Clay, Douglas, Grant, Mahnomen, Otter Tail, "
+                       "Swift and Wilkin counties, and small Hitchcock and Hayes counties had hail.")
+    for name in ("Becker", "Clay", "Douglas", "Grant", "Otter Tail", "Wilkin"):
+        # Grant County is likeliest Washington's; the other seven put it in Minnesota
+        assert (found[name].kind, found[name].name, found[name].admin1) == (
+            "admin2", f"{name} County", "Minnesota"), name
+    assert found["Hitchcock"].name == "Hitchcock County" and "small Hitchcock" not in found
+
+
+def test_one_name_before_a_plural_kind_is_not_a_list(gazetteer, tmp_path):
+    # there are Texas Counties in Missouri and Oklahoma; "20 Texas counties" are in Texas
+    found = _places_of(gazetteer, tmp_path,
+                       "Flooding hit 20 Texas counties, and the Tigris and Euphrates rivers rose.")
+    assert (found["Texas"].kind, found["Texas"].name) == ("admin1", "Texas")
+    assert (found["Tigris"].kind, found["Euphrates"].kind) == ("river", "river")
+
+
 def test_a_disease_named_after_a_place_is_not_the_place(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
                        "Health officials in Uganda confirmed two cases of Marburg virus.")
