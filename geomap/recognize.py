@@ -240,7 +240,8 @@ class _Finder:
         # (the EU is both a body and an area)
         if ActorTable.load().known(list(span)) is not None and not self._is_big_place(span.text) \
                 and not self._body_and_area(span):
-            self._demonym_inside(span)  # "the Free Syrian Army": Syria, as an adjective
+            # "the U.S. Defense Department", "the Free Syrian Army": the place it is named after
+            self._place_inside_organisation(span)
             return
         grown = self._longest_known(span)
         if label in PLACE_LABELS and (grown is None or _only_compass(grown)) \
@@ -397,8 +398,8 @@ class _Finder:
         """The place an organisation is named after, when its name says so: a known place at the
         start or after "of", and a word such as University or Police elsewhere in the name; else
         the country of a demonym in it ("the Syrian Observatory for Human Rights")."""
-        words = {token.lower_ for token in organisation}
-        if not words & ORGANISATION_HEADS or not self._named_after_place(organisation):
+        headed = bool({token.lower_ for token in organisation} & ORGANISATION_HEADS)
+        if not self._named_after_place(organisation, headed):
             self._demonym_inside(organisation)
 
     def _demonym_inside(self, organisation: Span) -> None:
@@ -410,9 +411,10 @@ class _Finder:
                              cue="inside an organisation name")
                 return
 
-    def _named_after_place(self, organisation: Span) -> bool:
+    def _named_after_place(self, organisation: Span, headed: bool) -> bool:
         """Accept the known place at the start of an organisation's name or after its "of";
-        whether there was one."""
+        whether there was one. Without a word such as University or Police in the name, only a
+        name of several words ("the Butler County Health Consortium") is surely a place's."""
         starts = [organisation.start] + [t.i + 1 for t in organisation[:-1] if t.lower_ == "of"]
         for start in starts:
             inner = self._longest_known(self.doc[start:start + 1])
@@ -420,11 +422,14 @@ class _Finder:
             while inner is not None and start < organisation.end - 1 and _only_compass(inner):
                 start += 1
                 inner = self._longest_known(self.doc[start:start + 1])
+            # at the start, a prefix: "al-Shabaab" is a village too, but names only itself
             if inner is None or inner.end > organisation.end \
+                    or (start == organisation.start and inner.end == organisation.end) \
                     or {t.lower_ for t in inner} & ORGANISATION_HEADS:
                 continue
             # a one-word name inside an organisation is often a common word ("State", "Federal")
-            if len(inner) > 1 or self._is_big_place(inner.text, ORGANISATION_PLACE_POPULATION):
+            if len(inner) > 1 or headed and self._is_big_place(inner.text,
+                                                               ORGANISATION_PLACE_POPULATION):
                 self._accept(inner, "ORG", cue="inside an organisation name")
                 return True
         return False

@@ -272,6 +272,15 @@ def test_one_name_before_a_plural_kind_is_not_a_list(gazetteer, tmp_path):
     assert (found["Tigris"].kind, found["Euphrates"].kind) == ("river", "river")
 
 
+def test_a_place_of_several_words_starting_an_organisation_name_is_kept(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Officials of the Butler County Community Health Consortium met the U.S. "
+                       "Defense Department. Al-Shabaab denied it.")
+    assert (found["Butler County"].kind, found["Butler County"].country) == ("admin2", "US")
+    assert found["U.S."].country == "US"
+    assert not any(text.lower().startswith("al-shabaab") for text in found)
+
+
 def test_a_disease_named_after_a_place_is_not_the_place(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
                        "Health officials in Uganda confirmed two cases of Marburg virus.")
