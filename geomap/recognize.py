@@ -88,8 +88,10 @@ PLACE_PEOPLE_AND_OFFICES = frozenset({
     "woman", "man", "women", "men", "resident", "residents", "native", "natives", "couple",
     "family", "families", "teen", "teenager", "boy", "girl", "mayor", "police", "sheriff",
     "council", "councilman", "councilwoman", "commissioner", "commissioners", "officials", "city",
-    "schools", "township",
+    "schools", "township", "area", "areas", "authorities", "detectives", "firefighters",
 })
+# A US legislator's party and home after the name: "Rep. Jane Roe, D-Westfield".
+PARTY_CODES = frozenset({"D", "R", "I", "DFL"})
 # Words of PLACE_PEOPLE_AND_OFFICES that may also end a place's own name ("Pinecrest Township").
 PLACE_TYPE_NOUNS = frozenset({"city", "township"})
 # What follows a dateline's place: "MANSFIELD --", "HAJIN, Syria -", "CAIRO (Reuters) -".
@@ -498,6 +500,8 @@ class _Finder:
             return f"naming a {after.text}"
         if before.text == "," and span.start > 1 and doc[span.start - 2].lower_ in STREET_WORDS:
             return "in an address"
+        if _after_party(span):
+            return "a legislator's home"
         if before.lower_ in LIST_WORDS and span.start - 2 in self._place_tokens:
             return "listed with a place"
         return ""
@@ -554,6 +558,13 @@ def _listed_before(token: Token) -> list[Span]:
     return runs[::-1] if len(runs) >= 2 else []
 
 
+def _after_party(span: Span) -> bool:
+    """"Rep. Jane Roe, D-Westfield": the place a legislator of a party represents."""
+    doc = span.doc
+    return span.start > 2 and doc[span.start - 1].text == "-" \
+        and doc[span.start - 2].text in PARTY_CODES and doc[span.start - 3].text == ","
+
+
 def _after_title(span: Span) -> bool:
     """"Mrs. Lincoln", "coach Ripley", "Sen. Jordan": a person named by a title."""
     return span.start > 0 and span.doc[span.start - 1].lower_ in PERSONAL_TITLES
@@ -579,6 +590,9 @@ def _trim(span: Span) -> Span:
         start += 1
     if end - start > 1 and span.doc[start].lower_ == "the":
         start += 1
+    # "D-Iowa City": a legislator's party before the place
+    if end - start > 2 and span.doc[start].text in PARTY_CODES and span.doc[start + 1].text == "-":
+        start += 2
     # "west Mosul": a side of the place, which is the place on a map ("West Bank" is capitalised)
     if end - start > 1 and span.doc[start].text in COMPASS_WORDS:
         start += 1

@@ -281,6 +281,18 @@ def test_a_place_of_several_words_starting_an_organisation_name_is_kept(gazettee
     assert not any(text.lower().startswith("al-shabaab") for text in found)
 
 
+def test_a_legislators_home_after_the_party_is_a_place(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "The bill was filed by Sen. Jane Roe, D-Story City, and Rep. John Doe, "
+                       "R-Iowa City, on Monday.")
+    assert (found["Story City"].admin1, found["Iowa City"].admin1) == ("Iowa", "Iowa")
+
+
+def test_a_name_before_area_is_a_place(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path, "Snow is expected to miss the Rochester area.")
+    assert found["Rochester"].kind == "city"
+
+
 def test_a_disease_named_after_a_place_is_not_the_place(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
                        "Health officials in Uganda confirmed two cases of Marburg virus.")
