@@ -131,6 +131,8 @@ PERSONAL_TITLES = frozenset({
     "justice", "president", "senator", "governor", "minister", "sheikh", "imam", "rev.",
     "reverend", "pastor", "prof.", "professor", "princess", "lord", "lady", "sir",
 })
+# Titles that are also everyday words, titles only with a capital: "Miss Lee", not "to miss Rochester".
+TITLES_ALSO_WORDS = frozenset({"miss", "lady", "justice"})
 # Words before a name used as a modifier: "the Gainesville sewer system", "another Fargo business".
 DETERMINERS = frozenset({"the", "a", "an", "another", "every", "each", "this", "that"})
 # Nouns after a person's name as often as after a place's: "the Clinton administration".
@@ -567,7 +569,11 @@ def _after_party(span: Span) -> bool:
 
 def _after_title(span: Span) -> bool:
     """"Mrs. Lincoln", "coach Ripley", "Sen. Jordan": a person named by a title."""
-    return span.start > 0 and span.doc[span.start - 1].lower_ in PERSONAL_TITLES
+    if span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    return before.lower_ in PERSONAL_TITLES \
+        and (before.lower_ not in TITLES_ALSO_WORDS or before.text[:1].isupper())
 
 
 def _only_compass(span: Span) -> bool:

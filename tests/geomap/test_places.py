@@ -289,7 +289,11 @@ def test_a_legislators_home_after_the_party_is_a_place(gazetteer, tmp_path):
 
 
 def test_a_name_before_area_is_a_place(gazetteer, tmp_path):
-    found = _places_of(gazetteer, tmp_path, "Snow is expected to miss the Rochester area.")
+    # the model calls this Alexandria a person, and "miss" here is a verb, not a title
+    found = _places_of(gazetteer, tmp_path,
+                       "Alexandria detectives worked with the Navy. The storm is expected to miss "
+                       "Rochester area.")
+    assert found["Alexandria"].kind == "city"
     assert found["Rochester"].kind == "city"
 
 
