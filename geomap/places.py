@@ -152,6 +152,9 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
              and (c.match != "fuzzy" or _is_prominent(c))]
     if _is_code(name):  # "HIV", "FAO": a capitalised word, not a small town's name
         found = [c for c in found if _is_code(c.matched_name) or _is_prominent(c)]
+    # "Pa." is Pennsylvania's abbreviation, not "Pa", an old name of Chongqing
+    if name.endswith(".") and any(c.matched_name.endswith(".") for c in found):
+        found = [c for c in found if c.matched_name.endswith(".")]
     return found
 
 

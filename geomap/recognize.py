@@ -179,6 +179,7 @@ def find_toponyms(doc: Doc, gazetteer: Gazetteer) -> list[Toponym]:
     for start, end, label in _candidate_spans(doc):
         finder.consider(start, end, label)
     finder.read_shared_kinds()
+    finder.read_legislators_homes()
     finder.repeat_names()
     return sorted(finder.found, key=lambda toponym: toponym.start)
 
@@ -297,6 +298,18 @@ class _Finder:
                                           cue=f"listed before '{token.text}'",
                                           name=f"{name.text} {kind}"))
                 self._claimed.update(range(name.start, name.end))
+
+    def read_legislators_homes(self) -> None:
+        """Accept the place after a US legislator's party ("Sen. Jane Roe, D-Story City,", "(R-Pa.)"),
+        which may be a state's abbreviation the capitalised runs do not reach."""
+        doc = self.doc
+        for index in range(1, len(doc) - 2):
+            if doc[index].text not in PARTY_CODES or doc[index + 1].text != "-" \
+                    or doc[index - 1].text not in (",", "(") or index + 2 in self._claimed:
+                continue
+            name = self._longest_known(doc[index + 2:index + 3])
+            if name is not None and not self._claimed & set(range(name.start, name.end)):
+                self._accept(name, "", cue="a legislator's home")
 
     def repeat_names(self) -> None:
         """Accept the article's other uses of a name it has mostly used as a place: one name keeps
@@ -502,8 +515,6 @@ class _Finder:
             return f"naming a {after.text}"
         if before.text == "," and span.start > 1 and doc[span.start - 2].lower_ in STREET_WORDS:
             return "in an address"
-        if _after_party(span):
-            return "a legislator's home"
         if before.lower_ in LIST_WORDS and span.start - 2 in self._place_tokens:
             return "listed with a place"
         return ""
@@ -558,13 +569,6 @@ def _listed_before(token: Token) -> list[Span]:
         else:
             break
     return runs[::-1] if len(runs) >= 2 else []
-
-
-def _after_party(span: Span) -> bool:
-    """"Rep. Jane Roe, D-Westfield": the place a legislator of a party represents."""
-    doc = span.doc
-    return span.start > 2 and doc[span.start - 1].text == "-" \
-        and doc[span.start - 2].text in PARTY_CODES and doc[span.start - 3].text == ","
 
 
 def _after_title(span: Span) -> bool:

@@ -284,8 +284,10 @@ def test_a_place_of_several_words_starting_an_organisation_name_is_kept(gazettee
 def test_a_legislators_home_after_the_party_is_a_place(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
                        "The bill was filed by Sen. Jane Roe, D-Story City, and Rep. John Doe, "
-                       "R-Iowa City, on Monday.")
+                       "R-Iowa City, on Monday, with Sen. Ann Poe (D-N.D.) and Rep. Al Coe, D-Pa.")
     assert (found["Story City"].admin1, found["Iowa City"].admin1) == ("Iowa", "Iowa")
+    # "Pa" alone is also an old name of Chongqing; the full stop makes it the abbreviation
+    assert (found["N.D."].name, found["Pa."].name) == ("North Dakota", "Pennsylvania")
 
 
 def test_a_name_before_area_is_a_place(gazetteer, tmp_path):
