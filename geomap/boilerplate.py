@@ -26,6 +26,10 @@ _OTHER_ARTICLES = re.compile(
     r"(?:related(?: articles| stories| content| news)?|you (?:might|may) also like|"
     r"more (?:from|on) .{0,40}|recommended(?: for you)?|more stories|latest news|trending(?: now)?|"
     r"most (?:read|popular|viewed)|read next|what to read next):?", re.IGNORECASE)
+# Windows-1252 punctuation that reached the text as C1 control characters (a page read as
+# Latin-1): U+0097 is an em dash, U+0092 an apostrophe. Read as what it was, one for one.
+_C1_AS_WINDOWS_1252 = {code: bytes([code]).decode("cp1252", errors="replace").replace("\ufffd", " ")
+                       for code in range(0x80, 0xA0)}
 # Only a heading in the last part of the text starts that list (this share of it is before).
 TAIL_FROM = 0.6
 # Furniture lines are short; a long line is reporting even if it starts like one.
@@ -34,8 +38,9 @@ _MAX_FURNITURE_WORDS = 12
 
 def mask_for_parsing(text: str) -> str:
     """`text` with links and furniture lines replaced by spaces of the same length, and the
-    list of other articles that closes many pages ("Related Articles", "You might also like")."""
-    masked = _URL.sub(lambda match: " " * len(match.group(0)), text)
+    list of other articles that closes many pages ("Related Articles", "You might also like");
+    stray Windows punctuation is read as such."""
+    masked = _URL.sub(lambda match: " " * len(match.group(0)), text.translate(_C1_AS_WINDOWS_1252))
     lines = masked.splitlines(keepends=True)
     kept, seen, other_articles = [], 0, False
     for line in lines:

@@ -94,8 +94,8 @@ PLACE_PEOPLE_AND_OFFICES = frozenset({
 PARTY_CODES = frozenset({"D", "R", "I", "DFL"})
 # Words of PLACE_PEOPLE_AND_OFFICES that may also end a place's own name ("Pinecrest Township").
 PLACE_TYPE_NOUNS = frozenset({"city", "township"})
-# What follows a dateline's place: "MANSFIELD --", "HAJIN, Syria -", "CAIRO (Reuters) -".
-DATELINE_FOLLOWERS = frozenset({"--", "—", "–", "-", ",", "("})
+# What follows a dateline's place: "MANSFIELD --", "HAJIN, Syria -", "CAIRO (Reuters) -", "BEIRUT:".
+DATELINE_FOLLOWERS = frozenset({"--", "—", "–", "-", ",", "(", ":"})
 # Verbs of saying and deciding after a name make it its government: "Washington said".
 SPEECH_VERBS = frozenset({
     "said", "says", "say", "announced", "announces", "warned", "warns", "accused", "accuses",

@@ -470,6 +470,10 @@ def test_a_dateline_names_a_place(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
                        "Viaduct on pace; steel is key. COLUMBUS -- Crews in Ohio said on Monday.")
     assert (found["COLUMBUS"].country, found["COLUMBUS"].admin1) == ("US", "Ohio")
+    # a colon, and an em dash that reached the text as a control character (U+0097)
+    found = _places_of(gazetteer, tmp_path,
+                       "Dealer held\nBEIRUT: Police held a man.\nHANOVER \x97 Students met.")
+    assert found["BEIRUT"].country == "LB" and "HANOVER" in found
 
 
 def test_people_and_offices_of_a_place_name_it(gazetteer, tmp_path):
