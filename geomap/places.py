@@ -45,6 +45,7 @@ KIND_WORDS = {
 CONTEXT_CHARS = 240
 # What may stand between a name and the place that qualifies it: "Alexandria, La.".
 _QUALIFIER_GAP = re.compile(r",\s*")
+_LETTERS = re.compile(r"[\W_]+")
 # A name's sense in an article: its key, whether a demonym, the index of its qualifier if any.
 SenseKey = tuple[str, bool, int | None]
 
@@ -150,6 +151,10 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
                  if c.kind != "demonym"] or _without_kind_word(name, gazetteer)
     found = [c for c in found if _written_alike(c.matched_name, name)
              and (c.match != "fuzzy" or _is_prominent(c))]
+    if not toponym.demonym and toponym.label not in ("GPE", "LOC", "FAC"):
+        # a word the model did not call a place is a small place only as spelt: "God" is not
+        # Göd, nor "Holy" Holly
+        found = [c for c in found if _spelt_alike(c.matched_name, name) or _is_prominent(c)]
     if _is_code(name):  # "HIV", "FAO": a capitalised word, not a small town's name
         found = [c for c in found if _is_code(c.matched_name) or _is_prominent(c)]
     # "Pa." is Pennsylvania's abbreviation, not "Pa", an old name of Chongqing
@@ -188,6 +193,11 @@ def _written_alike(name: str, text: str) -> bool:
     if name.endswith(".") and "." not in text:
         return False
     return True
+
+
+def _spelt_alike(name: str, text: str) -> bool:
+    """The same letters, accents and all, whatever the case and punctuation."""
+    return _LETTERS.sub("", name).casefold() == _LETTERS.sub("", text).casefold()
 
 
 def _is_code(name: str) -> bool:

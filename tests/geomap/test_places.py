@@ -299,6 +299,14 @@ def test_a_name_before_area_is_a_place(gazetteer, tmp_path):
     assert found["Rochester"].kind == "city"
 
 
+def test_a_word_is_a_small_place_only_as_spelt(gazetteer, tmp_path):
+    # Göd is a Hungarian town: "in God", which the model does not call a place, is not it
+    found = _places_of(gazetteer, tmp_path,
+                       "She was a fervent believer in God. Her brother moved to Göd in Hungary.")
+    assert "God" not in found
+    assert found["Göd"].country == "HU"
+
+
 def test_a_disease_named_after_a_place_is_not_the_place(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
                        "Health officials in Uganda confirmed two cases of Marburg virus.")
