@@ -26,6 +26,9 @@ EXACT_ALTERNATE = 0.95
 LOOSE = 0.85
 FUZZY_SCALE = 0.7  # times the similarity ratio in 0..1
 PRIOR_SCALE = 0.1  # per order of magnitude of weight
+# Taken off a place matched by another place's own name in its country: "Franklin" is a dozen US
+# towns before it is an old name of Columbus, Ohio (an order of magnitude of population).
+BORROWED_NAME_PENALTY = 0.1
 
 
 def match_quality(match: str, name_kind: str, similarity: float = 1.0) -> float:
@@ -38,6 +41,16 @@ def match_quality(match: str, name_kind: str, similarity: float = 1.0) -> float:
 
 def prior(weight: float) -> float:
     return PRIOR_SCALE * math.log10(1 + max(weight, 0))
+
+
+def demote_borrowed_names(candidates: list[Candidate], name_kinds: dict[int, str]) -> None:
+    """Lower places matched by one of their alternate names where, in the same country, the name
+    is some other place's own (Palmyra stays Syria's Tadmur: the Palmyras that bear the name are
+    American)."""
+    owners = {c.country for c in candidates if name_kinds[c.id] != "alternate"}
+    for candidate in candidates:
+        if name_kinds[candidate.id] == "alternate" and candidate.country in owners:
+            candidate.score -= BORROWED_NAME_PENALTY
 
 
 def prefer_seats(candidates: list[Candidate]) -> None:

@@ -61,6 +61,15 @@ def test_the_americas_are_both_continents_not_the_united_states(gazetteer):
     assert not best.geometry.contains(_point(2.35, 48.86))
 
 
+def test_a_name_towns_bear_as_their_own_is_not_a_big_citys_old_name(gazetteer):
+    # "Franklin" is also an old name of Columbus, Ohio, and "Victoria" of Hong Kong
+    franklin = gazetteer.lookup("Franklin", country="US")[0]
+    assert (franklin.name, franklin.kind) == ("Franklin", "city")
+    assert gazetteer.lookup("Victoria")[0].country != "HK"
+    # but where no place of its country bears it, an old name still finds its place
+    assert gazetteer.lookup("Palmyra")[0].country == "SY"
+
+
 def test_alexandria_in_the_united_states(gazetteer):
     best = gazetteer.lookup("Alexandria", country="US")[0]
     assert best.country == "US" and best.admin1 in ("Louisiana", "Virginia")
