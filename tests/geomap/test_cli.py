@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
+import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -25,6 +28,17 @@ def test_version_and_help_on_every_command(runner):
                     ["gazetteer", "lookup"], ["gazetteer", "info"], ["gazetteer", "add"]):
         result = runner.invoke(main, [*command, "--help"])
         assert result.exit_code == 0 and "Usage:" in result.output, command
+
+
+def test_the_installed_command_keeps_output_and_exit_codes(data_dir, tmp_path):
+    geomap = shutil.which("geomap", path=str(Path(sys.executable).parent))
+    done = subprocess.run([geomap, "places", str(data_dir / "river-offensive.txt")],
+                          capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and json.loads(done.stdout.splitlines()[0])["places"]
+    missing = subprocess.run([geomap, "places", str(tmp_path / "missing.txt")],
+                             capture_output=True, text=True, check=False)
+    assert missing.returncode == 1 and "no such file" in missing.stderr
+    assert "Traceback" not in missing.stderr
 
 
 def test_places_jsonl_contract(runner, data_dir):
