@@ -8,7 +8,6 @@ file could not be used. Errors are one line each; `--debug` shows the traceback 
 from __future__ import annotations
 
 import functools
-import gc
 import json
 import sys
 import traceback
@@ -523,12 +522,3 @@ def gazetteer_add(file: Path) -> None:
     added = _open_gazetteer().add_user_places(file)
     click.echo(f"added {added} place(s) from {file}")
 
-
-def run() -> None:
-    """The `geomap` command. When it is done, the objects it made are frozen out of the garbage
-    collector's way: the process is ending, and the last collections would walk every object of
-    the loaded model, a tenth of a second of each run for nothing."""
-    try:
-        main()
-    finally:
-        gc.freeze()
