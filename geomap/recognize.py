@@ -263,8 +263,17 @@ class _Finder:
             # "coach Ripley", once the article has named Darren Ripley: him, not a town
             surname = loose_key(span.text) in self._person_names \
                 and not self._is_big_place(span.text)
-            if _has_capital(span) and not surname:  # "the east bank" is a description
-                self._accept(grown or self._facility_place(span) or span, label)
+            if not _has_capital(span) or surname:  # "the east bank" is a description
+                return
+            inner = grown or self._facility_place(span)
+            # "the Guernsey County Courthouse", "the Province of Ontario": the place in the name
+            # (one word of an unknown name is a place only after a word such as Province: not
+            # "Abu" of "Abu Shok"; and "Nyanza Province" is a province, whatever else is Nyanza)
+            headed = bool({t.lower_ for t in span} & (ORGANISATION_HEADS | PLACE_TYPE_WORDS))
+            if inner is None and span[-1].lower_ not in PLACE_TYPE_WORDS \
+                    and self._named_after_place(span, headed):
+                return
+            self._accept(inner or span, label)
             return
         if grown is None or loose_key(grown.text) in self._person_names \
                 or (len(grown) == 1 and grown[0].is_stop):  # "A man said", "Both men"

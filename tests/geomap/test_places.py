@@ -306,6 +306,20 @@ def test_a_word_is_a_small_place_only_as_spelt(gazetteer, tmp_path):
     assert found["Göd"].country == "HU"
 
 
+def test_a_place_named_in_an_unknown_place_name_is_kept(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Records were kept in the attic of the Henry County Courthouse in Paris, "
+                       "Tenn.")
+    assert (found["Henry County"].kind, found["Henry County"].admin1) == ("admin2", "Tennessee")
+    found = _places_of(gazetteer, tmp_path,
+                       "It is a burden on the citizens of the Province of Ontario, he said.")
+    assert (found["Ontario"].kind, found["Ontario"].country) == ("admin1", "CA")
+    # but one word of an unknown name is not a place on its own, nor a town a province
+    found = _places_of(gazetteer, tmp_path,
+                       "Refugees queued at Abu Shok. Rain fell on Nyanza Province in Kenya.")
+    assert "Abu" not in found and "Nyanza" not in found
+
+
 def test_a_disease_named_after_a_place_is_not_the_place(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
                        "Health officials in Uganda confirmed two cases of Marburg virus.")
