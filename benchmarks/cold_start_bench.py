@@ -1,6 +1,6 @@
 """Cold start: wall time of `geomap places one-article.txt` as a user runs it, several runs,
-interleaved with a bare start of the same spaCy model for scale (this machine's speed varies from
-minute to minute; the ratio varies less)."""
+interleaved for scale with a plain `spacy.load` of the same model package, every pipe included
+(this machine's speed varies from minute to minute; the ratio varies less)."""
 
 from __future__ import annotations
 

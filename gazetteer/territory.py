@@ -51,7 +51,9 @@ def division_centres(outline: BaseGeometry, cities: Sequence[tuple[Hashable, flo
     city_lats = np.array([lat for _, lat, _ in cities])
     city_lons = np.array([lon for _, _, lon in cities])
     owner = _owners(lats, lons, city_lats, city_lons)
-    strays = _stray_cities(owner, city_codes, lats, lons, step)
+    min_lon, _, max_lon, _ = outline.bounds
+    strays = _stray_cities(owner, city_codes, len(keys), lats, lons, step,
+                           wraps=max_lon - min_lon > 360 - 2 * step)
     if strays.any():
         # Only the strays' land changes hands, to the nearest city left.
         kept = np.flatnonzero(~strays)
@@ -80,21 +82,21 @@ def _owners(lats: np.ndarray, lons: np.ndarray, city_lats: np.ndarray, city_lons
     return np.where(reach <= MAX_REACH_KM, nearest, -1)
 
 
-def _stray_cities(owner: np.ndarray, city_codes: np.ndarray, lats: np.ndarray,
-                  lons: np.ndarray, step: float) -> np.ndarray:
+def _stray_cities(owner: np.ndarray, city_codes: np.ndarray, divisions: int, lats: np.ndarray,
+                  lons: np.ndarray, step: float, wraps: bool) -> np.ndarray:
     """Which cities own only land cut off from their division's main body (the patch most of its
     cities share), in patches that few of its cities share: towns filed under the wrong division."""
     owned = np.flatnonzero(owner >= 0)
     cell_codes = np.full(len(owner), -1)
     cell_codes[owned] = city_codes[owner[owned]]
-    patches = _patches(cell_codes, lats, lons, step)[owned]
+    patches = _patches(cell_codes, lats, lons, step, wraps)[owned]
     # One row per (patch, city owning land in it).
     pairs = np.unique(np.column_stack([patches, owner[owned]]), axis=0)
     patch_ids, patch_of_pair, cities_in_patch = np.unique(pairs[:, 0], return_inverse=True,
                                                           return_counts=True)
     patch_codes = city_codes[pairs[np.searchsorted(pairs[:, 0], patch_ids), 1]]
-    landed_cities = np.bincount(city_codes[np.unique(pairs[:, 1])], minlength=len(city_codes))
-    largest = np.zeros(city_codes.max() + 1, dtype=int)
+    landed_cities = np.bincount(city_codes[np.unique(pairs[:, 1])], minlength=divisions)
+    largest = np.zeros(divisions, dtype=int)
     np.maximum.at(largest, patch_codes, cities_in_patch)
     stray_patch = ((cities_in_patch < largest[patch_codes])
                    & (cities_in_patch < STRAY_SHARE * landed_cities[patch_codes]))
@@ -104,27 +106,35 @@ def _stray_cities(owner: np.ndarray, city_codes: np.ndarray, lats: np.ndarray,
     return strays
 
 
-def _patches(cell_codes: np.ndarray, lats: np.ndarray, lons: np.ndarray, step: float
-             ) -> np.ndarray:
-    """A label per cell, shared by the cells of one division that touch (side or corner)."""
+def _patches(cell_codes: np.ndarray, lats: np.ndarray, lons: np.ndarray, step: float,
+             wraps: bool) -> np.ndarray:
+    """A label per cell, shared by the cells of one division that touch (side or corner; across
+    the antimeridian too when the grid `wraps` round the globe)."""
     rows = np.rint((lats - lats.min()) / step).astype(np.int64)
     columns = np.rint((lons - lons.min()) / step).astype(np.int64)
     width = columns.max() + 3
     cell_keys = (rows + 1) * width + columns + 1
     order = np.argsort(cell_keys)
     sorted_keys = cell_keys[order]
-    labels = np.arange(len(lats))
     firsts, seconds = [], []
-    for offset in (1, width - 1, width, width + 1):
-        spot = np.searchsorted(sorted_keys, cell_keys + offset)
-        spot = np.minimum(spot, len(sorted_keys) - 1)
-        found = sorted_keys[spot] == cell_keys + offset
-        neighbour = order[spot[found]]
-        mine = np.flatnonzero(found)
+
+    def link(cells: np.ndarray, keys: np.ndarray) -> None:
+        spot = np.minimum(np.searchsorted(sorted_keys, keys), len(sorted_keys) - 1)
+        found = sorted_keys[spot] == keys
+        mine, neighbour = cells[found], order[spot[found]]
         same = cell_codes[mine] == cell_codes[neighbour]
         firsts.append(mine[same])
         seconds.append(neighbour[same])
+
+    every = np.arange(len(lats))
+    for offset in (1, width - 1, width, width + 1):
+        link(every, cell_keys + offset)
+    if wraps:  # the last column touches the first
+        last = np.flatnonzero(columns == columns.max())
+        for row_step in (-1, 0, 1):
+            link(last, (rows[last] + row_step + 1) * width + 1)
     first, second = np.concatenate(firsts), np.concatenate(seconds)
+    labels = every
     while True:
         linked = labels.copy()
         np.minimum.at(linked, first, labels[second])

@@ -521,4 +521,3 @@ def gazetteer_add(file: Path) -> None:
     """Add your own places (CSV or GeoJSON); they outrank every other source and survive rebuilds."""
     added = _open_gazetteer().add_user_places(file)
     click.echo(f"added {added} place(s) from {file}")
-

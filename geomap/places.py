@@ -16,7 +16,7 @@ from gazetteer.resolve import Resolution, resolve_together
 from .approximate import place_approximately
 from .article import Article
 from .mention import Alternative, PlaceMention
-from .recognize import Toponym, find_toponyms
+from .recognize import PLACE_LABELS, Toponym, find_toponyms
 
 __all__ = ["Alternative", "ArticleReading", "PlaceMention", "find_places"]
 
@@ -40,12 +40,12 @@ SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
 KIND_WORDS = {
     **dict.fromkeys(("province", "governorate", "district", "region", "county", "parish",
                      "oblast", "state", "prefecture"), AREA_KINDS),
-    **dict.fromkeys(("city", "town", "village"), SETTLEMENT_KINDS),
+    **dict.fromkeys(SETTLEMENT_KINDS, SETTLEMENT_KINDS),
 }
 CONTEXT_CHARS = 240
 # What may stand between a name and the place that qualifies it: "Alexandria, La.".
 _QUALIFIER_GAP = re.compile(r",\s*")
-_LETTERS = re.compile(r"[\W_]+")
+_NON_LETTERS = re.compile(r"[\W_]+")
 # A name's sense in an article: its key, whether a demonym, the index of its qualifier if any.
 SenseKey = tuple[str, bool, int | None]
 
@@ -86,7 +86,7 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[PlaceM
     toponyms = find_toponyms(doc, gazetteer)
     containers = _qualifiers(toponyms, article.text)
     keys = [_sense_key(t, containers.get(i)) for i, t in enumerate(toponyms)]
-    readings = {key: _candidates(t, gazetteer) for key, t in zip(keys, toponyms)}
+    readings = {key: _candidates(t, gazetteer) for key, t in _most_place_like(keys, toponyms)}
     senses = resolve_together(readings, {keys[i]: keys[j] for i, j in containers.items()})
     _follow_qualified(senses, readings)
     reading = ArticleReading(article, toponyms, keys, readings, senses,
@@ -101,6 +101,22 @@ def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[PlaceM
             mentions.append(reading.mention(toponym, senses[key]))
     mentions += located.values()  # phrases that are places of their own
     return sorted((m for m in mentions if m is not None), key=lambda m: (m.start, m.end))
+
+
+def _most_place_like(keys: list[SenseKey], toponyms: list[Toponym]
+                     ) -> list[tuple[SenseKey, Toponym]]:
+    """One mention per sense key to look the name up by: one the model called a place, without
+    a cue, if there is one (the lookup forgives more for such a mention)."""
+    chosen: dict[SenseKey, Toponym] = {}
+    for key, toponym in zip(keys, toponyms):
+        held = chosen.get(key)
+        if held is None or _place_likeness(toponym) > _place_likeness(held):
+            chosen[key] = toponym
+    return list(chosen.items())
+
+
+def _place_likeness(toponym: Toponym) -> tuple[bool, bool]:
+    return toponym.label in PLACE_LABELS, not toponym.cue
 
 
 def _follow_qualified(senses: dict[SenseKey, Resolution],
@@ -145,13 +161,13 @@ def _candidates(toponym: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
         found = gazetteer.lookup(name, kind="demonym", limit=5, fuzzy=False) or [
             c for c in gazetteer.lookup(name, limit=5, fuzzy=False) if c.kind != "demonym"]
     else:
-        model_says_place = toponym.label in ("GPE", "LOC", "FAC")
+        model_says_place = toponym.label in PLACE_LABELS
         fuzzy = toponym.label in ("GPE", "LOC") and len(name) >= FUZZY_MIN_CHARS
         found = [c for c in _readings(name, gazetteer, fuzzy=fuzzy, online=model_says_place)
                  if c.kind != "demonym"] or _without_kind_word(name, gazetteer)
     found = [c for c in found if _written_alike(c.matched_name, name)
              and (c.match != "fuzzy" or _is_prominent(c))]
-    if not toponym.demonym and toponym.label not in ("GPE", "LOC", "FAC"):
+    if not toponym.demonym and toponym.label not in PLACE_LABELS:
         # a word the model did not call a place is a small place only as spelt: "God" is not
         # Göd, nor "Holy" Holly
         found = [c for c in found if _spelt_alike(c.matched_name, name) or _is_prominent(c)]
@@ -197,7 +213,7 @@ def _written_alike(name: str, text: str) -> bool:
 
 def _spelt_alike(name: str, text: str) -> bool:
     """The same letters, accents and all, whatever the case and punctuation."""
-    return _LETTERS.sub("", name).casefold() == _LETTERS.sub("", text).casefold()
+    return _NON_LETTERS.sub("", name).casefold() == _NON_LETTERS.sub("", text).casefold()
 
 
 def _is_code(name: str) -> bool:

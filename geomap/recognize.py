@@ -12,7 +12,11 @@ valley", "Nineveh" -> "Nineveh province") and kept on evidence:
   place-type word that grows it into a known name ("the al-Hol camp"), a dateline ("MANSFIELD --"),
   the place's people or offices ("Alexandria woman", "Fargo officials"), or, for an organisation
   label only, a large known place ("lost Raqqa"). A place inside an organisation's name ("Texas
-  Southern University") is kept and flagged.
+  Southern University") is kept and flagged, as is a demonym in it ("the Syrian Observatory").
+
+Then, over the whole article: names listed before a plural kind are places of that kind ("Jackson
+and Barrow counties"), a legislator's home follows the party ("Rep. Jane Roe, D-Story City"), and
+a name the article mostly uses as a place is one in its other uses too.
 """
 
 from __future__ import annotations
@@ -267,11 +271,12 @@ class _Finder:
                 return
             inner = grown or self._facility_place(span)
             # "the Guernsey County Courthouse", "the Province of Ontario": the place in the name
-            # (one word of an unknown name is a place only after a word such as Province: not
-            # "Abu" of "Abu Shok"; and "Nyanza Province" is a province, whatever else is Nyanza)
+            # (one word of an unknown name is a place only with a word such as Province or Court
+            # in it: not "Abu" of "Abu Shok"; and "Nyanza Province" is a province, whatever else
+            # is Nyanza)
             headed = bool({t.lower_ for t in span} & (ORGANISATION_HEADS | PLACE_TYPE_WORDS))
             if inner is None and span[-1].lower_ not in PLACE_TYPE_WORDS \
-                    and self._named_after_place(span, headed):
+                    and self._named_after_place(span, headed, label, cue=""):
                 return
             self._accept(inner or span, label)
             return
@@ -327,15 +332,17 @@ class _Finder:
         its uses is left alone (one misread "Kristina" must not make all her other mentions
         places), as are uses inside a person's name or a longer place name ("Kansas" in "Kansas
         City")."""
-        accepted: dict[tuple[str, ...], Toponym] = {}
+        accepted: dict[tuple[str, ...], tuple[Toponym, bool]] = {}
         for toponym in self.found:
             span = self.doc.char_span(toponym.start, toponym.end)
             if span is not None:
-                accepted.setdefault(tuple(t.text for t in span), toponym)
+                # a people's name ("Iraqi") is one in every use; a modifier ("Fargo-based") not
+                people = toponym.demonym and not _is_modifier(span)
+                accepted.setdefault(tuple(t.text for t in span), (toponym, people))
         starts: dict[str, list[int]] = {}
         for token in self.doc:
             starts.setdefault(token.text, []).append(token.i)
-        for words, first in accepted.items():
+        for words, (first, people) in accepted.items():
             uses = [self.doc[start:start + len(words)] for start in starts[words[0]]
                     if tuple(t.text for t in self.doc[start:start + len(words)]) == words]
             free = [span for span in uses if not self._claimed & set(range(span.start, span.end))]
@@ -344,11 +351,10 @@ class _Finder:
             for span in free:
                 if not self._repeats(span):
                     continue
+                demonym = people or _is_modifier(span)
                 self.found.append(Toponym(span.start_char, span.end_char, span.text, first.label,
-                                          first.demonym or _is_modifier(span),
-                                          "named as a place elsewhere in the article",
-                                          metonym=not first.demonym and _speaks(span),
-                                          name=first.name))
+                                          demonym, "named as a place elsewhere in the article",
+                                          metonym=not demonym and _speaks(span), name=first.name))
                 self._claimed.update(range(span.start, span.end))
 
     def _repeats(self, span: Span) -> bool:
@@ -425,22 +431,22 @@ class _Finder:
         start or after "of", and a word such as University or Police elsewhere in the name; else
         the country of a demonym in it ("the Syrian Observatory for Human Rights")."""
         headed = bool({token.lower_ for token in organisation} & ORGANISATION_HEADS)
-        if not self._named_after_place(organisation, headed):
+        if not self._named_after_place(organisation, headed, "ORG", "inside an organisation name"):
             self._demonym_inside(organisation)
 
     def _demonym_inside(self, organisation: Span) -> None:
         """Accept the first demonym that qualifies a later word of an organisation's name."""
         for token in organisation[:-1]:
-            if _capitalised(token) and token.is_alpha and self.gazetteer.lookup(
+            if _capitalised(token) and self.gazetteer.lookup(
                     token.text, kind="demonym", limit=1, fuzzy=False):
                 self._accept(self.doc[token.i:token.i + 1], "ORG", demonym=True,
                              cue="inside an organisation name")
                 return
 
-    def _named_after_place(self, organisation: Span, headed: bool) -> bool:
-        """Accept the known place at the start of an organisation's name or after its "of";
-        whether there was one. Without a word such as University or Police in the name, only a
-        name of several words ("the Butler County Health Consortium") is surely a place's."""
+    def _named_after_place(self, organisation: Span, headed: bool, label: str, cue: str) -> bool:
+        """Accept the known place at the start of a name or after its "of"; whether there was
+        one. Unless the name is `headed` by a word such as University, Police or Province, only a
+        place of several words ("the Butler County Health Consortium") is surely a place's."""
         starts = [organisation.start] + [t.i + 1 for t in organisation[:-1] if t.lower_ == "of"]
         for start in starts:
             inner = self._longest_known(self.doc[start:start + 1])
@@ -456,7 +462,7 @@ class _Finder:
             # a one-word name inside an organisation is often a common word ("State", "Federal")
             if len(inner) > 1 or headed and self._is_big_place(inner.text,
                                                                ORGANISATION_PLACE_POPULATION):
-                self._accept(inner, "ORG", cue="inside an organisation name")
+                self._accept(inner, label, cue=cue)
                 return True
         return False
 
@@ -600,8 +606,8 @@ def _has_letters(token: Token) -> bool:
 
 
 def _trim(span: Span) -> Span:
-    """The span without a leading "the" or side ("west Mosul"), a trailing possessive "'s", or
-    spaces at either end (where a masked link was)."""
+    """The span without a leading "the", side ("west Mosul") or legislator's party ("D-"), a
+    trailing possessive "'s", or spaces at either end (where a masked link was)."""
     start, end = span.start, span.end
     while end - start > 1 and span.doc[end - 1].is_space:
         end -= 1
@@ -609,8 +615,10 @@ def _trim(span: Span) -> Span:
         start += 1
     if end - start > 1 and span.doc[start].lower_ == "the":
         start += 1
-    # "D-Iowa City": a legislator's party before the place
-    if end - start > 2 and span.doc[start].text in PARTY_CODES and span.doc[start + 1].text == "-":
+    # "Rep. Jane Roe, D-Iowa City": a legislator's party before the place (not "I-35")
+    if end - start > 2 and span.doc[start].text in PARTY_CODES and span.doc[start + 1].text == "-" \
+            and _capitalised(span.doc[start + 2]) and start > 0 \
+            and span.doc[start - 1].text in (",", "("):
         start += 2
     # "west Mosul": a side of the place, which is the place on a map ("West Bank" is capitalised)
     if end - start > 1 and span.doc[start].text in COMPASS_WORDS:
@@ -632,7 +640,7 @@ def _speaks(span: Span) -> bool:
 
 def _is_dateline(span: Span) -> bool:
     """A name in capitals opening a line or a sentence (a headline may run on into the story),
-    then a dash, comma or bracket: "MANSFIELD -- ..."."""
+    then a dash, comma, bracket or colon: "MANSFIELD -- ...", "BEIRUT: ..."."""
     doc = span.doc
     opens_line = span.start == 0 or "\n" in doc[span.start - 1].text_with_ws \
         or doc[span.start - 1].is_space or doc[span.start - 1].text in (".", "!", "?")

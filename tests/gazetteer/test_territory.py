@@ -66,6 +66,15 @@ def test_a_division_in_two_well_settled_parts_keeps_both():
     assert lon == pytest.approx(2.9, abs=0.15)
 
 
+def test_land_across_the_antimeridian_is_not_cut_off():
+    # forty towns west of 180°, one just east: one body of land, the east end no stray's
+    globe_spanning = MultiPolygon([box(170, -18, 180, -16), box(-180, -18, -178, -16)])
+    towns = [("east-west", -17.0, 170.5 + lon / 4) for lon in range(40)]
+    towns.append(("east-west", -17.0, -179.0))
+    lat, lon = division_centres(globe_spanning, towns)["east-west"]
+    assert lon == pytest.approx(176.0, abs=0.4)  # 175.0 without the land east of 180°
+
+
 def test_too_small_a_division_is_left_to_the_caller():
     # A town hemmed in by its neighbour's cities gets less land than MIN_CELLS grid cells.
     big = [("big", lat / 10 + 0.05, lon / 10 + 0.05) for lat in range(40) for lon in range(100)]

@@ -8,7 +8,6 @@ import subprocess
 import sys
 import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -30,12 +29,13 @@ def test_version_and_help_on_every_command(runner):
         assert result.exit_code == 0 and "Usage:" in result.output, command
 
 
-def test_the_installed_command_keeps_output_and_exit_codes(data_dir, tmp_path):
-    geomap = shutil.which("geomap", path=str(Path(sys.executable).parent))
-    done = subprocess.run([geomap, "places", str(data_dir / "river-offensive.txt")],
+def test_the_command_process_keeps_output_and_exit_codes(data_dir, tmp_path):
+    # the `geomap` script runs geomap.__main__.run, as `python -m geomap` does
+    geomap = [sys.executable, "-m", "geomap"]
+    done = subprocess.run([*geomap, "places", str(data_dir / "river-offensive.txt")],
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0 and json.loads(done.stdout.splitlines()[0])["places"]
-    missing = subprocess.run([geomap, "places", str(tmp_path / "missing.txt")],
+    missing = subprocess.run([*geomap, "places", str(tmp_path / "missing.txt")],
                              capture_output=True, text=True, check=False)
     assert missing.returncode == 1 and "no such file" in missing.stderr
     assert "Traceback" not in missing.stderr
