@@ -107,23 +107,20 @@ class Gazetteer:
         if not key:
             return []
         found: dict[int, Candidate] = {}
-        name_kinds: dict[int, str] = {}
-        self._collect(found, name_kinds, "exact", key, "exact", country, kind)
+        self._collect(found, "exact", key, "exact", country, kind)
         loose = loose_key(name)
         if len(loose) >= LOOSE_MIN_LENGTH:
-            self._collect(found, name_kinds, "loose", loose, "loose", country, kind)
+            self._collect(found, "loose", loose, "loose", country, kind)
         if fuzzy and not found and len(key) >= FUZZY_MIN_LENGTH:
             for other, similarity in _close_keys(key, self._fuzzy_choices(key)):
-                self._collect(found, name_kinds, "exact", other, "fuzzy", country, kind,
-                              similarity / 100)
+                self._collect(found, "exact", other, "fuzzy", country, kind, similarity / 100)
         candidates = list(found.values())
-        rank.demote_borrowed_names(candidates, name_kinds)
+        rank.demote_borrowed_names(candidates)
         rank.prefer_seats(candidates)
         return rank.order(candidates)[:limit]
 
-    def _collect(self, found: dict[int, Candidate], name_kinds: dict[int, str], column: str,
-                 key: str, match: str, country: str | None, kind: str | None,
-                 similarity: float = 1.0) -> None:
+    def _collect(self, found: dict[int, Candidate], column: str, key: str, match: str,
+                 country: str | None, kind: str | None, similarity: float = 1.0) -> None:
         for place, matched_name, name_kind, weight in store.find(
                 self._connection, column, key, country, kind, self._geometries):
             if match == "fuzzy" and name_kind == "alternate":
@@ -132,8 +129,8 @@ class Gazetteer:
             best = found.get(place.id)
             if best is None or score > best.score:
                 found[place.id] = Candidate(*(getattr(place, f) for f in _PLACE_FIELDS),
-                                            matched_name=matched_name, match=match, score=score)
-                name_kinds[place.id] = name_kind
+                                            matched_name=matched_name, match=match, score=score,
+                                            name_kind=name_kind)
 
     def _fuzzy_choices(self, key: str) -> list[str]:
         """Keys that could reach the cutoff against `key`: starting with the same letter (a

@@ -54,12 +54,14 @@ class Candidate(Place):
     """A place returned by a lookup, with how the asked name matched it.
 
     `match` is "exact" (same name up to case, accents and punctuation), "loose" (a transliteration
-    variant) or "fuzzy" (a close misspelling); `score` orders candidates, higher first.
+    variant) or "fuzzy" (a close misspelling); `name_kind` says which of the place's names it was
+    ("primary", "alternate", "abbreviation" ...); `score` orders candidates, higher first.
     """
 
     matched_name: str = ""
     match: str = "exact"
     score: float = 0.0
+    name_kind: str = ""
 
     def to_dict(self) -> dict:
         data = Place.to_dict(self)

@@ -43,13 +43,13 @@ def prior(weight: float) -> float:
     return PRIOR_SCALE * math.log10(1 + max(weight, 0))
 
 
-def demote_borrowed_names(candidates: list[Candidate], name_kinds: dict[int, str]) -> None:
+def demote_borrowed_names(candidates: list[Candidate]) -> None:
     """Lower places matched by one of their alternate names where, in the same country, the name
     is some other place's own (Palmyra stays Syria's Tadmur: the Palmyras that bear the name are
     American)."""
-    owners = {c.country for c in candidates if name_kinds[c.id] != "alternate"}
+    owners = {c.country for c in candidates if c.name_kind != "alternate"}
     for candidate in candidates:
-        if name_kinds[candidate.id] == "alternate" and candidate.country in owners:
+        if candidate.name_kind == "alternate" and candidate.country in owners:
             candidate.score -= BORROWED_NAME_PENALTY
 
 

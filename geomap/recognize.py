@@ -308,18 +308,15 @@ class _Finder:
                     continue
                 self.found = [t for t in self.found
                               if t.end <= name.start_char or t.start >= name.end_char]
-                self.found.append(Toponym(name.start_char, name.end_char, name.text, "",
-                                          cue=f"listed before '{token.text}'",
-                                          name=f"{name.text} {kind}"))
-                self._claimed.update(range(name.start, name.end))
+                self._accept(name, "", cue=f"listed before '{token.text}'",
+                             name=f"{name.text} {kind}")
 
     def read_legislators_homes(self) -> None:
         """Accept the place after a US legislator's party ("Sen. Jane Roe, D-Story City,", "(R-Pa.)"),
         which may be a state's abbreviation the capitalised runs do not reach."""
         doc = self.doc
-        for index in range(1, len(doc) - 2):
-            if doc[index].text not in PARTY_CODES or doc[index + 1].text != "-" \
-                    or doc[index - 1].text not in (",", "(") or index + 2 in self._claimed:
+        for index in range(len(doc)):
+            if not _is_party(doc, index) or index + 2 in self._claimed:
                 continue
             name = self._longest_known(doc[index + 2:index + 3])
             if name is not None and not self._claimed & set(range(name.start, name.end)):
@@ -349,13 +346,9 @@ class _Finder:
             if 2 * len(free) > len(uses):
                 continue
             for span in free:
-                if not self._repeats(span):
-                    continue
-                demonym = people or _is_modifier(span)
-                self.found.append(Toponym(span.start_char, span.end_char, span.text, first.label,
-                                          demonym, "named as a place elsewhere in the article",
-                                          metonym=not demonym and _speaks(span), name=first.name))
-                self._claimed.update(range(span.start, span.end))
+                if self._repeats(span):
+                    self._accept(span, first.label, demonym=people,
+                                 cue="named as a place elsewhere in the article", name=first.name)
 
     def _repeats(self, span: Span) -> bool:
         """Whether a further use of an accepted name is the same place."""
@@ -466,10 +459,11 @@ class _Finder:
                 return True
         return False
 
-    def _accept(self, span: Span, label: str, *, demonym: bool = False, cue: str = "") -> None:
+    def _accept(self, span: Span, label: str, *, demonym: bool = False, cue: str = "",
+                name: str = "") -> None:
         demonym = demonym or _is_modifier(span)
         self.found.append(Toponym(span.start_char, span.end_char, span.text, label, demonym, cue,
-                                  metonym=not demonym and _speaks(span)))
+                                  metonym=not demonym and _speaks(span), name=name))
         self._taken_until = span.end
         self._claimed.update(range(span.start, span.end))
         if not demonym:  # "Kurdish and Arab fighters": a word listed with an adjective is one too
@@ -586,6 +580,12 @@ def _listed_before(token: Token) -> list[Span]:
     return runs[::-1] if len(runs) >= 2 else []
 
 
+def _is_party(doc: Doc, index: int) -> bool:
+    """A legislator's party letter after the name and before the home: the "D" of ", D-Story"."""
+    return 0 < index < len(doc) - 2 and doc[index].text in PARTY_CODES \
+        and doc[index + 1].text == "-" and doc[index - 1].text in (",", "(")
+
+
 def _after_title(span: Span) -> bool:
     """"Mrs. Lincoln", "coach Ripley", "Sen. Jordan": a person named by a title."""
     if span.start == 0:
@@ -616,9 +616,7 @@ def _trim(span: Span) -> Span:
     if end - start > 1 and span.doc[start].lower_ == "the":
         start += 1
     # "Rep. Jane Roe, D-Iowa City": a legislator's party before the place (not "I-35")
-    if end - start > 2 and span.doc[start].text in PARTY_CODES and span.doc[start + 1].text == "-" \
-            and _capitalised(span.doc[start + 2]) and start > 0 \
-            and span.doc[start - 1].text in (",", "("):
+    if end - start > 2 and _is_party(span.doc, start) and _capitalised(span.doc[start + 2]):
         start += 2
     # "west Mosul": a side of the place, which is the place on a map ("West Bank" is capitalised)
     if end - start > 1 and span.doc[start].text in COMPASS_WORDS:
