@@ -14,9 +14,15 @@ from html import escape
 from pathlib import Path
 
 from gazetteer import Gazetteer
-
-from geomap.event import EVENT_TYPES, Actor, ArticleRef, Event, EventDate, Report
-from geomap.mention import PlaceMention
+from geomap.events.records import (
+    EVENT_TYPES,
+    Actor,
+    ArticleRef,
+    Event,
+    EventDate,
+    Report,
+)
+from geomap.places.mention import PlaceMention
 
 EVENTS = int(os.environ.get("GEOMAP_BENCH_EVENTS", "100000"))
 REFERENCE_EVENTS = 2_000

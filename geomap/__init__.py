@@ -15,9 +15,9 @@ def parse(text: str, published: datetime.date | str | None = None, *, title: str
     """Places and events of one article's text, as a `GeoparsedArticle` (`.places`, `.events`,
     `.to_geodataframe()`). `published` anchors relative dates ("on Wednesday"); without it the
     text's own dateline is used, if it has one."""
-    from .actors import ActorTable
-    from .article import Article
-    from .pipeline import EventOptions, default_gazetteer, geoparse_articles
+    from geomap.actors import ActorTable
+    from geomap.pipeline import EventOptions, default_gazetteer, geoparse_articles
+    from geomap.read.article import Article
 
     if isinstance(published, str):
         published = datetime.date.fromisoformat(published)

@@ -19,7 +19,7 @@ YOUNG_COLLECTION_THRESHOLD = 100_000
 def run() -> None:
     _, middle, old = gc.get_threshold()
     gc.set_threshold(YOUNG_COLLECTION_THRESHOLD, middle, old)
-    from .cli import main
+    from geomap.cli import main
     try:
         main()
     finally:

@@ -1,14 +1,9 @@
-"""Actors: who takes part in events, under one canonical name however an article writes it.
+"""The actor table: who takes part in events, under one canonical name however an article writes it.
 
-Three ways a sentence names an actor:
-- a name or alias from the actor table (Islamic State = IS = ISIS = ISIL = Daesh; Abu Bakr
-  al-Baghdadi = Baghdadi), which users extend with their own CSV of the same shape;
-- a noun phrase around an actor noun ("Iraqi security forces", "Turkish troops", "two suicide
-  bombers", "civilians"), named after the country its adjective points to;
-- a person or organisation the model recognises, under the name as written (a later surname alone
-  is the same person).
-References ("he", "the group", "the militants") are resolved to an actor only when the article
-leaves no doubt: one person in the recent sentences, one armed group in the article.
+Islamic State = IS = ISIS = ISIL = Daesh; Abu Bakr al-Baghdadi = Baghdadi. The bundled table
+(`data/actors.csv`, with the nouns that make a phrase an actor in `data/actor_nouns.csv`) is
+extended by the user's CSVs of the same shape. Places and events both read it: a name that is
+wholly an actor's ("al-Shabaab") is the actor, not the village that shares it.
 """
 
 from __future__ import annotations
@@ -21,21 +16,13 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
-from .event import ACTOR_KINDS
-
+ACTOR_KINDS = ("state forces", "armed group", "civilians", "government", "international body",
+               "organisation", "person", "unknown")
 MAX_ALIAS_TOKENS = 8
 # Acronyms written in capitals match only in capitals ("IS" the group, "is" the verb).
 ACRONYM_MAX_CHARS = 6
-PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
-GROUP_REFERENCES = frozenset({"group", "organisation", "organization", "movement"})
-# Words that may stand in a state-forces phrase between the country's adjective and the noun.
-FORCE_MODIFIERS = frozenset({"security", "special", "operations", "government", "armed", "elite",
-                             "ground", "federal", "national", "military", "army", "naval", "air",
-                             "regular", "pro-government", "counter-terrorism", "coalition"})
-GENERIC_FORCES = frozenset({"forces", "force", "troops", "soldiers", "army", "military",
-                            "police", "policemen", "security"})
 _KEY_NOISE = re.compile(r"[\s\-‐‑–—'’`.]+")
 
 
@@ -47,21 +34,6 @@ class ActorTableError(Exception):
 class KnownActor:
     name: str
     kind: str
-
-
-@dataclass(slots=True)
-class ActorMention:
-    """An actor named in a parsed sentence: token span [start, end) and its head token."""
-
-    start: int
-    end: int
-    head: int
-    name: str
-    kind: str
-    text: str
-    # "he", "the group", "the militants": a reference to resolve from the article, not a name
-    reference: bool = False
-    generic: bool = False  # named by its noun alone ("Militants", "Civilians")
 
 
 def actor_key(text: str) -> str:
@@ -165,119 +137,3 @@ def read_actor_file(path: Path) -> list[dict[str, str]]:
         raise ActorTableError(f"{path}: {problems[0]}"
                               + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
     return rows
-
-
-def find_actors(sentence: Doc, table: ActorTable, demonyms: dict[int, str],
-                places: set[int] = frozenset(), triggers: set[int] = frozenset(), *,
-                named: list[tuple[int, int, KnownActor]] | None = None) -> list[ActorMention]:
-    """Actors named in one parsed sentence, longest names first, without overlaps.
-
-    `demonyms` maps a token index of the sentence to the country adjective written there
-    ("Iraqi"), from the article's places, for naming phrases such as "Iraqi forces"; `places`
-    holds the tokens of the sentence's place names, which the model may have called
-    organisations ("MOGADISHU —"), and `triggers` those of event words ("Strikes on ...");
-    `named` is `table.named` of the sentence when the caller has it already.
-    """
-    found: list[ActorMention] = []
-    taken: set[int] = set()
-    for start, end, known in named if named is not None else table.named(list(sentence)):
-        found.append(ActorMention(start, end, _head(sentence, start, end), known.name,
-                                  known.kind, sentence[start:end].text))
-        taken.update(range(start, end))
-    for token in sentence:
-        if token.i in taken or token.lower_ not in table.nouns or (
-                token.dep_ in ("compound", "amod") and token.head.lower_ in table.nouns):
-            continue  # "rebel allies" is one phrase, named from its head
-        phrase = _noun_phrase(sentence, token, table, taken)
-        if phrase is not None:
-            found.append(phrase if phrase.kind != "state forces"
-                         else _named_forces(phrase, sentence, demonyms, table))
-            taken.update(range(phrase.start, phrase.end))
-    for token in sentence:
-        if token.i not in taken and _is_reference(token):
-            kind = "person" if token.lower_ in PRONOUNS else "armed group"
-            found.append(ActorMention(token.i, token.i + 1, token.i, "", kind, token.text,
-                                      reference=True))
-    for entity in sentence.ents:
-        if entity.label_ in ("PERSON", "ORG") \
-                and not (taken | places | triggers) & set(range(entity.start, entity.end)):
-            kind = "person" if entity.label_ == "PERSON" else "organisation"
-            found.append(ActorMention(entity.start, entity.end, entity.root.i, entity.text.strip(),
-                                      kind, entity.text))
-            taken.update(range(entity.start, entity.end))
-    return sorted(found, key=lambda mention: mention.start)
-
-
-def _head(sentence: Doc, start: int, end: int) -> int:
-    return sentence[start:end].root.i
-
-
-def _noun_phrase(sentence: Doc, noun: Token, table: ActorTable,
-                 taken: set[int]) -> ActorMention | None:
-    """"Iraqi security forces", "two suicide bombers", "their rebel allies": the actor noun with
-    the modifiers before it. A noun already inside a known name is that name's."""
-    start = noun.i
-    while start > 0 and sentence[start - 1].i not in taken and (
-            sentence[start - 1].dep_ in ("amod", "compound", "nummod", "nmod", "npadvmod")
-            or sentence[start - 1].text in ("-", "‐")) \
-            and sentence[start - 1].head.i >= start - 1:
-        start -= 1
-    if any(i in taken for i in range(start, noun.i)):
-        return None
-    if start > 0 and start - 1 in taken and sentence[start - 1].head.i == noun.i:
-        return None  # "Daesh militants", "IS group fighters": the name before says who
-    kind = table.nouns[noun.lower_]
-    modifier = next((token for token in sentence[start:noun.i]
-                     if token.lower_ in table.nouns), None)
-    if modifier is not None and kind == "civilians":  # "suicide bombers' victims" aside
-        kind = table.nouns[modifier.lower_] if table.nouns[modifier.lower_] != "civilians" else kind
-    name = {"civilians": "Civilians", "government": "Government"}.get(
-        kind, _plural_title(noun.text))
-    if modifier is not None and kind == table.nouns[modifier.lower_]:
-        name = _plural_title(f"{modifier.text} {noun.text}")  # "Rebel allies"
-    # "the militants" with nothing else to say who they are refers to a group named elsewhere;
-    # "the leader", "IS leader" to the person the article is about
-    reference = (kind == "armed group" and start == noun.i and _definite(noun)) \
-        or kind == "person"
-    return ActorMention(start, noun.i + 1, noun.i, name, kind, sentence[start:noun.i + 1].text,
-                        reference=reference, generic=kind != "state forces")
-
-
-def _named_forces(phrase: ActorMention, sentence: Doc, demonyms: dict[int, str],
-                  table: ActorTable) -> ActorMention:
-    """State forces are named after their country's adjective: "Iraqi troops", "Iraqi security
-    forces" and "Iraqi army" are all "Iraqi forces"; without a country they are "Government
-    forces"."""
-    adjective = next((demonyms[i] for i in range(phrase.start, phrase.end) if i in demonyms), "")
-    if not adjective:  # an adjective the places missed ("Somali troops")
-        adjective = next((token.text for token in sentence[phrase.start:phrase.head]
-                          if token.text[:1].isupper() and token.is_alpha and token.dep_ == "amod"
-                          and token.lower_ not in FORCE_MODIFIERS), "")
-    noun = sentence[phrase.head].lower_
-    suffix = "police" if noun.startswith("police") else "forces"
-    if adjective:
-        phrase.name = f"{adjective} {suffix}"
-    elif noun in GENERIC_FORCES:
-        phrase.name = f"Government {suffix}"
-    else:  # "Marines", "commandos": the noun says more than "forces"
-        phrase.name = _plural_title(noun)
-    phrase.generic = not adjective
-    known = table.by_key.get(actor_key(phrase.name))
-    if known is not None and known.kind == "state forces":  # "Iraqi forces" = the ISF
-        phrase.name = known.name
-    return phrase
-
-
-def _plural_title(noun: str) -> str:  # "militants" -> "Militants"
-    return noun[:1].upper() + noun[1:].lower()
-
-
-def _definite(token: Token) -> bool:
-    return any(child.lower_ == "the" and child.dep_ == "det" for child in token.children)
-
-
-def _is_reference(token: Token) -> bool:
-    """"he" as a subject or "his" ("his forces"), or "the group" / "the organisation"."""
-    if token.lower_ in PRONOUNS:
-        return token.dep_ in ("nsubj", "nsubjpass", "poss", "dobj", "pobj")
-    return token.lower_ in GROUP_REFERENCES and _definite(token)

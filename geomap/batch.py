@@ -25,9 +25,9 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from .article import Article, ArticleError, expand_paths, read_articles
-from .atomic import write_text
-from .event import Event
+from geomap.atomic import write_text
+from geomap.events.records import Event
+from geomap.read.article import Article, ArticleError, expand_paths, read_articles
 
 ARTICLES_DIR = "articles"
 FAILURES_FILE = "failures.jsonl"
@@ -145,7 +145,8 @@ def _dask_results(chunks: list[list[tuple[str, Article]]], workers: int, setting
     """The same work as `_results`, spread over a Dask cluster's workers."""
     import logging
 
-    from distributed import Client, LocalCluster, as_completed as finished
+    from distributed import Client, LocalCluster
+    from distributed import as_completed as finished
 
     cluster = None
     if address == "local":
@@ -175,10 +176,9 @@ _WORKER: dict = {}
 def _start_worker(settings: BatchSettings) -> None:
     """Open the gazetteer, the model and the actor table once per worker process."""
     from gazetteer import Gazetteer
-
-    from . import nlp
-    from .actors import ActorTable
-    from .pipeline import EventOptions
+    from geomap import nlp
+    from geomap.actors import ActorTable
+    from geomap.pipeline import EventOptions
 
     nlp.load()
     _WORKER["gazetteer"] = Gazetteer.open(settings.gazetteer, progress=False)
@@ -189,7 +189,7 @@ def _start_worker(settings: BatchSettings) -> None:
 def read_chunk(chunk: list[tuple[str, Article]]) -> list[tuple[str, dict | str]]:
     """Places and events of a few articles, parsed together; a failing article is reported,
     the others go on."""
-    from .pipeline import geoparse_articles
+    from geomap.pipeline import geoparse_articles
 
     try:
         parsed = list(geoparse_articles([article for _, article in chunk], _WORKER["gazetteer"],
@@ -220,7 +220,7 @@ def combine(outdir: Path, order: list[str], gazetteer: Path | None = None, *,
     """The combined events of every article done, in input order: `events.parquet`
     (GeoParquet: one file, or with `partitioned` a folder of parts that dask-geopandas reads as
     partitions), `events.geojson` and `summary.html`; the number of events."""
-    from .export import write_events
+    from geomap.export.gis import write_events
 
     events: list[Event] = []
     seen: set[str] = set()
@@ -246,7 +246,7 @@ def _write_partitions(events: list[Event], folder: Path) -> None:
     folder (or file) only once all are written."""
     import dask_geopandas  # only for Dask runs
 
-    from .export import events_to_geodataframe
+    from geomap.export.gis import events_to_geodataframe
 
     frame = events_to_geodataframe(events)
     parts = max(1, math.ceil(len(frame) / PARTITION_EVENTS))
@@ -264,8 +264,7 @@ def _write_partitions(events: list[Event], folder: Path) -> None:
 
 def _summary_map(events: list[Event], path: Path, gazetteer: Path | None) -> None:
     from gazetteer import Gazetteer
-
-    from .render import place_map, write_html
+    from geomap.render import place_map, write_html
 
     countries = Gazetteer.open(gazetteer, progress=False).countries() if events else []
     write_html(place_map([], countries=countries, title="Archive",

@@ -22,9 +22,8 @@ from gazetteer import DataError, Gazetteer, Place, StoreError
 from gazetteer.lookup import is_current
 from gazetteer.model import KINDS
 from gazetteer.paths import store_path
-
-from .atomic import OutputError, write_text
-from .pipeline import FileFailure, GeoparsedArticle, geoparse_paths
+from geomap.atomic import OutputError, write_text
+from geomap.pipeline import FileFailure, GeoparsedArticle, geoparse_paths
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_ENVIRONMENT = 0, 1, 2, 3
 DEFAULT_OUTPUT_DIR = Path("output")
@@ -208,7 +207,7 @@ actors_option = click.option(
 
 def _actor_table(actor_files: tuple[Path, ...]):
     """The actor table with the user's files; a bad row is the user's input error."""
-    from .actors import ActorTable, ActorTableError
+    from geomap.actors import ActorTable, ActorTableError
 
     try:
         return ActorTable.load(actor_files)
@@ -222,7 +221,7 @@ def event_options(command: Callable) -> Callable:
 
     @functools.wraps(command)
     def gathered(*args, default_date, actor_files: tuple[Path, ...], **kwargs):
-        from .pipeline import EventOptions
+        from geomap.pipeline import EventOptions
 
         return command(*args, events=EventOptions(_actor_table(actor_files), default_date),
                        **kwargs)
@@ -247,7 +246,7 @@ def event_options(command: Callable) -> Callable:
 def events(paths: tuple[Path, ...], merge: bool, output_format: str, output: Path | None,
            events, online: dict) -> None:
     """Find events in articles: what happened, who, when, where, how many killed and injured."""
-    from .export import write_events
+    from geomap.export.gis import write_events
 
     if output is None and output_format in ("gpkg", "kml", "parquet"):
         raise Failure(f"{output_format} output needs -o FILE", EXIT_USAGE)
@@ -262,7 +261,7 @@ def events(paths: tuple[Path, ...], merge: bool, output_format: str, output: Pat
 
 def story_events(done: list[GeoparsedArticle], merge: bool) -> list:
     """Every article's events; with `merge`, each event of the story once."""
-    from .fuse import merge_events
+    from geomap.events.fuse import merge_events
 
     told = [event for item in done for event in item.events]
     return merge_events(told) if merge else told
@@ -326,13 +325,19 @@ def _write_map(items: list[GeoparsedArticle], path: Path, countries: list[Place]
     subtitle = f"{len({m.place_key for m in mentions})} places in {files}" + (
         f" and {len(items) - 3} more" if len(items) > 3 else "")
     if path.suffix.lower() in (".png", ".svg", ".pdf"):
-        from .render.static import static_map  # matplotlib only when an image is drawn
+        from geomap.render.static import (
+            static_map,  # matplotlib only when an image is drawn
+        )
 
         static_map(path, events=events, mentions=mentions, countries=countries, title=heading,
                    subtitle=subtitle)
         click.echo(str(path))
         return
-    from .render import place_map, write_fragment, write_html  # folium only for maps
+    from geomap.render import (  # folium only for maps
+        place_map,
+        write_fragment,
+        write_html,
+    )
 
     try:
         html_map = place_map(mentions, countries=countries, title=heading,
@@ -384,7 +389,7 @@ def batch(source: Path, output_dir: Path, workers: int | None, default_date,
     a re-run skips those. At the end: events.parquet (GeoParquet; with Dask a folder of
     partitions), events.geojson, summary.html and failures.jsonl.
     """
-    from .batch import BatchSettings, run_batch
+    from geomap.batch import BatchSettings, run_batch
 
     if not source.exists():
         raise Failure(f"{source}: no such file or folder", EXIT_USAGE)
@@ -411,8 +416,8 @@ def demo(output: Path) -> None:
     """Render the bundled sample article to a map."""
     sample = resources.files("geomap") / "samples" / SAMPLE
     with resources.as_file(sample) as path:
-        from .actors import ActorTable
-        from .pipeline import EventOptions
+        from geomap.actors import ActorTable
+        from geomap.pipeline import EventOptions
 
         gazetteer = _open_gazetteer()
         done, failures = _split(geoparse_paths([path], gazetteer, EventOptions(ActorTable.load())))
@@ -433,8 +438,8 @@ def demo(output: Path) -> None:
 def evaluate(corpus_file: Path, output_format: str, limit: int | None,
              demonyms: bool | None) -> None:
     """Score geoparsing on a corpus with gold toponyms (LGL, TR-News, GeoVirus, GeoWebNews XML)."""
-    from .corpora import ANNOTATES_DEMONYMS, CorpusError, read_corpus
-    from .evaluate import evaluate as score
+    from geomap.evaluation.corpora import ANNOTATES_DEMONYMS, CorpusError, read_corpus
+    from geomap.evaluation.score import evaluate as score
 
     try:
         corpus, documents = read_corpus(corpus_file)

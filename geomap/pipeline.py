@@ -14,13 +14,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from gazetteer import Gazetteer
-
-from . import nlp
-from .actors import ActorTable
-from .article import Article, ArticleError, expand_paths, read_articles
-from .boilerplate import mask_for_parsing
-from .event import Event
-from .places import PlaceMention, find_places
+from geomap import nlp
+from geomap.actors import ActorTable
+from geomap.events.records import Event
+from geomap.places.mention import PlaceMention
+from geomap.places.resolve import find_places
+from geomap.read.article import Article, ArticleError, expand_paths, read_articles
+from geomap.read.boilerplate import mask_for_parsing
 
 
 @functools.cache
@@ -47,13 +47,13 @@ class GeoparsedArticle:
 
     def to_geodataframe(self):
         """The events as a GeoDataFrame (ACLED-like columns, EPSG:4326)."""
-        from .export import events_to_geodataframe
+        from geomap.export.gis import events_to_geodataframe
         return events_to_geodataframe(self.events)
 
     def to_map(self, gazetteer: Gazetteer | None = None):
         """The interactive map of the article's events and places, as a folium Map: in Jupyter
         it shows itself (folium's `_repr_html_`); `.save()` writes it."""
-        from .render import place_map
+        from geomap.render import place_map
 
         countries = (gazetteer or default_gazetteer()).countries()
         return place_map(self.places, countries=countries, events=self.events,
@@ -92,8 +92,8 @@ def geoparse_articles(articles: list[Article], gazetteer: Gazetteer,
     """Places (and events) of already-read articles, parsed in one batch. An event an article
     tells more than once (headline and body) is one event."""
     if events is not None:  # dates need dateparser, slow to import: only when asked
-        from .events import find_events, publication_day
-        from .fuse import merge_events
+        from geomap.events.extract import find_events, publication_day
+        from geomap.events.fuse import merge_events
     docs = nlp.load().pipe(mask_for_parsing(article.text) for article in articles)
     for article, doc in zip(articles, docs):
         places = find_places(article, doc, gazetteer)

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from branca.element import MacroElement
 
-from geomap.event import ACTOR_ROLES, EVENT_TYPES, Event, Report
+from geomap.events.records import ACTOR_ROLES, EVENT_TYPES, Event, Report
 
 from .markup import Template
 from .page import add_markercluster, add_stylesheet

@@ -18,14 +18,21 @@ from folium.map import CustomPane
 from shapely.geometry import mapping
 
 from gazetteer.model import Place
-from geomap.event import Event
-from geomap.places import PlaceMention
+from geomap.events.records import Event
+from geomap.places.mention import PlaceMention
 
 from .basemap import add_basemap
 from .events_layer import EventLayer
 from .framing import story_core
-from .markers import (FAMILIES, OTHER_FAMILY, KindFamily, MappedPlace, group_places, popup_html,
-                      tooltip_text)
+from .markers import (
+    FAMILIES,
+    OTHER_FAMILY,
+    KindFamily,
+    MappedPlace,
+    group_places,
+    popup_html,
+    tooltip_text,
+)
 from .markup import BoundPopup, BoundTooltip, MapTitle, PlaceLabels
 from .page import OfflineMap, OfflineMarkerCluster, add_stylesheet
 

@@ -13,7 +13,7 @@ from html import escape
 from shapely.geometry.base import BaseGeometry
 
 from gazetteer.model import ADMIN_KINDS, FEATURE_KINDS
-from geomap.places import PlaceMention
+from geomap.places.mention import PlaceMention
 
 QUOTES_SHOWN = 5
 # Characters of sentence kept on each side of a quoted mention.

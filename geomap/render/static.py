@@ -22,8 +22,8 @@ from shapely.geometry import box
 from gazetteer.geo import KM_PER_DEGREE, distance_km
 from gazetteer.model import Place
 from geomap.atomic import write_with
-from geomap.event import EVENT_TYPES, Event
-from geomap.mention import PlaceMention
+from geomap.events.records import EVENT_TYPES, Event
+from geomap.places.mention import PlaceMention
 
 from .events_layer import STYLES
 from .framing import story_core

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from geomap.article import ArticleError, expand_paths, read_articles
+from geomap.read.article import ArticleError, expand_paths, read_articles
 
 
 def test_plain_text_is_read_as_is(tmp_path):

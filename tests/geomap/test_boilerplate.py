@@ -1,4 +1,4 @@
-from geomap.boilerplate import mask_for_parsing
+from geomap.read.boilerplate import mask_for_parsing
 
 
 def test_links_and_furniture_are_blanked_and_offsets_kept():

@@ -7,8 +7,8 @@ from datetime import date, datetime
 
 import pytest
 
-from geomap.dates import publication_date, resolve_date, widen
-from geomap.event import EventDate
+from geomap.events.dates import publication_date, resolve_date, widen
+from geomap.events.records import EventDate
 
 THURSDAY = date(2017, 3, 9)  # a Thursday
 

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 
 from gazetteer.geo import distance_km
 from geomap.cli import main
-from geomap.corpora import CorpusError, read_corpus
-from geomap.evaluate import evaluate, log_error_auc
+from geomap.evaluation.corpora import CorpusError, read_corpus
+from geomap.evaluation.score import evaluate, log_error_auc
 
 
 def test_lgl_format_is_read(data_dir):
@@ -96,7 +96,7 @@ def test_area_accuracy_counts_a_gold_point_inside_the_chosen_territory(gazetteer
 
 
 def test_calibration_error():
-    from geomap.evaluate import calibration_error
+    from geomap.evaluation.score import calibration_error
     assert calibration_error([0.95] * 20, [True] * 19 + [False]) == pytest.approx(0.0, abs=1e-9)
     assert calibration_error([0.9, 0.9], [False, False]) == pytest.approx(0.9)
     assert calibration_error([0.25, 0.75], [False, True]) == pytest.approx(0.25)

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 import geomap
 from geomap.actors import ActorTable, ActorTableError
 from geomap.cli import main
-from geomap.export import validate_event
-from geomap.fuse import merge_events
+from geomap.events.fuse import merge_events
+from geomap.export.gis import validate_event
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
 

@@ -16,10 +16,11 @@ from geopandas.testing import assert_geodataframe_equal
 from jsonschema import Draft202012Validator
 from shapely.geometry import LineString
 
-from geomap import event as event_module
+from geomap import actors as actor_module
 from geomap.atomic import OutputError
-from geomap.event import Actor, ArticleRef, Event, EventDate, Report
-from geomap.export import (
+from geomap.events import records as event_module
+from geomap.events.records import Actor, ArticleRef, Event, EventDate, Report
+from geomap.export.gis import (
     BOOL_COLUMNS,
     COLUMNS,
     FLOAT_COLUMNS,
@@ -30,7 +31,7 @@ from geomap.export import (
     validate_event,
     write_events,
 )
-from geomap.mention import Alternative, PlaceMention
+from geomap.places.mention import Alternative, PlaceMention
 
 MARKUP = "Gunmen shouted <script>alert(1)</script> & fled toward Tall ‘Afar — \"quoted\"."
 
@@ -276,7 +277,7 @@ def test_schema_is_valid_and_matches_the_vocabularies():
     assert properties["date_precision"]["enum"] == list(event_module.DATE_PRECISIONS)
     actor = schema["$defs"]["actor"]["properties"]
     assert actor["role"]["enum"] == list(event_module.ACTOR_ROLES)
-    assert actor["kind"]["enum"] == list(event_module.ACTOR_KINDS)
+    assert actor["kind"]["enum"] == list(actor_module.ACTOR_KINDS)
 
 
 def test_every_record_validates():

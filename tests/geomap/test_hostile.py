@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geomap.cli import RESERVED_NAMES, map_file_name
-from geomap.event import Actor, ArticleRef, Event, EventDate, Report
-from geomap.mention import PlaceMention
+from geomap.events.records import Actor, ArticleRef, Event, EventDate, Report
+from geomap.places.mention import PlaceMention
 from geomap.render import place_map, write_fragment
 from geomap.render.markers import group_places, popup_html, tooltip_text
 from geomap.render.markup import BoundTooltip, MapTitle

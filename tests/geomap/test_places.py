@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from gazetteer.geo import distance_km
-from geomap.article import read_articles
 from geomap.pipeline import geoparse_articles
+from geomap.read.article import read_articles
 
 
 @pytest.fixture(scope="module")

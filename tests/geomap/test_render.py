@@ -14,8 +14,8 @@ from playwright.sync_api import expect
 from shapely.geometry import LineString, MultiPolygon, Polygon, box
 
 from gazetteer.model import Place
-from geomap.event import Actor, ArticleRef, Event, EventDate, Report
-from geomap.places import PlaceMention
+from geomap.events.records import Actor, ArticleRef, Event, EventDate, Report
+from geomap.places.mention import PlaceMention
 from geomap.render import place_map, write_html
 from geomap.render.markers import group_places, popup_html, tooltip_text
 

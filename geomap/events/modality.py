@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .syntax import REPORTING_WORDS
-from .triggers import Trigger, trigger_token
+from geomap.events.syntax import REPORTING_WORDS
+from geomap.events.triggers import Trigger, trigger_token
 
 # Words that make what a sentence tells a possibility: "may have fled", "is believed to".
 SPECULATION_WORDS = frozenset({

@@ -22,9 +22,9 @@ import pyogrio.errors
 from jsonschema import Draft202012Validator
 from shapely.geometry import Point, mapping
 
-from .atomic import write_text, write_with
-from .event import Event
-from .mention import PlaceMention
+from geomap.atomic import write_text, write_with
+from geomap.events.records import Event
+from geomap.places.mention import PlaceMention
 
 FORMATS = ("jsonl", "geojson", "csv", "gpkg", "kml", "parquet")
 CRS = "EPSG:4326"

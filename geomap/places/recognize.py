@@ -28,8 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from gazetteer import Candidate, Gazetteer
 from gazetteer.normalize import exact_key, loose_key
-
-from .actors import ActorTable
+from geomap.actors import ActorTable
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Entity labels that never hold a place name.

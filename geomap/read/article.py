@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .boilerplate import headline, mask_for_parsing
+from geomap.read.boilerplate import headline, mask_for_parsing
 
 SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
 MAX_BYTES = 50 * 1024 * 1024

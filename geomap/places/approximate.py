@@ -9,11 +9,11 @@ article's places; a generic district is in the article's own city.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import Counter
 
 import shapely
-from typing import TYPE_CHECKING
 
 from gazetteer import Gazetteer, Place
 from gazetteer.bearing import destination
@@ -21,14 +21,18 @@ from gazetteer.borders import nearest_on, shared_border
 from gazetteer.geo import KM_PER_DEGREE, distance_km
 from gazetteer.normalize import exact_key
 from gazetteer.resolve import Resolution
-
-from .mention import PlaceMention
-from .recognize import Toponym
-from .relative import (BorderPhrase, PartPhrase, Relation, find_borders, find_city_parts,
-                       find_parts, find_relations)
-
-if TYPE_CHECKING:
-    from .places import ArticleReading
+from geomap.places.mention import PlaceMention
+from geomap.places.reading import ArticleReading
+from geomap.places.recognize import Toponym
+from geomap.places.relative import (
+    BorderPhrase,
+    PartPhrase,
+    Relation,
+    find_borders,
+    find_city_parts,
+    find_parts,
+    find_relations,
+)
 
 # A bare direction from a place ("north of Tikrit") is read as this far (km) from it, by kind.
 DEFAULT_OFFSET_KM = {"city": 20.0, "town": 15.0, "village": 10.0, "camp": 10.0, "base": 10.0,
@@ -61,10 +65,16 @@ PART_ADJECTIVES = {"north": "Northern", "south": "Southern", "east": "Eastern", 
 BORDER_UNCERTAINTY_KM = 50.0
 
 
-def place_approximately(reading: ArticleReading) -> dict[int | tuple[int, int], PlaceMention | None]:
+Located = dict[int | tuple[int, int], PlaceMention | None]
+
+
+def place_approximately(reading: ArticleReading) -> tuple[Located, dict[tuple, Resolution]]:
     """Mentions placed by their phrases, by toponym index (replacing its ordinary mention; None
-    drops it) or by a new span (a phrase that is a place of its own). May refine `reading.senses`."""
-    located: dict[int | tuple[int, int], PlaceMention | None] = {}
+    drops it) or by a new span (a phrase that is a place of its own), and the article's senses
+    as the phrases refine them ("north of Tikrit" picks the reading of a name that lies there).
+    The reading given is left as it was."""
+    reading = dataclasses.replace(reading, senses=dict(reading.senses))
+    located: Located = {}
     for relation in find_relations(reading.text, reading.toponyms):
         _place_relation(reading, relation, located)
     for phrase in find_borders(reading.text, reading.toponyms):
@@ -82,11 +92,11 @@ def place_approximately(reading: ArticleReading) -> dict[int | tuple[int, int], 
         region = _part_of_area(reading, part)
         if region is not None:
             located[part.span] = region
-    return located
+    return located, reading.senses
 
 
 def _place_relation(reading: ArticleReading, relation: Relation,
-                    located: dict[int | tuple[int, int], PlaceMention | None]) -> None:
+                    located: Located) -> None:
     anchor = reading.senses.get(reading.keys[relation.anchor])
     point = _locate(relation, anchor) if anchor is not None else None
     if point is None:

@@ -27,11 +27,10 @@ from shapely.geometry import Point
 
 from gazetteer import Gazetteer
 from gazetteer.geo import distance_km
-
-from .article import Article
-from .corpora import GoldDocument
-from .pipeline import geoparse_articles
-from .places import PlaceMention
+from geomap.evaluation.corpora import GoldDocument
+from geomap.pipeline import geoparse_articles
+from geomap.places.mention import PlaceMention
+from geomap.read.article import Article
 
 ACCURATE_KM = 161.0
 # Half the Earth's circumference: the largest possible error, which normalises the AUC.

@@ -15,9 +15,8 @@ import hashlib
 from collections import Counter
 
 from gazetteer.geo import distance_km
-
-from .event import Actor, Event, EventDate, Report
-from .mention import PlaceMention
+from geomap.events.records import Actor, Event, EventDate, Report
+from geomap.places.mention import PlaceMention
 
 NEAR_KM = 50.0
 SETTLEMENTS = frozenset({"city", "town", "village", "camp"})

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .mention import PlaceMention
+from geomap.places.mention import PlaceMention
 
 # The taxonomy (close to ACLED's event types and CAMEO's top levels), documented in
 # geomap/data/README.md; subtypes are listed in geomap/data/event_triggers.csv.
@@ -18,8 +18,6 @@ MOVEMENT_TYPES = frozenset({"deployment", "displacement"})
 DATE_PRECISIONS = ("day", "week", "month", "year", "range", "unknown")
 ACTOR_ROLES = ("actor", "target", "victim")
 ARTICLE_FIELDS = ("file", "title", "source", "url", "published")
-ACTOR_KINDS = ("state forces", "armed group", "civilians", "government", "international body",
-               "organisation", "person", "unknown")
 
 
 @dataclass(slots=True)

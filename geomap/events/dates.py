@@ -22,8 +22,8 @@ from typing import NamedTuple
 
 import dateparser
 
-from .counts import CARDINALS
-from .event import EventDate
+from geomap.events.counts import CARDINALS
+from geomap.events.records import EventDate
 
 _WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _WEEKDAY = (r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"

@@ -15,18 +15,33 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from . import nlp
-from .actors import PRONOUNS, ActorMention, ActorTable, KnownActor, find_actors
-from .article import Article
-from .counts import find_counts
-from .dates import publication_date, resolve_date, widen
-from .fuse import combine
-from .event import HARMFUL_TYPES, MOVEMENT_TYPES, Actor, ArticleRef, Event, EventDate, Report
-from .mention import PlaceMention
-from .modality import is_descriptive, is_habitual, is_negated, is_reported, is_speculative
-from .roles import event_roles
-from .syntax import REPORTING_WORDS, Distances, depth, token_at
-from .triggers import Trigger, find_triggers, trigger_token
+from geomap import nlp
+from geomap.actors import ActorTable, KnownActor
+from geomap.events.actor_mentions import PRONOUNS, ActorMention, find_actors
+from geomap.events.counts import find_counts
+from geomap.events.dates import publication_date, resolve_date, widen
+from geomap.events.fuse import combine
+from geomap.events.modality import (
+    is_descriptive,
+    is_habitual,
+    is_negated,
+    is_reported,
+    is_speculative,
+)
+from geomap.events.records import (
+    HARMFUL_TYPES,
+    MOVEMENT_TYPES,
+    Actor,
+    ArticleRef,
+    Event,
+    EventDate,
+    Report,
+)
+from geomap.events.roles import event_roles
+from geomap.events.syntax import REPORTING_WORDS, Distances, depth, token_at
+from geomap.events.triggers import Trigger, find_triggers, trigger_token
+from geomap.places.mention import PlaceMention
+from geomap.read.article import Article
 
 MAX_PLACE_COST = 4.5
 MAX_DATE_COST = 4.0

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .actors import ActorMention
-from .event import HARMFUL_TYPES, Actor
-from .syntax import Distances
+from geomap.events.actor_mentions import ActorMention
+from geomap.events.records import HARMFUL_TYPES, Actor
+from geomap.events.syntax import Distances
 
 # How far in the parse (see `syntax`) an actor may stand from the trigger.
 MAX_ACTOR_COST = 4.5

@@ -1,0 +1,98 @@
+"""Places in an article: each place name found in the text, resolved against the gazetteer in the
+context of the article's other places, as `PlaceMention`s (offsets exactly as the file was read)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from gazetteer import Candidate, Gazetteer
+from gazetteer.normalize import exact_key
+from gazetteer.resolve import Resolution, resolve_together
+from geomap.places.approximate import place_approximately
+from geomap.places.candidates import candidates_for
+from geomap.places.mention import PlaceMention
+from geomap.places.reading import ArticleReading
+from geomap.places.recognize import PLACE_LABELS, Toponym, find_toponyms
+from geomap.read.article import Article
+
+# What may stand between a name and the place that qualifies it: "Alexandria, La.".
+_QUALIFIER_GAP = re.compile(r",\s*")
+# A name's sense in an article: its key, whether a demonym, the index of its qualifier if any.
+SenseKey = tuple[str, bool, int | None]
+
+
+def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
+    """Every place mention in the article, resolved in the context of the article's other places.
+
+    One sense per name per article: every mention of the same name gets the same place (unless a
+    mention is qualified, as in "Paris, Texas", which is its own sense). Names known only from a
+    relative phrase, a border or a generic district are placed approximately.
+    """
+    toponyms = find_toponyms(doc, gazetteer)
+    containers = _qualifiers(toponyms, article.text)
+    keys = [_sense_key(t, containers.get(i)) for i, t in enumerate(toponyms)]
+    readings = {key: candidates_for(t, gazetteer) for key, t in _most_place_like(keys, toponyms)}
+    senses = resolve_together(readings, {keys[i]: keys[j] for i, j in containers.items()})
+    _follow_qualified(senses, readings)
+    reading = ArticleReading(article, toponyms, keys, readings, senses,
+                             [(sentence.start_char, sentence.end_char) for sentence in doc.sents],
+                             gazetteer)
+    located, senses = place_approximately(reading)
+    mentions = []
+    for index, (key, toponym) in enumerate(zip(keys, toponyms)):
+        if index in located:  # placed by a phrase, or dropped (None)
+            mentions.append(located.pop(index))
+        elif key in senses:
+            mentions.append(reading.mention(toponym, senses[key]))
+    mentions += located.values()  # phrases that are places of their own
+    return sorted((m for m in mentions if m is not None), key=lambda m: (m.start, m.end))
+
+
+def _most_place_like(keys: list[SenseKey], toponyms: list[Toponym]
+                     ) -> list[tuple[SenseKey, Toponym]]:
+    """One mention per sense key to look the name up by: one the model called a place, without
+    a cue, if there is one (the lookup forgives more for such a mention)."""
+    chosen: dict[SenseKey, Toponym] = {}
+    for key, toponym in zip(keys, toponyms):
+        held = chosen.get(key)
+        if held is None or _place_likeness(toponym) > _place_likeness(held):
+            chosen[key] = toponym
+    return list(chosen.items())
+
+
+def _place_likeness(toponym: Toponym) -> tuple[bool, bool]:
+    return toponym.label in PLACE_LABELS, not toponym.cue
+
+
+def _follow_qualified(senses: dict[SenseKey, Resolution],
+                      readings: dict[SenseKey, list[Candidate]]) -> None:
+    """A bare name is the place the article qualifies it as elsewhere ("Dublin, Ohio ... Dublin"),
+    unless it qualifies the name as more than one place."""
+    qualified: dict[tuple[str, bool], dict[int, Resolution]] = {}
+    for (name, demonym, qualifier), sense in senses.items():
+        if qualifier is not None:
+            qualified.setdefault((name, demonym), {})[sense.place.id] = sense
+    for key, sense in senses.items():
+        as_qualified = qualified.get(key[:2], {})
+        if key[2] is not None or len(as_qualified) != 1 or sense.place.id in as_qualified:
+            continue
+        (source,) = as_qualified.values()
+        same = next((c for c in readings[key] if c.id == source.place.id), None)
+        if same is not None:
+            senses[key] = Resolution(same, source.confidence,
+                                     [(c, p) for c, p in sense.runners_up if c.id != same.id])
+
+
+def _qualifiers(toponyms: list[Toponym], text: str) -> dict[int, int]:
+    """Index of each toponym directly followed by ", <place>" -> index of that place."""
+    return {i: i + 1 for i in range(len(toponyms) - 1)
+            if not toponyms[i].demonym and not toponyms[i + 1].demonym
+            and _QUALIFIER_GAP.fullmatch(text[toponyms[i].end:toponyms[i + 1].start])}
+
+
+def _sense_key(toponym: Toponym, qualifier: int | None = None) -> SenseKey:
+    return exact_key(toponym.full_name), toponym.demonym, qualifier
+
+
