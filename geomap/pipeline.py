@@ -16,6 +16,7 @@ from pathlib import Path
 from gazetteer import Gazetteer
 from geomap import nlp
 from geomap.actors import ActorTable
+from geomap.context import ReadingContext
 from geomap.events.records import Event
 from geomap.places.mention import PlaceMention
 from geomap.places.resolve import find_places
@@ -88,15 +89,19 @@ def geoparse_paths(paths: list[Path], gazetteer: Gazetteer, events: EventOptions
 
 
 def geoparse_articles(articles: list[Article], gazetteer: Gazetteer,
-                      events: EventOptions | None = None) -> Iterator[GeoparsedArticle]:
+                      events: EventOptions | None = None, *,
+                      switched_off: frozenset[str] = frozenset()) -> Iterator[GeoparsedArticle]:
     """Places (and events) of already-read articles, parsed in one batch. An event an article
-    tells more than once (headline and body) is one event."""
+    tells more than once (headline and body) is one event. `switched_off` names recognition
+    rules not to apply (`geomap.places.rules`), for measuring them."""
+    actors = events.actors if events is not None else ActorTable.load()
+    context = ReadingContext(gazetteer, actors, switched_off)
     if events is not None:  # dates need dateparser, slow to import: only when asked
         from geomap.events.extract import find_events, publication_day
         from geomap.events.fuse import merge_events
     docs = nlp.load().pipe(mask_for_parsing(article.text) for article in articles)
     for article, doc in zip(articles, docs):
-        places = find_places(article, doc, gazetteer)
+        places = find_places(article, doc, context)
         if events is None:
             yield GeoparsedArticle(article, places)
             continue

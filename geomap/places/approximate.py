@@ -23,7 +23,7 @@ from gazetteer.normalize import exact_key
 from gazetteer.resolve import Resolution
 from geomap.places.mention import PlaceMention
 from geomap.places.reading import ArticleReading
-from geomap.places.recognize import Toponym
+from geomap.places.toponym import Toponym
 from geomap.places.relative import (
     BorderPhrase,
     PartPhrase,

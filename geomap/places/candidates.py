@@ -11,7 +11,7 @@ import re
 
 from gazetteer import Candidate, Gazetteer
 from gazetteer.normalize import exact_key
-from geomap.places.recognize import PLACE_LABELS, Toponym
+from geomap.places.toponym import PLACE_LABELS, Toponym
 
 # Readings of a name weighed in context: the likeliest, and beyond them places whose own name it
 # is, enough for the 30 US counties named Washington (an obscure alternate name of a place in

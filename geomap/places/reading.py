@@ -10,7 +10,7 @@ from gazetteer import Candidate, Gazetteer
 from gazetteer.resolve import Resolution
 from geomap.places.candidates import candidates_for
 from geomap.places.mention import Alternative, PlaceMention
-from geomap.places.recognize import Toponym
+from geomap.places.toponym import Toponym
 from geomap.read.article import Article
 
 # A name read on a cue, not because the model called it a place, is less surely a place.

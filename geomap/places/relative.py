@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from gazetteer.bearing import COMPASS
-from geomap.places.recognize import Toponym
+from geomap.places.toponym import Toponym
 
 _DIRECTION = r"(?P<direction>(?:north|south)(?:-?(?:east|west))?|east|west)(?:ern)?"
 _DISTANCE = (r"(?:(?:about|some|around|roughly|nearly|almost|approximately|over|under)\s+)?"

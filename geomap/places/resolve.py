@@ -7,14 +7,16 @@ import re
 
 from spacy.tokens import Doc
 
-from gazetteer import Candidate, Gazetteer
+from gazetteer import Candidate
 from gazetteer.normalize import exact_key
 from gazetteer.resolve import Resolution, resolve_together
+from geomap.context import ReadingContext
 from geomap.places.approximate import place_approximately
 from geomap.places.candidates import candidates_for
 from geomap.places.mention import PlaceMention
 from geomap.places.reading import ArticleReading
-from geomap.places.recognize import PLACE_LABELS, Toponym, find_toponyms
+from geomap.places.recognize import find_toponyms
+from geomap.places.toponym import PLACE_LABELS, Toponym
 from geomap.read.article import Article
 
 # What may stand between a name and the place that qualifies it: "Alexandria, La.".
@@ -23,14 +25,15 @@ _QUALIFIER_GAP = re.compile(r",\s*")
 SenseKey = tuple[str, bool, int | None]
 
 
-def find_places(article: Article, doc: Doc, gazetteer: Gazetteer) -> list[PlaceMention]:
+def find_places(article: Article, doc: Doc, context: ReadingContext) -> list[PlaceMention]:
     """Every place mention in the article, resolved in the context of the article's other places.
 
     One sense per name per article: every mention of the same name gets the same place (unless a
     mention is qualified, as in "Paris, Texas", which is its own sense). Names known only from a
     relative phrase, a border or a generic district are placed approximately.
     """
-    toponyms = find_toponyms(doc, gazetteer)
+    gazetteer = context.gazetteer
+    toponyms = find_toponyms(doc, context)
     containers = _qualifiers(toponyms, article.text)
     keys = [_sense_key(t, containers.get(i)) for i, t in enumerate(toponyms)]
     readings = {key: candidates_for(t, gazetteer) for key, t in _most_place_like(keys, toponyms)}

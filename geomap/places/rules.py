@@ -1,0 +1,455 @@
+"""The recognition rules, each a small named function with its example and verdict, in the one
+order they are tried (`SPAN_RULES`, `CUES`, `ARTICLE_PASSES` at the end of this module).
+
+A span rule looks at one candidate span (a model entity or a run of capitalised words) and either
+decides it (accepts a toponym, or rejects the span) and returns True, or returns False to let the
+next rule try. A cue says why a name the model did not call a place reads as one here. An article
+pass reads the whole article once the spans are decided. Every rule can be switched off by name
+(`Finder.switched_off`), which is how `docs/ablation.md` measures what each one is worth.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from gazetteer.normalize import loose_key
+from spacy.tokens import Span
+
+from geomap.places.finder import ORGANISATION_PLACE_POPULATION, Finder
+from geomap.places.toponym import PLACE_LABELS, Toponym
+from geomap.places.words import (
+    after_title,
+    capitalised,
+    has_capital,
+    is_dateline,
+    is_modifier,
+    is_party,
+    listed_before,
+    names_something_else,
+    only_compass,
+)
+from geomap.vocabulary import (
+    CALENDAR_WORDS,
+    COMPASS_WORDS,
+    DETERMINERS,
+    FACILITY_WORDS,
+    LIST_WORDS,
+    LOCATIVE_WORDS,
+    ORGANISATION_HEADS,
+    PERSONAL_NOUNS,
+    PLACE_OBJECT_VERBS,
+    PLACE_PEOPLE_AND_OFFICES,
+    PLACE_TYPE_NOUNS,
+    PLACE_TYPE_WORDS,
+    SHARED_KINDS,
+    STREET_WORDS,
+)
+
+_UNSET = object()
+
+
+class Candidate:
+    """A trimmed candidate span, its model label, and the longest known name it starts (looked
+    up once, when a rule first asks)."""
+
+    def __init__(self, finder: Finder, span: Span, label: str):
+        self.finder, self.span, self.label = finder, span, label
+        self._grown: object = _UNSET
+
+    @property
+    def grown(self) -> Span | None:
+        if self._grown is _UNSET:
+            self._grown = self.finder.longest_known(self.span)
+        return self._grown  # type: ignore[return-value]
+
+    @property
+    def model_says_place(self) -> bool:
+        return self.label in PLACE_LABELS
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    apply: Callable
+    example: str
+    verdict: str
+
+
+# ---- span rules ------------------------------------------------------------------------------
+
+def country_adjective(finder: Finder, c: Candidate) -> bool:
+    doc, span = finder.doc, c.span
+    adjective = c.label == "NORP" or (span.end < len(doc) and doc[span.end].is_lower
+                                      and doc[span.end].is_alpha)
+    if adjective and finder.is_demonym(span.text):
+        finder.accept(span, c.label, demonym=True)
+        return True
+    return False  # otherwise a NORP is a name the model misread, judged on its cues
+
+
+def disease_name(finder: Finder, c: Candidate) -> bool:
+    return names_something_else(c.span)
+
+
+def titled_person(finder: Finder, c: Candidate) -> bool:
+    return after_title(c.span)
+
+
+def calendar_word(finder: Finder, c: Candidate) -> bool:
+    return c.span.text.lower() in CALENDAR_WORDS and not c.model_says_place
+
+
+def bare_direction(finder: Finder, c: Candidate) -> bool:
+    return only_compass(c.span) and (len(c.span) == 1 or not c.model_says_place)
+
+
+def disease_again(finder: Finder, c: Candidate) -> bool:
+    return loose_key(c.span.text) in finder.disease_names and not cue(finder, c.span)
+
+
+def actor_name(finder: Finder, c: Candidate) -> bool:
+    span = c.span
+    if not finder.is_actor(span) or finder.is_big_place(span.text) or finder.body_and_area(span):
+        return False
+    place_inside_organisation(finder, span)
+    return True
+
+
+def compass_region(finder: Finder, c: Candidate) -> bool:
+    if not c.model_says_place or (c.grown is not None and not only_compass(c.grown)):
+        return False
+    doc, name = finder.doc, c.span
+    start = name.start
+    while start < len(doc) and doc[start].lower_ in COMPASS_WORDS:
+        start += 1
+    if start == name.start or start == len(doc):
+        return False
+    inner = finder.known_from(start)
+    # by its own name ("Prince" is only an old name of a town in Haiti)
+    if inner is None or inner.end < name.end \
+            or not finder.is_big_place(inner.text, ORGANISATION_PLACE_POPULATION):
+        return False
+    finder.accept(inner, c.label)
+    return True
+
+
+def possessor(finder: Finder, c: Candidate) -> bool:
+    if c.label not in ("ORG", "FAC") or c.grown is not None:
+        return False
+    name = c.span
+    apostrophe = next((t.i for t in name if t.lower_ in ("'s", "’s")), None)
+    if apostrophe is None or apostrophe == name.start:
+        return False
+    inner = finder.known_from(name.start)
+    if inner is None or inner.end != apostrophe:
+        return False
+    finder.accept(inner, c.label, cue="owner of a name")
+    return True
+
+
+def office_of(finder: Finder, c: Candidate) -> bool:
+    if c.grown is not None:
+        return False
+    name = c.span
+    inner = finder.known_from(name.start)
+    if inner is None or inner.end >= name.end:
+        return False
+    office = finder.doc[inner.end].lower_
+    # a name the model calls a place may go on with its own kind: "Pinecrest Township"
+    if office not in PLACE_PEOPLE_AND_OFFICES or (c.model_says_place
+                                                  and office in PLACE_TYPE_NOUNS):
+        return False
+    finder.accept(inner, c.label, cue=f"before '{finder.doc[inner.end].text}'")
+    return True
+
+
+def organisation_name(finder: Finder, c: Candidate) -> bool:
+    if c.label != "ORG" or (c.grown is not None and c.grown.end >= c.span.end):
+        return False
+    place_inside_organisation(finder, c.span)
+    return True
+
+
+def person_surname(finder: Finder, c: Candidate) -> bool:
+    return c.model_says_place and loose_key(c.span.text) in finder.person_names \
+        and not finder.is_big_place(c.span.text)
+
+
+def lower_case_description(finder: Finder, c: Candidate) -> bool:
+    return c.model_says_place and not has_capital(c.span)
+
+
+def model_place(finder: Finder, c: Candidate) -> bool:
+    if not c.model_says_place:
+        return False
+    span = c.span
+    inner = c.grown or facility_place(finder, span)
+    # (one word of an unknown name is a place only with a word such as Province or Court in it,
+    # and "Nyanza Province" is a province, whatever else is Nyanza)
+    headed = bool({t.lower_ for t in span} & (ORGANISATION_HEADS | PLACE_TYPE_WORDS))
+    if inner is None and span[-1].lower_ not in PLACE_TYPE_WORDS \
+            and named_after_place(finder, span, headed, c.label, cue=""):
+        return True
+    finder.accept(inner or span, c.label)
+    return True
+
+
+def cued_name(finder: Finder, c: Candidate) -> bool:
+    grown = c.grown
+    if grown is None or loose_key(grown.text) in finder.person_names \
+            or (len(grown) == 1 and grown[0].is_stop):
+        return True
+    found = cue(finder, grown)
+    if not found and finder.enabled("named_a_kind"):
+        found = named_a_kind(grown)
+    if not found and finder.enabled("large_organisation_place") and c.label == "ORG":
+        found = large_place(finder, grown)
+    if found:
+        finder.accept(grown, c.label, cue=found)
+    return True
+
+
+def named_a_kind(name: Span) -> str:
+    """A known name of several words ending in its kind ("the Zaatari camp") says it is a place."""
+    return f"named a {name[-1].lower_}" if len(name) > 1 and name[-1].lower_ in PLACE_TYPE_WORDS \
+        else ""
+
+
+def large_place(finder: Finder, name: Span) -> str:
+    """An organisation-labelled name that is a country, a province, a large city or a body that is
+    also an area is the place ("Peru beat Chile": the teams, named by their places)."""
+    return "a large place" if finder.is_big_place(name.text) or finder.body_and_area(name) else ""
+
+
+# ---- the places inside names -----------------------------------------------------------------
+
+def facility_place(finder: Finder, name: Span) -> Span | None:
+    """The known place an unknown facility is named after: "Lyon International Airport" is at
+    Lyon."""
+    if not finder.enabled("facility_place") \
+            or not any(token.lower_ in FACILITY_WORDS for token in name[1:]):
+        return None
+    inner = finder.known_from(name.start)
+    if inner is None or inner.end >= name.end \
+            or any(token.lower_ in FACILITY_WORDS for token in inner):
+        return None
+    return inner
+
+
+def place_inside_organisation(finder: Finder, organisation: Span) -> None:
+    """The place an organisation is named after, when its name says so: a known place at the
+    start or after "of", and a word such as University or Police elsewhere in the name; else
+    the country of a demonym in it ("the Ukrainian Football Association")."""
+    headed = bool({token.lower_ for token in organisation} & ORGANISATION_HEADS)
+    if not named_after_place(finder, organisation, headed, "ORG", "inside an organisation name"):
+        demonym_inside(finder, organisation)
+
+
+def demonym_inside(finder: Finder, organisation: Span) -> None:
+    """Accept the first demonym that qualifies a later word of an organisation's name."""
+    if not finder.enabled("demonym_inside"):
+        return
+    for token in organisation[:-1]:
+        if capitalised(token) and finder.is_demonym(token.text):
+            finder.accept(finder.doc[token.i:token.i + 1], "ORG", demonym=True,
+                          cue="inside an organisation name")
+            return
+
+
+def named_after_place(finder: Finder, organisation: Span, headed: bool, label: str,
+                      cue: str) -> bool:
+    """Accept the known place at the start of a name or after its "of"; whether there was
+    one. Unless the name is `headed` by a word such as University, Police or Province, only a
+    place of several words ("the Polk County Arts Council") is surely a place's."""
+    if not finder.enabled("named_after_place"):
+        return False
+    starts = [organisation.start] + [t.i + 1 for t in organisation[:-1] if t.lower_ == "of"]
+    for start in starts:
+        inner = finder.known_from(start)
+        # "the North West Ohio Water Board": Ohio, not a district called North West
+        while inner is not None and start < organisation.end - 1 and only_compass(inner):
+            start += 1
+            inner = finder.known_from(start)
+        # at the start, a prefix: "al-Shabaab" is a village too, but names only itself
+        if inner is None or inner.end > organisation.end \
+                or (start == organisation.start and inner.end == organisation.end) \
+                or {t.lower_ for t in inner} & ORGANISATION_HEADS:
+            continue
+        # a one-word name inside an organisation is often a common word ("State", "Federal")
+        if len(inner) > 1 or headed and finder.is_big_place(inner.text,
+                                                            ORGANISATION_PLACE_POPULATION):
+            finder.accept(inner, label, cue=cue)
+            return True
+    return False
+
+
+# ---- cues ------------------------------------------------------------------------------------
+
+def before_people_or_office(finder: Finder, span: Span) -> str:
+    after = finder.doc[span.end] if span.end < len(finder.doc) else None
+    return f"before '{after.text}'" if after is not None \
+        and after.lower_ in PLACE_PEOPLE_AND_OFFICES else ""
+
+
+def dateline(finder: Finder, span: Span) -> str:
+    return "a dateline" if is_dateline(span) else ""
+
+
+def after_locative_word(finder: Finder, span: Span) -> str:
+    if span.start == 0:
+        return ""
+    before = finder.doc[span.start - 1]
+    return f"after '{before.text}'" if before.lower_ in LOCATIVE_WORDS \
+        or before.lower_ in PLACE_OBJECT_VERBS else ""
+
+
+def determiner_modifier(finder: Finder, span: Span) -> str:
+    doc = finder.doc
+    if span.start == 0 or span.end >= len(doc) or doc[span.start - 1].lower_ not in DETERMINERS:
+        return ""
+    after = doc[span.end]
+    return f"naming a {after.text}" if after.is_lower and after.is_alpha \
+        and after.lower_ not in PERSONAL_NOUNS \
+        and finder.is_big_place(span.text, ORGANISATION_PLACE_POPULATION) else ""
+
+
+def in_address(finder: Finder, span: Span) -> str:
+    doc = finder.doc
+    return "in an address" if span.start > 1 and doc[span.start - 1].text == "," \
+        and doc[span.start - 2].lower_ in STREET_WORDS else ""
+
+
+def listed_with_place(finder: Finder, span: Span) -> str:
+    doc = finder.doc
+    return "listed with a place" if span.start > 1 and doc[span.start - 1].lower_ in LIST_WORDS \
+        and span.start - 2 in finder.place_tokens else ""
+
+
+def cue(finder: Finder, span: Span) -> str:
+    """Why a span the model did not call a place reads as one here, or ""."""
+    for rule in CUES:
+        if finder.enabled(rule.name):
+            found = rule.apply(finder, span)
+            if found:
+                return found
+    return ""
+
+
+# ---- article passes --------------------------------------------------------------------------
+
+def shared_kinds(finder: Finder) -> None:
+    """Each name of a list before a plural kind is a place of that kind, in place of whatever
+    the names were read as alone."""
+    for token in finder.doc:
+        kind = SHARED_KINDS.get(token.lower_)
+        if kind is None:
+            continue
+        for run in listed_before(token):
+            # the longest end of the run that names a place of the kind: "Small Hitchcock"
+            name = next((run[start:] for start in range(len(run))
+                         if finder.known(f"{run[start:].text} {kind}")), None)
+            if name is None:
+                continue
+            finder.found = [t for t in finder.found
+                            if t.end <= name.start_char or t.start >= name.end_char]
+            finder.accept(name, "", cue=f"listed before '{token.text}'",
+                          name=f"{name.text} {kind}")
+
+
+def legislators_homes(finder: Finder) -> None:
+    """The place after a US legislator's party, which may be a state's abbreviation the
+    capitalised runs do not reach."""
+    doc = finder.doc
+    for index in range(len(doc)):
+        if not is_party(doc, index) or index + 2 in finder.claimed:
+            continue
+        name = finder.known_from(index + 2)
+        if name is not None and not finder.overlaps_claimed(name):
+            finder.accept(name, "", cue="a legislator's home")
+
+
+def repeated_names(finder: Finder) -> None:
+    """The article's other uses of a name it has mostly used as a place: one name keeps one
+    sense through an article. A name read as a place in fewer than half of its uses is left
+    alone (one misread first name must not make all her other mentions places), as are uses
+    inside a person's name or a longer place name ("Kansas" in "Kansas City")."""
+    doc = finder.doc
+    accepted: dict[tuple[str, ...], tuple[Toponym, bool]] = {}
+    for toponym in finder.found:
+        span = doc.char_span(toponym.start, toponym.end)
+        if span is not None:
+            # a people's name ("Iraqi") is one in every use; a modifier ("Lyon-based") not
+            people = toponym.demonym and not is_modifier(span)
+            accepted.setdefault(tuple(t.text for t in span), (toponym, people))
+    starts: dict[str, list[int]] = {}
+    for token in doc:
+        starts.setdefault(token.text, []).append(token.i)
+    for words, (first, people) in accepted.items():
+        uses = [doc[start:start + len(words)] for start in starts[words[0]]
+                if tuple(t.text for t in doc[start:start + len(words)]) == words]
+        free = [span for span in uses if not finder.overlaps_claimed(span)]
+        if 2 * len(free) > len(uses):
+            continue
+        for span in free:
+            if _same_place_again(finder, span):
+                finder.accept(span, first.label, demonym=people,
+                              cue="named as a place elsewhere in the article", name=first.name)
+
+
+def _same_place_again(finder: Finder, span: Span) -> bool:
+    """Whether a further use of an accepted name is the same place."""
+    doc = span.doc
+    if any(token.ent_type_ == "PERSON" for token in span) or after_title(span) \
+            or names_something_else(span):
+        return False
+    longer = []
+    if span.start > 0 and capitalised(doc[span.start - 1]):
+        longer.append(doc[span.start - 1:span.end])
+    if span.end < len(doc) and capitalised(doc[span.end]):
+        longer.append(doc[span.start:span.end + 1])
+    return not any(finder.known(name.text) for name in longer)
+
+
+# ---- the order -------------------------------------------------------------------------------
+
+SPAN_RULES = (
+    Rule("country_adjective", country_adjective, "the Peruvian coast", "a demonym of Peru"),
+    Rule("disease_name", disease_name, "the Zika virus", "not a place"),
+    Rule("titled_person", titled_person, "Mayor Hudson", "not a place"),
+    Rule("calendar_word", calendar_word, "in May", "not a place unless the model says so"),
+    Rule("bare_direction", bare_direction, "out West", "not a place"),
+    Rule("disease_again", disease_again, "Zika spread (after 'the Zika virus')", "not a place"),
+    Rule("actor_name", actor_name, "Hezbollah said", "the actor, or the place in its name"),
+    Rule("compass_region", compass_region, "South West Ohio", "Ohio (the part is told later)"),
+    Rule("possessor", possessor, "Lima's Central Market", "Lima"),
+    Rule("office_of", office_of, "Denver Mayor Ann Cole", "Denver"),
+    Rule("organisation_name", organisation_name, "the Ohio State University", "the place in it"),
+    Rule("person_surname", person_surname, "Hudson (after 'Mary Hudson')", "not a place"),
+    Rule("lower_case_description", lower_case_description, "the east bank", "not a place"),
+    Rule("model_place", model_place, "troops entered Kirkuk", "the model's place, grown"),
+    Rule("cued_name", cued_name, "shops in Bristol (read as a person)", "a place if cued"),
+)
+# The sub-rules `model_place`, `organisation_name` and `cued_name` consult, switchable alone.
+SUB_RULES = (
+    Rule("facility_place", facility_place, "Lyon International Airport", "Lyon"),
+    Rule("named_after_place", named_after_place, "the Polk County Arts Council", "Polk County"),
+    Rule("demonym_inside", demonym_inside, "the Ukrainian Football Association", "Ukraine"),
+    Rule("named_a_kind", named_a_kind, "the Zaatari camp", "a place named by its kind"),
+    Rule("large_organisation_place", large_place, "Peru beat Chile (read as teams)", "the places"),
+)
+CUES = (
+    Rule("before_people_or_office", before_people_or_office, "Tulsa residents", "a place"),
+    Rule("dateline", dateline, "TULSA --", "a place"),
+    Rule("after_locative_word", after_locative_word, "near Tulsa", "a place"),
+    Rule("determiner_modifier", determiner_modifier, "the Tulsa water plant", "a place"),
+    Rule("in_address", in_address, "12 Elm St., Tulsa", "a place"),
+    Rule("listed_with_place", listed_with_place, "Tulsa and Wichita", "a place"),
+)
+ARTICLE_PASSES = (
+    Rule("shared_kinds", shared_kinds, "Polk and Story counties", "Polk County, Story County"),
+    Rule("legislators_homes", legislators_homes, "Sen. Ann Cole, D-Ames", "Ames"),
+    Rule("repeated_names", repeated_names, "Tulsa voted (after 'in Tulsa')", "Tulsa again"),
+)
+RULE_NAMES = tuple(rule.name for rules in (SPAN_RULES, SUB_RULES, CUES, ARTICLE_PASSES)
+                   for rule in rules)
