@@ -62,18 +62,31 @@ class Scores:
 
 
 def evaluate(corpus: str, documents: list[GoldDocument], gazetteer: Gazetteer, *,
-             demonyms: bool) -> Scores:
+             demonyms: bool, switched_off: frozenset[str] = frozenset()) -> Scores:
     """Run the pipeline on every document, as `geomap places` does, and score it against the gold.
 
     `demonyms` says whether the corpus counts adjectival mentions ("Iraqi") as toponyms; when it
     does not, the pipeline's demonym mentions are left out of the predictions, as a map hides them.
+    `switched_off` names recognition rules not to apply (to measure what each is worth).
     """
+    started = time.perf_counter()
+    predictions = predict(documents, gazetteer, demonyms=demonyms, switched_off=switched_off)
+    seconds = time.perf_counter() - started
+    return score(corpus, documents, predictions, demonyms=demonyms, seconds=seconds)
+
+
+def predict(documents: list[GoldDocument], gazetteer: Gazetteer, *, demonyms: bool,
+            switched_off: frozenset[str] = frozenset()) -> list[list[PlaceMention]]:
+    """The pipeline's place mentions of each document, as scored."""
     articles = [Article(file=document.id, text=document.text, raw=document.text)
                 for document in documents]
-    started = time.perf_counter()
-    predictions = [[place for place in parsed.places if demonyms or place.kind != "demonym"]
-                   for parsed in geoparse_articles(articles, gazetteer)]
-    seconds = time.perf_counter() - started
+    return [[place for place in parsed.places if demonyms or place.kind != "demonym"]
+            for parsed in geoparse_articles(articles, gazetteer, switched_off=switched_off)]
+
+
+def score(corpus: str, documents: list[GoldDocument], predictions: list[list[PlaceMention]], *,
+          demonyms: bool, seconds: float = 0.0) -> Scores:
+    """Recognition and resolution scores of the predictions against the documents' gold."""
     matched_gold = matched_predicted = 0
     errors: list[float] = []
     area_errors: list[float] = []
