@@ -70,8 +70,8 @@ def test_demonyms_are_mentions_of_their_country(offensive):
 
 def test_an_adjective_of_a_country_the_model_calls_a_person_is_a_demonym(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
-                       "One prediction about Sri Lankan political developments can be made.")
-    assert (found["Sri Lankan"].kind, found["Sri Lankan"].country) == ("demonym", "LK")
+                       "Nobody expects Sierra Leonean diamond output to recover soon.")
+    assert (found["Sierra Leonean"].kind, found["Sierra Leonean"].country) == ("demonym", "SL")
 
 
 def test_descriptions_in_lower_case_are_not_places(offensive):
@@ -149,11 +149,10 @@ def test_the_article_s_other_places_choose_among_namesakes(gazetteer, tmp_path):
 def test_a_place_naming_a_thing_or_in_an_address_is_kept(gazetteer, tmp_path):
     # the model calls each of these a person
     found = _places_of(gazetteer, tmp_path,
-                       "An overflow in the Gainesville sewer system reached a creek in Hall "
-                       "County. "
-                       "Jane Roe, 19, of 1935 Orchard St., Alexandria, La., was arrested.")
-    assert (found["Gainesville"].admin1, found["Alexandria"].admin1) == ("Georgia", "Louisiana")
-    assert "Jane Roe" not in found
+                       "A break in the Roswell water main flooded a road in Fulton County. "
+                       "Dana Poe, 22, of 610 Maple St., Natchitoches, La., was arrested.")
+    assert (found["Roswell"].admin1, found["Natchitoches"].admin1) == ("Georgia", "Louisiana")
+    assert "Dana Poe" not in found
     # a name before a word that follows people's names as often stays a person's
     assert _places_of(gazetteer, tmp_path, "Critics of the Clinton administration spoke.") == {}
 
@@ -206,7 +205,7 @@ def test_a_qualifier_may_be_a_reading_other_than_its_most_likely(gazetteer, tmp_
 def test_countries_separated_by_commas_are_a_list_not_a_qualification(gazetteer, tmp_path):
     # China is also a town in Japan, and Iraq an old name of Arak in Iran
     found = _places_of(gazetteer, tmp_path,
-                       "Bird flu has been found in Mexico, China, Japan, Iraq, Iran and Syria.")
+                       "Measles cases were reported in Mexico, China, Japan, Iraq, Iran and Peru.")
     for name, country in [("China", "CN"), ("Iraq", "IQ"), ("Mexico", "MX"), ("Iran", "IR")]:
         assert (found[name].kind, found[name].country) == ("country", country), name
 
@@ -235,13 +234,13 @@ def test_a_province_listed_with_its_peer_is_not_a_town_inside_it(gazetteer, tmp_
 
 
 def test_a_name_used_as_a_place_keeps_that_sense_where_the_model_missed_it(gazetteer, tmp_path):
-    text = ("Sandbags were stacked in Fargo, N.D., on Monday. Fargo raised its goal, said "
-            "Fargo City Commissioner Tim Mahoney.")
+    text = ("Volunteers filled sandbags in Mankato, Minn., on Tuesday. Mankato doubled its "
+            "order, said Mankato City Manager Ann Loe.")
     parsed = _parse(gazetteer, tmp_path, text)
-    fargo = [m for m in parsed.places if m.name == "Fargo"]
-    assert [text[m.start:m.end] for m in fargo] == ["Fargo", "Fargo", "Fargo City"]
-    assert {(m.country, m.admin1) for m in fargo} == {("US", "North Dakota")}
-    assert fargo[1].confidence < fargo[0].confidence  # the model did not call it a place
+    mankato = [m for m in parsed.places if m.name == "Mankato"]
+    assert [text[m.start:m.end] for m in mankato] == ["Mankato", "Mankato", "Mankato City"]
+    assert {(m.country, m.admin1) for m in mankato} == {("US", "Minnesota")}
+    assert mankato[1].confidence < mankato[0].confidence  # the model did not call it a place
 
 
 def test_a_name_mostly_used_otherwise_is_not_spread(gazetteer, tmp_path):
@@ -255,13 +254,15 @@ def test_a_name_mostly_used_otherwise_is_not_spread(gazetteer, tmp_path):
 
 def test_names_listed_before_a_plural_kind_are_places_of_that_kind(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
-                       "Flood warnings covered Becker, Clay, Douglas, Grant, Mahnomen, Otter Tail, "
-                       "Swift and Wilkin counties, and small Hitchcock and Hayes counties had hail.")
-    for name in ("Becker", "Clay", "Douglas", "Grant", "Otter Tail", "Wilkin"):
-        # Grant County is likeliest Washington's; the other seven put it in Minnesota
+                       "Snow emergencies were declared in Boone, Story, Hamilton, Hardin, "
+                       "Marshall, Jasper, Poweshiek and Tama counties. Tiny Arthur and McPherson "
+                       "counties had hail.")
+    for name in ("Boone", "Story", "Hamilton", "Hardin", "Marshall", "Jasper", "Poweshiek", "Tama"):
+        # five of these are likeliest another state's county (Hamilton County is Ohio's); Story,
+        # Poweshiek and Tama counties are only Iowa's, and put the list there
         assert (found[name].kind, found[name].name, found[name].admin1) == (
-            "admin2", f"{name} County", "Minnesota"), name
-    assert found["Hitchcock"].name == "Hitchcock County" and "small Hitchcock" not in found
+            "admin2", f"{name} County", "Iowa"), name
+    assert found["Arthur"].name == "Arthur County" and "Tiny Arthur" not in found
 
 
 def test_one_name_before_a_plural_kind_is_not_a_list(gazetteer, tmp_path):
@@ -274,49 +275,51 @@ def test_one_name_before_a_plural_kind_is_not_a_list(gazetteer, tmp_path):
 
 def test_a_place_of_several_words_starting_an_organisation_name_is_kept(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
-                       "Officials of the Butler County Community Health Consortium met the U.S. "
-                       "Defense Department. Al-Shabaab denied it.")
-    assert (found["Butler County"].kind, found["Butler County"].country) == ("admin2", "US")
+                       "Officials of the Clermont County Regional Water Cooperative met the U.S. "
+                       "Energy Department. Al-Shabaab denied it.")
+    assert (found["Clermont County"].kind, found["Clermont County"].country) == ("admin2", "US")
     assert found["U.S."].country == "US"
     assert not any(text.lower().startswith("al-shabaab") for text in found)
 
 
 def test_a_legislators_home_after_the_party_is_a_place(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
-                       "The bill was filed by Sen. Jane Roe, D-Story City, and Rep. John Doe, "
-                       "R-Iowa City, on Monday, with Sen. Ann Poe (D-N.D.) and Rep. Al Coe, D-Pa.")
-    assert (found["Story City"].admin1, found["Iowa City"].admin1) == ("Iowa", "Iowa")
+                       "The measure was sponsored by Sen. Ruth Vale, D-Cedar Falls, and Rep. Carl "
+                       "Moss, R-Sioux Center, on Thursday, with Sen. Ida Kerr (R-S.D.) and Rep. "
+                       "Ned Hale, D-Pa.")
+    assert (found["Cedar Falls"].admin1, found["Sioux Center"].admin1) == ("Iowa", "Iowa")
     # "Pa" alone is also an old name of Chongqing; the full stop makes it the abbreviation
-    assert (found["N.D."].name, found["Pa."].name) == ("North Dakota", "Pennsylvania")
+    assert (found["S.D."].name, found["Pa."].name) == ("South Dakota", "Pennsylvania")
 
 
 def test_a_name_before_area_is_a_place(gazetteer, tmp_path):
-    # the model calls this Alexandria a person, and "miss" here is a verb, not a title
+    # the model calls Denton and Duluth persons, and "miss" here is a verb, not a title
     found = _places_of(gazetteer, tmp_path,
-                       "Alexandria detectives worked with the Navy. The storm is expected to miss "
-                       "Rochester area.")
-    assert found["Alexandria"].kind == "city"
-    assert found["Rochester"].kind == "city"
+                       "Denton detectives questioned two sailors on Monday. Forecasters think the "
+                       "squall will miss Duluth area farms.")
+    assert found["Denton"].kind == "city"
+    assert found["Duluth"].kind == "city"
 
 
 def test_a_word_is_a_small_place_only_as_spelt(gazetteer, tmp_path):
     # Göd is a Hungarian town: "in God", which the model does not call a place, is not it
-    assert "God" not in _places_of(gazetteer, tmp_path, "She was a fervent believer in God.")
+    assert "God" not in _places_of(gazetteer, tmp_path,
+                                   "He has been a devout believer in God all his life.")
     found = _places_of(gazetteer, tmp_path, "Her brother moved to Göd in Hungary.")
     assert found["Göd"].country == "HU"
 
 
 def test_a_place_named_in_an_unknown_place_name_is_kept(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
-                       "Records were kept in the attic of the Henry County Courthouse in Paris, "
-                       "Tenn.")
-    assert (found["Henry County"].kind, found["Henry County"].admin1) == ("admin2", "Tennessee")
+                       "Old deeds were stored in the basement of the Giles County Courthouse in "
+                       "Pulaski, Tenn.")
+    assert (found["Giles County"].kind, found["Giles County"].admin1) == ("admin2", "Tennessee")
     found = _places_of(gazetteer, tmp_path,
-                       "It is a burden on the citizens of the Province of Ontario, he said.")
-    assert (found["Ontario"].kind, found["Ontario"].country) == ("admin1", "CA")
+                       "Farmers across the Province of Manitoba will pay more, the minister said.")
+    assert (found["Manitoba"].kind, found["Manitoba"].country) == ("admin1", "CA")
     # but one word of an unknown name is not a place on its own, nor a town a province
     found = _places_of(gazetteer, tmp_path,
-                       "Refugees queued at Abu Shok. Rain fell on Nyanza Province in Kenya.")
+                       "Refugees queued at Abu Karsh. Rain fell on Nyanza Province in Kenya.")
     assert "Abu" not in found and "Nyanza" not in found
 
 
@@ -326,9 +329,9 @@ def test_a_disease_named_after_a_place_is_not_the_place(gazetteer, tmp_path):
     assert "Marburg" not in found and found["Uganda"].kind == "country"
     # the name alone later in the article is still the disease, unless a place cue says otherwise
     parsed = _parse(gazetteer, tmp_path,
-                    "The Marburg virus spread in Angola. Because Marburg kills more slowly, "
-                    "doctors in Uige have time. Flights to Marburg, Germany, went on; the FAO "
-                    "said.")
+                    "The Marburg virus reached Kampala. Since Marburg incubates for days, nurses "
+                    "in Entebbe trace every contact. Trains to Marburg, Germany, ran as usual, the "
+                    "FAO said.")
     found = _by_text(parsed)
     assert [m.country for m in found["Marburg"]] == ["DE"]
     assert found["Marburg"][0].start == parsed.article.text.index("Marburg, Germany")
@@ -337,8 +340,8 @@ def test_a_disease_named_after_a_place_is_not_the_place(gazetteer, tmp_path):
 
 def test_an_unknown_facility_stands_at_the_place_it_is_named_after(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
-                       "He died at Vancouver International Airport after a confrontation.")
-    assert (found["Vancouver"].country, found["Vancouver"].admin1) == ("CA", "British Columbia")
+                       "Two men were detained at Calgary International Airport after a scuffle.")
+    assert (found["Calgary"].country, found["Calgary"].admin1) == ("CA", "Alberta")
 
 
 def test_a_place_type_word_makes_a_known_name_a_place(gazetteer, tmp_path):
@@ -373,10 +376,10 @@ def test_a_month_is_not_a_town(gazetteer, tmp_path):
 
 def test_the_eu_is_a_body_and_an_area_but_an_armed_group_is_not_its_village(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
-                       "The EU and Syria are at odds, MAC said. Hamas fighters and al-Shabaab "
-                       "attacked.")
+                       "Talks between the EU and Lebanon stalled, MAC said. Hamas fighters and "
+                       "al-Shabaab attacked.")
     assert (found["EU"].kind, found["EU"].name) == ("region", "European Union")
-    assert set(found) == {"EU", "Syria"}  # not Macao by its code, nor villages named for groups
+    assert set(found) == {"EU", "Lebanon"}  # not Macao by its code, nor villages named for groups
 
 
 def test_a_misspelling_is_forgiven_for_a_prominent_place_only(gazetteer, tmp_path):
@@ -489,8 +492,9 @@ def test_a_dateline_names_a_place(gazetteer, tmp_path):
     assert (found["MANSFIELD"].country, found["MANSFIELD"].admin1) == ("US", "Ohio")
     # a headline run on into the story on one line
     found = _places_of(gazetteer, tmp_path,
-                       "Viaduct on pace; steel is key. COLUMBUS -- Crews in Ohio said on Monday.")
-    assert (found["COLUMBUS"].country, found["COLUMBUS"].admin1) == ("US", "Ohio")
+                       "Bridge work runs ahead of schedule. DAYTON -- Crews in Ohio said on "
+                       "Monday.")
+    assert (found["DAYTON"].country, found["DAYTON"].admin1) == ("US", "Ohio")
     # a colon, and an em dash that reached the text as a control character (U+0097)
     found = _places_of(gazetteer, tmp_path,
                        "Dealer held\nBEIRUT: Police held a man.\nHANOVER \x97 Students met.")
@@ -499,15 +503,15 @@ def test_a_dateline_names_a_place(gazetteer, tmp_path):
 
 def test_people_and_offices_of_a_place_name_it(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
-                       "Alexandria woman charged after fire. Meanwhile, Fargo officials said the "
+                       "Sherman woman held after crash. Meanwhile, Bismarck officials said the "
                        "river would crest on Friday.")
-    assert "Alexandria" in found and "Fargo" in found
-    assert found["Fargo"].admin1 == "North Dakota"
+    assert "Sherman" in found and "Bismarck" in found
+    assert found["Bismarck"].admin1 == "North Dakota"
     # inside a name the model calls a person's
     found = _places_of(gazetteer, tmp_path,
-                       "Jim Roe had been shot, according to Anderson County Sheriff Greg Taylor "
-                       "of Palestine, Texas.")
-    assert found["Anderson County"].kind == "admin2" and "Anderson County Sheriff" not in found
+                       "Ann Loe was robbed at gunpoint, according to Rusk County Sheriff Mike Reed "
+                       "of Henderson, Texas.")
+    assert found["Rusk County"].kind == "admin2" and "Rusk County Sheriff" not in found
 
 
 def test_an_article_is_not_a_place(gazetteer, tmp_path):
@@ -563,9 +567,9 @@ def test_compass_part_of_a_country_is_an_approximate_region(gazetteer, tmp_path)
 
 def test_a_region_named_by_direction_is_a_part_of_its_province(gazetteer, tmp_path):
     places = _places_of(gazetteer, tmp_path,
-                        "She moved to North Texas in 1973 and later led the North East Texas "
-                        "Regional Water Planning Group, which the North Carolina Department of "
-                        "Transportation advised.")
+                        "The family settled in North Texas after the war, and he later chaired "
+                        "North East Texas Housing Partners, which the North Carolina Department "
+                        "of Commerce advised.")
     texas = places["Texas"]
     assert (texas.kind, texas.admin1) == ("admin1", "Texas")
     north = places["North Texas"]
