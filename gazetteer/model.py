@@ -3,22 +3,69 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from enum import StrEnum
 
 from shapely.geometry.base import BaseGeometry
 
+class Kind(StrEnum):
+    """What sort of place a record is. Serialised as its value ("admin1"), which the contracts
+    (JSON, GIS columns, the store) carry as a plain string."""
+
+    CONTINENT = "continent"
+    REGION = "region"
+    COUNTRY = "country"
+    ADMIN1 = "admin1"  # a province or state
+    ADMIN2 = "admin2"  # a county or district of a province
+    CITY = "city"
+    DEMONYM = "demonym"  # "Iraqi", "US-led": a word standing for its country
+    USER = "user"  # from the user's own places file
+    APPROXIMATE = "approximate"  # placed from a relative phrase; never stored
+    RIVER = "river"
+    VALLEY = "valley"
+    DESERT = "desert"
+    MOUNTAINS = "mountains"
+    MOUNTAIN = "mountain"
+    PLAIN = "plain"
+    PLATEAU = "plateau"
+    PENINSULA = "peninsula"
+    ISLAND = "island"
+    LAKE = "lake"
+    SEA = "sea"
+    GULF = "gulf"
+    STRAIT = "strait"
+    CANAL = "canal"
+    BASIN = "basin"
+    DELTA = "delta"
+    COAST = "coast"
+    PASS = "pass"
+    VILLAGE = "village"
+    TOWN = "town"
+    NEIGHBOURHOOD = "neighbourhood"
+    CAMP = "camp"
+    BASE = "base"
+    AIRPORT = "airport"
+    PORT = "port"
+    DAM = "dam"
+    BORDER_CROSSING = "border_crossing"
+    SITE = "site"
+    DISTRICT = "district"
+
+
 # Kinds that name a territory rather than a settlement or a physical feature.
-ADMIN_KINDS = ("continent", "region", "country", "admin1", "admin2")
+ADMIN_KINDS = (Kind.CONTINENT, Kind.REGION, Kind.COUNTRY, Kind.ADMIN1, Kind.ADMIN2)
 # Physical features drawn from the curated data.
 FEATURE_KINDS = (
-    "river", "valley", "desert", "mountains", "mountain", "plain", "plateau", "peninsula",
-    "island", "lake", "sea", "gulf", "strait", "canal", "basin", "delta", "coast", "pass",
+    Kind.RIVER, Kind.VALLEY, Kind.DESERT, Kind.MOUNTAINS, Kind.MOUNTAIN, Kind.PLAIN, Kind.PLATEAU,
+    Kind.PENINSULA, Kind.ISLAND, Kind.LAKE, Kind.SEA, Kind.GULF, Kind.STRAIT, Kind.CANAL,
+    Kind.BASIN, Kind.DELTA, Kind.COAST, Kind.PASS,
 )
 # Small places from the curated data.
 SITE_KINDS = (
-    "village", "town", "neighbourhood", "camp", "base", "airport", "port", "dam",
-    "border_crossing", "site", "district",
+    Kind.VILLAGE, Kind.TOWN, Kind.NEIGHBOURHOOD, Kind.CAMP, Kind.BASE, Kind.AIRPORT, Kind.PORT,
+    Kind.DAM, Kind.BORDER_CROSSING, Kind.SITE, Kind.DISTRICT,
 )
-KINDS = ADMIN_KINDS + ("city", "demonym", "user") + FEATURE_KINDS + SITE_KINDS
+# Kinds a place in the store may have (an approximate place is only ever a mention).
+KINDS = ADMIN_KINDS + (Kind.CITY, Kind.DEMONYM, Kind.USER) + FEATURE_KINDS + SITE_KINDS
 
 
 @dataclass(slots=True)

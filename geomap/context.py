@@ -8,7 +8,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gazetteer import Gazetteer
-
 from geomap.actors import ActorTable
 
 

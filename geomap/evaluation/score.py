@@ -27,6 +27,7 @@ from shapely.geometry import Point
 
 from gazetteer import Gazetteer
 from gazetteer.geo import distance_km
+from gazetteer.model import Kind
 from geomap.evaluation.corpora import GoldDocument
 from geomap.pipeline import geoparse_articles
 from geomap.places.mention import PlaceMention
@@ -80,7 +81,7 @@ def predict(documents: list[GoldDocument], gazetteer: Gazetteer, *, demonyms: bo
     """The pipeline's place mentions of each document, as scored."""
     articles = [Article(file=document.id, text=document.text, raw=document.text)
                 for document in documents]
-    return [[place for place in parsed.places if demonyms or place.kind != "demonym"]
+    return [[place for place in parsed.places if demonyms or place.kind != Kind.DEMONYM]
             for parsed in geoparse_articles(articles, gazetteer, switched_off=switched_off)]
 
 
@@ -96,7 +97,7 @@ def score(corpus: str, documents: list[GoldDocument], predictions: list[list[Pla
         for gold in document.toponyms:
             # a name is scored on its own reading, not on a relative phrase that contains it
             hit = min((p for p in predicted if _overlaps(p, gold)), default=None,
-                      key=lambda p: (p.kind == "approximate", p.start))
+                      key=lambda p: (p.kind == Kind.APPROXIMATE, p.start))
             if hit is None:
                 continue
             matched_gold += 1

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from gazetteer.model import Kind
 from geomap import nlp
 from geomap.actors import ActorTable, KnownActor
 from geomap.events.actor_mentions import PRONOUNS, ActorMention, find_actors
@@ -180,8 +181,8 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
         by_type.setdefault(trigger.sense.type, []).append(trigger)
     heads = {event_type: _main_token(parsed, found) for event_type, found in by_type.items()}
     demonyms = {token_at(parsed, start): place.text for start, _, place in places
-                if place.kind == "demonym"}
-    place_tokens = {i for start, end, place in places if place.kind != "demonym"
+                if place.kind == Kind.DEMONYM}
+    place_tokens = {i for start, end, place in places if place.kind != Kind.DEMONYM
                     for i in range(token_at(parsed, start), token_at(parsed, end - 1) + 1)}
     trigger_tokens = {i for trigger in triggers for i in range(trigger.start, trigger.end)}
     actors = [_resolve_reference(context, index, mention)
@@ -261,13 +262,13 @@ def _event_places(scorer: Distances, parsed: Doc, event_type: str,
     for start, end, place in places:
         token = parsed[token_at(parsed, start)]
         root = parsed[token.i:token_at(parsed, end - 1) + 1].root
-        if token.i in taken and place.kind != "demonym":
+        if token.i in taken and place.kind != Kind.DEMONYM:
             continue  # "Syrian Observatory": part of who, not where
         if root.dep_ in ("compound", "amod", "nmod") and root.head.i not in taken \
                 and root.head.lower_ not in PLACE_WORDS | SITE_WORDS:
             continue  # "a US defence official", "Mosul residents": says whose, not where
         cost = scorer.cost(root.i)
-        if place.kind == "demonym":
+        if place.kind == Kind.DEMONYM:
             if root.head.lower_ not in PLACE_WORDS:
                 continue
             cost += DEMONYM_PLACE_COST

@@ -15,17 +15,18 @@ import hashlib
 from collections import Counter
 
 from gazetteer.geo import distance_km
+from gazetteer.model import Kind
 from geomap.events.records import Actor, Event, EventDate, Report
 from geomap.places.mention import PlaceMention
 
 NEAR_KM = 50.0
-SETTLEMENTS = frozenset({"city", "town", "village", "camp"})
+SETTLEMENTS = frozenset({Kind.CITY, Kind.TOWN, Kind.VILLAGE, Kind.CAMP})
 # Two settlement names closer than this may be one place (a suburb, another spelling).
 SAME_SETTLEMENT_KM = 10.0
 # How specific a kind of place is, most specific first: the merged event keeps the most specific.
-KIND_RANK = {"village": 0, "camp": 0, "site": 0, "town": 1, "city": 1, "district": 2,
-             "approximate": 3, "admin2": 4, "valley": 5, "admin1": 6, "region": 7, "country": 8,
-             "demonym": 9, "continent": 10}
+KIND_RANK = {Kind.VILLAGE: 0, Kind.CAMP: 0, Kind.SITE: 0, Kind.TOWN: 1, Kind.CITY: 1,
+             Kind.DISTRICT: 2, Kind.APPROXIMATE: 3, Kind.ADMIN2: 4, Kind.VALLEY: 5, Kind.ADMIN1: 6,
+             Kind.REGION: 7, Kind.COUNTRY: 8, Kind.DEMONYM: 9, Kind.CONTINENT: 10}
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4, "unknown": 5}
 MAX_CONFIDENCE = 0.99
 # Subtypes that say no more than their type does: they agree with any other of the type.
@@ -112,8 +113,8 @@ def _near(a: PlaceMention, b: PlaceMention) -> bool:
         return True
     for outer, inner in ((a, b), (b, a)):
         if outer.country and outer.country == inner.country and (
-                outer.kind in ("country", "demonym")
-                or (outer.kind == "admin1" and outer.admin1 == inner.admin1)):
+                outer.kind in (Kind.COUNTRY, Kind.DEMONYM)
+                or (outer.kind == Kind.ADMIN1 and outer.admin1 == inner.admin1)):
             return True
     return False
 

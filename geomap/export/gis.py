@@ -22,6 +22,7 @@ import pyogrio.errors
 from jsonschema import Draft202012Validator
 from shapely.geometry import Point, mapping
 
+from gazetteer.model import Kind
 from geomap.atomic import write_text, write_with
 from geomap.events.records import Event
 from geomap.places.mention import PlaceMention
@@ -48,10 +49,11 @@ SEPARATOR = "; "
 
 # ACLED's geo_precision: 1 the exact town, village or point; 2 near a town or part of a region;
 # 3 a province, region, country or larger. Kinds not listed here count as 3.
-POINT_KINDS = frozenset({"city", "town", "village", "neighbourhood", "camp", "base", "airport",
-                         "port", "dam", "border_crossing", "site", "user", "mountain", "pass"})
-PART_OF_REGION_KINDS = frozenset({"admin2", "district", "valley", "approximate", "lake", "island",
-                                  "strait", "canal"})
+POINT_KINDS = frozenset({Kind.CITY, Kind.TOWN, Kind.VILLAGE, Kind.NEIGHBOURHOOD, Kind.CAMP,
+                         Kind.BASE, Kind.AIRPORT, Kind.PORT, Kind.DAM, Kind.BORDER_CROSSING,
+                         Kind.SITE, Kind.USER, Kind.MOUNTAIN, Kind.PASS})
+PART_OF_REGION_KINDS = frozenset({Kind.ADMIN2, Kind.DISTRICT, Kind.VALLEY, Kind.APPROXIMATE,
+                                  Kind.LAKE, Kind.ISLAND, Kind.STRAIT, Kind.CANAL})
 # An approximate place within this radius (km) is "near a town"; beyond it, a region.
 NEAR_KM = 50.0
 

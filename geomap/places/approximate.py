@@ -19,11 +19,11 @@ from gazetteer import Gazetteer, Place
 from gazetteer.bearing import destination
 from gazetteer.borders import nearest_on, shared_border
 from gazetteer.geo import KM_PER_DEGREE, distance_km
+from gazetteer.model import Kind
 from gazetteer.normalize import exact_key
 from gazetteer.resolve import Resolution
 from geomap.places.mention import PlaceMention
 from geomap.places.reading import ArticleReading
-from geomap.places.toponym import Toponym
 from geomap.places.relative import (
     BorderPhrase,
     PartPhrase,
@@ -33,10 +33,11 @@ from geomap.places.relative import (
     find_parts,
     find_relations,
 )
+from geomap.places.toponym import Toponym
 
 # A bare direction from a place ("north of Tikrit") is read as this far (km) from it, by kind.
-DEFAULT_OFFSET_KM = {"city": 20.0, "town": 15.0, "village": 10.0, "camp": 10.0, "base": 10.0,
-                     "admin2": 40.0, "admin1": 100.0}
+DEFAULT_OFFSET_KM = {Kind.CITY: 20.0, Kind.TOWN: 15.0, Kind.VILLAGE: 10.0, Kind.CAMP: 10.0,
+                     Kind.BASE: 10.0, Kind.ADMIN2: 40.0, Kind.ADMIN1: 100.0}
 # "North of Baghdad" reaches farther than "north of Tikrit".
 BIG_CITY_POPULATION = 1_000_000
 BIG_CITY_OFFSET_KM = 50.0
@@ -145,7 +146,7 @@ def _at_border(reading: ArticleReading, phrase: BorderPhrase) -> PlaceMention | 
         return None
     inside = [senses[key].place for key in keys if key in senses
               and senses[key].place.country == second.country
-              and senses[key].place.kind not in ("country", "demonym")]
+              and senses[key].place.kind not in (Kind.COUNTRY, Kind.DEMONYM)]
     lat, lon = ((sum(p.lat for p in inside) / len(inside), sum(p.lon for p in inside) / len(inside))
                 if inside else (second.lat, second.lon))
     lat, lon = nearest_on(line, lat, lon)
@@ -221,21 +222,21 @@ def _country_in_sentence(reading: ArticleReading, phrase: BorderPhrase,
         country = _country_of(sense, reading.gazetteer)
         # a people without a state ("Kurdish") names no country
         if country is not None and country.country != other_than \
-                and (sense.place.kind == "country" or sense.place.name == country.name):
+                and (sense.place.kind == Kind.COUNTRY or sense.place.name == country.name):
             return country
     return None
 
 
 def _country_of(sense: Resolution | None, gazetteer: Gazetteer) -> Place | None:
     """The country (with its outline) that a country or demonym mention stands for."""
-    if sense is None or sense.place.kind not in ("country", "demonym"):
+    if sense is None or sense.place.kind not in (Kind.COUNTRY, Kind.DEMONYM):
         return None
     return gazetteer.country(sense.place.country)
 
 
 def _area_of(sense: Resolution | None, gazetteer: Gazetteer) -> Place | None:
     """The country or province a mention stands for, whose parts can be told."""
-    if sense is not None and sense.place.kind == "admin1":
+    if sense is not None and sense.place.kind == Kind.ADMIN1:
         return sense.place
     return _country_of(sense, gazetteer)
 
@@ -245,7 +246,7 @@ def _in_own_city(reading: ArticleReading, index: int) -> PlaceMention | None:
     (else the first one after), or nothing when the article names no city."""
     keys, senses = reading.keys, reading.senses
     cities = [i for i, key in enumerate(keys)
-              if i != index and key in senses and senses[key].place.kind == "city"
+              if i != index and key in senses and senses[key].place.kind == Kind.CITY
               and exact_key(reading.toponyms[i].text) not in GENERIC_DISTRICTS]
     if not cities:
         return None
@@ -280,7 +281,7 @@ def _approximate(reading: ArticleReading, span: tuple[int, int], anchor: Resolut
     return PlaceMention(
         start=start, end=end, text=article.raw[start:end],
         name=" ".join(article.text[span[0]:span[1]].split()), lat=lat, lon=lon,
-        kind="approximate", country=anchor.place.country, admin1=anchor.place.admin1,
+        kind=Kind.APPROXIMATE, country=anchor.place.country, admin1=anchor.place.admin1,
         geonameid=None, confidence=anchor.confidence * APPROXIMATE_CONFIDENCE, source="relative",
         context=reading.context(*span), uncertainty_km=radius, anchor=anchor.place.name)
 

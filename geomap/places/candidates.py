@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from gazetteer import Candidate, Gazetteer
+from gazetteer.model import Kind
 from gazetteer.normalize import exact_key
 from geomap.places.toponym import PLACE_LABELS, Toponym
 
@@ -20,12 +21,12 @@ LIKELIEST, NAMESAKES = 10, 30
 FUZZY_MIN_CHARS = 6
 # A name written in capitals ("IRAQ", "ROME") may be a headline's place only if it is this big.
 PROMINENT_POPULATION = 100_000
-# "Sumatra province", "Nyanza Province", "Fargo City": a word for the kind of place that the
+# "Sumatra province", "Nyanza Province", "Salem City": a word for the kind of place that the
 # gazetteer does not know the name with, and the kinds the name can then stand for (after a
 # division word an area, never a town of that name).
-AREA_KINDS = frozenset({"admin1", "admin2", "region", "island", "islands", "peninsula", "valley",
-                        "country"})
-SETTLEMENT_KINDS = frozenset({"city", "town", "village"})
+AREA_KINDS = frozenset({Kind.ADMIN1, Kind.ADMIN2, Kind.REGION, Kind.ISLAND, Kind.PENINSULA,
+                        Kind.VALLEY, Kind.COUNTRY})
+SETTLEMENT_KINDS = frozenset({Kind.CITY, Kind.TOWN, Kind.VILLAGE})
 KIND_WORDS = {
     **dict.fromkeys(("province", "governorate", "district", "region", "county", "parish",
                      "oblast", "state", "prefecture"), AREA_KINDS),
@@ -43,13 +44,13 @@ def candidates_for(toponym: Toponym, gazetteer: Gazetteer) -> list[Candidate]:
     """
     name = toponym.full_name
     if toponym.demonym:
-        found = gazetteer.lookup(name, kind="demonym", limit=5, fuzzy=False) or [
-            c for c in gazetteer.lookup(name, limit=5, fuzzy=False) if c.kind != "demonym"]
+        found = gazetteer.lookup(name, kind=Kind.DEMONYM, limit=5, fuzzy=False) or [
+            c for c in gazetteer.lookup(name, limit=5, fuzzy=False) if c.kind != Kind.DEMONYM]
     else:
         model_says_place = toponym.label in PLACE_LABELS
         fuzzy = toponym.label in ("GPE", "LOC") and len(name) >= FUZZY_MIN_CHARS
         found = [c for c in _readings(name, gazetteer, fuzzy=fuzzy, online=model_says_place)
-                 if c.kind != "demonym"] or _without_kind_word(name, gazetteer)
+                 if c.kind != Kind.DEMONYM] or _without_kind_word(name, gazetteer)
     found = [c for c in found if _written_alike(c.matched_name, name)
              and (c.match != "fuzzy" or _is_prominent(c))]
     if not toponym.demonym and toponym.label not in PLACE_LABELS:
@@ -82,7 +83,7 @@ def _readings(name: str, gazetteer: Gazetteer, *, fuzzy: bool = False,
 
 
 def _is_prominent(candidate: Candidate) -> bool:
-    return candidate.kind in ("country", "admin1", "continent") or \
+    return candidate.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.CONTINENT) or \
         (candidate.population or 0) >= PROMINENT_POPULATION
 
 

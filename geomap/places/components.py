@@ -16,10 +16,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from gazetteer import Gazetteer
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from gazetteer import Gazetteer
 from geomap.actors import ActorTable
 from geomap.context import ReadingContext
 from geomap.places.recognize import find_toponyms

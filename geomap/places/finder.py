@@ -7,10 +7,11 @@ or stands for its government ("Washington said")."""
 
 from __future__ import annotations
 
-from gazetteer import Candidate, Gazetteer
-from gazetteer.normalize import exact_key, loose_key
 from spacy.tokens import Doc, Span
 
+from gazetteer import Candidate, Gazetteer
+from gazetteer.model import Kind
+from gazetteer.normalize import exact_key, loose_key
 from geomap.actors import ActorTable
 from geomap.places.toponym import Toponym
 from geomap.places.words import capitalised, has_letters, is_modifier, speaks, trim
@@ -22,8 +23,8 @@ BIG_PLACE_POPULATION = 100_000
 # A one-word place inside an organisation's name must be this big to be the place it names.
 ORGANISATION_PLACE_POPULATION = 20_000
 # Kinds of place an actor's name may also be: "the EU" acts, and is where things happen.
-TERRITORY_KINDS = frozenset({"country", "continent", "region"})
-BIG_KINDS = frozenset({"country", "admin1", "continent"})
+TERRITORY_KINDS = frozenset({Kind.COUNTRY, Kind.CONTINENT, Kind.REGION})
+BIG_KINDS = frozenset({Kind.COUNTRY, Kind.ADMIN1, Kind.CONTINENT})
 
 
 class Finder:
@@ -75,10 +76,10 @@ class Finder:
         return self.longest_known(self.doc[index:index + 1])
 
     def known(self, name: str) -> list[Candidate]:
-        return [c for c in self.gazetteer.lookup(name, limit=3, fuzzy=False) if c.kind != "demonym"]
+        return [c for c in self.gazetteer.lookup(name, limit=3, fuzzy=False) if c.kind != Kind.DEMONYM]
 
     def is_demonym(self, text: str) -> bool:
-        return bool(self.gazetteer.lookup(text, kind="demonym", limit=1, fuzzy=False))
+        return bool(self.gazetteer.lookup(text, kind=Kind.DEMONYM, limit=1, fuzzy=False))
 
     def is_big_place(self, name: str, min_population: int = BIG_PLACE_POPULATION) -> bool:
         """A country, a province or a large city, named by its own name (not an alternate name

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from shapely.geometry.base import BaseGeometry
 
+from gazetteer.model import Kind
+
 
 @dataclass(slots=True)
 class Alternative:
@@ -62,7 +64,7 @@ class PlaceMention:
     def place_key(self) -> tuple:
         """Mentions with the same key are the same place (one marker on a map); "Iraqi" and
         "Iraq" are kept apart, since a map shows them differently."""
-        return (self.geonameid, self.name, self.kind == "demonym", round(self.lat, 4),
+        return (self.geonameid, self.name, self.kind == Kind.DEMONYM, round(self.lat, 4),
                 round(self.lon, 4))
 
     @classmethod

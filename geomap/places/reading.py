@@ -7,6 +7,7 @@ import bisect
 from dataclasses import dataclass
 
 from gazetteer import Candidate, Gazetteer
+from gazetteer.model import Kind
 from gazetteer.resolve import Resolution
 from geomap.places.candidates import candidates_for
 from geomap.places.mention import Alternative, PlaceMention
@@ -54,7 +55,7 @@ def _mention(article: Article, context: tuple[str, str, str], toponym: Toponym,
         * (METONYM_CONFIDENCE if toponym.metonym else 1.0)
     return PlaceMention(
         start=start, end=end, text=article.raw[start:end], name=place.name, lat=place.lat,
-        lon=place.lon, kind="demonym" if toponym.demonym else place.kind, country=place.country,
+        lon=place.lon, kind=Kind.DEMONYM if toponym.demonym else place.kind, country=place.country,
         admin1=place.admin1, geonameid=place.geonameid, confidence=confidence, source=place.source,
         context=context, geometry=place.geometry, metonym=toponym.metonym,
         alternatives=[Alternative(c.name, c.lat, c.lon, c.kind, c.country, c.admin1, c.geonameid,

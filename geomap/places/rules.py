@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from gazetteer.normalize import loose_key
 from spacy.tokens import Span
 
+from gazetteer.normalize import loose_key
 from geomap.places.finder import ORGANISATION_PLACE_POPULATION, Finder
 from geomap.places.toponym import PLACE_LABELS, Toponym
 from geomap.places.words import (
@@ -131,20 +131,6 @@ def compass_region(finder: Finder, c: Candidate) -> bool:
             or not finder.is_big_place(inner.text, ORGANISATION_PLACE_POPULATION):
         return False
     finder.accept(inner, c.label)
-    return True
-
-
-def possessor(finder: Finder, c: Candidate) -> bool:
-    if c.label not in ("ORG", "FAC") or c.grown is not None:
-        return False
-    name = c.span
-    apostrophe = next((t.i for t in name if t.lower_ in ("'s", "’s")), None)
-    if apostrophe is None or apostrophe == name.start:
-        return False
-    inner = finder.known_from(name.start)
-    if inner is None or inner.end != apostrophe:
-        return False
-    finder.accept(inner, c.label, cue="owner of a name")
     return True
 
 
@@ -422,7 +408,6 @@ SPAN_RULES = (
     Rule("disease_again", disease_again, "Zika spread (after 'the Zika virus')", "not a place"),
     Rule("actor_name", actor_name, "Hezbollah said", "the actor, or the place in its name"),
     Rule("compass_region", compass_region, "South West Ohio", "Ohio (the part is told later)"),
-    Rule("possessor", possessor, "Lima's Central Market", "Lima"),
     Rule("office_of", office_of, "Denver Mayor Ann Cole", "Denver"),
     Rule("organisation_name", organisation_name, "the Ohio State University", "the place in it"),
     Rule("person_surname", person_surname, "Hudson (after 'Mary Hudson')", "not a place"),

@@ -17,7 +17,7 @@ class Toponym:
     standing for its place rather than saying something happened there; `cue` says why a span the
     model did not label as a place was kept; `metonym` marks a name standing for its government
     ("Washington said"); `name` is the place's full name where the text gives only part of it
-    ("Jackson" in "Jackson and Barrow counties" is Jackson County).
+    ("Polk" in "Polk and Story counties" is Polk County).
     """
 
     start: int

@@ -110,8 +110,8 @@ def is_modifier(span: Span) -> bool:
 
 
 def listed_before(token: Token) -> list[Span]:
-    """The capitalised runs listed right before a token ("Cooke", "Grayson", "Love" before
-    "counties" in "Cooke, Grayson and Love counties"): commas between them and "and", "or" or
+    """The capitalised runs listed right before a token ("Linn", "Benton", "Tama" before
+    "counties" in "Linn, Benton and Tama counties"): commas between them and "and", "or" or
     "&" before the last. Fewer than two runs is no list."""
     doc = token.doc
     runs: list[Span] = []

@@ -12,7 +12,7 @@ from html import escape
 
 from shapely.geometry.base import BaseGeometry
 
-from gazetteer.model import ADMIN_KINDS, FEATURE_KINDS
+from gazetteer.model import ADMIN_KINDS, FEATURE_KINDS, Kind
 from geomap.places.mention import PlaceMention
 
 QUOTES_SHOWN = 5
@@ -34,11 +34,12 @@ class KindFamily:
 
 FAMILIES = (
     KindFamily("settlement", "Cities, towns &amp; villages", "#c0504d",
-               frozenset({"city", "town", "village", "neighbourhood"})),
+               frozenset({Kind.CITY, Kind.TOWN, Kind.VILLAGE, Kind.NEIGHBOURHOOD})),
     KindFamily("site", "Sites &amp; facilities", "#d9892b",
-               frozenset({"camp", "base", "airport", "port", "dam", "border_crossing", "site"})),
+               frozenset({Kind.CAMP, Kind.BASE, Kind.AIRPORT, Kind.PORT, Kind.DAM,
+                          Kind.BORDER_CROSSING, Kind.SITE})),
     KindFamily("territory", "Countries &amp; regions", "#7b5ea7",
-               frozenset(ADMIN_KINDS) | {"district"}),
+               frozenset(ADMIN_KINDS) | {Kind.DISTRICT}),
     KindFamily("feature", "Rivers, deserts &amp; other features", "#2e7d8c",
                frozenset(FEATURE_KINDS)),
     # Known only by a relative phrase ("north of Tikrit"): drawn with their uncertainty circle.

@@ -20,7 +20,7 @@ from matplotlib.patches import Ellipse
 from shapely.geometry import box
 
 from gazetteer.geo import KM_PER_DEGREE, distance_km
-from gazetteer.model import Place
+from gazetteer.model import Kind, Place
 from geomap.atomic import write_with
 from geomap.events.records import EVENT_TYPES, Event
 from geomap.places.mention import PlaceMention
@@ -59,7 +59,7 @@ def _draw(path: Path, *, events: Sequence[Event], mentions: Sequence[PlaceMentio
         raise ValueError(f"{path}: a static map is .png, .svg or .pdf, not .{suffix}")
     placed = [event for event in events if event.place is not None]
     points = [(e.place.lon, e.place.lat) for e in placed] or [
-        (m.lon, m.lat) for m in mentions if m.kind != "demonym"]
+        (m.lon, m.lat) for m in mentions if m.kind != Kind.DEMONYM]
     west, south, east, north = _view(_core(points))
     figure = Figure(figsize=FIGURE_INCHES)
     FigureCanvasAgg(figure)  # no pyplot: no global state, no display
@@ -143,7 +143,7 @@ def _places(axes, mentions: Sequence[PlaceMention]) -> None:
     matplotlib draws a collection at once, and a point at a time very slowly)."""
     by_colour: dict[str, list[PlaceMention]] = {}
     for mention in mentions:
-        if mention.kind != "demonym":
+        if mention.kind != Kind.DEMONYM:
             by_colour.setdefault(family_of(mention.kind).colour, []).append(mention)
     for colour, shown in by_colour.items():
         axes.scatter([m.lon for m in shown], [m.lat for m in shown], s=10, color=colour,
