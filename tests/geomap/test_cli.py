@@ -13,7 +13,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from click.testing import CliRunner
 
-from geomap.cli import main, map_file_name
+from geomap.cli import main
+from geomap.cli.output import map_file_name
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from geomap.cli import RESERVED_NAMES, map_file_name
+from geomap.cli.output import RESERVED_NAMES, map_file_name
 from geomap.events.records import Actor, ArticleRef, Event, EventDate, Report
 from geomap.places.mention import PlaceMention
 from geomap.render import place_map, write_fragment

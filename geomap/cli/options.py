@@ -1,0 +1,103 @@
+"""Options several commands share, and the readers that turn them into what the pipeline takes:
+the gazetteer (with the opt-in online geocoder), the actor table and the events' settings."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import click
+
+from gazetteer import Gazetteer
+from geomap.cli.errors import EXIT_INPUT, EXIT_USAGE, Failure
+
+paths_argument = click.argument("paths", nargs=-1, required=True,
+                                type=click.Path(path_type=Path))
+
+
+def open_gazetteer(online: dict | None = None) -> Gazetteer:
+    """The store, with the online geocoder attached when the user asked for it."""
+    gazetteer = Gazetteer.open(click.get_current_context().obj["gazetteer"])
+    if online and online["online"]:
+        from gazetteer.online import OnlineGeocoder
+        from gazetteer.paths import online_cache_path
+
+        service = urlsplit(online["online_url"] or "")
+        try:
+            gazetteer.online = OnlineGeocoder(
+                online_cache_path(gazetteer.path), user_agent=online["user_agent"] or "",
+                provider=online["online_provider"], username=online["geonames_username"],
+                domain=service.netloc or None, scheme=service.scheme or "https")
+        except ValueError as error:
+            raise Failure(f"--online: {error}", EXIT_USAGE) from None
+    return gazetteer
+
+
+def online_options(command: Callable) -> Callable:
+    """The opt-in online geocoder's options, gathered into one `online` argument."""
+    options = [
+        click.option("--online", is_flag=True,
+                     help="Ask an online geocoder for place names the offline gazetteer does not "
+                          "know (answers are cached; off by default: nothing leaves the machine)."),
+        click.option("--user-agent", envvar="GEOMAP_USER_AGENT",
+                     help="Who is asking, as the geocoder's usage policy requires (an app name "
+                          "and contact). Also $GEOMAP_USER_AGENT."),
+        click.option("--online-provider", type=click.Choice(["nominatim", "geonames"]),
+                     default="nominatim", show_default=True),
+        click.option("--geonames-username", envvar="GEOMAP_GEONAMES_USERNAME",
+                     help="Account name for the GeoNames web service. Also $GEOMAP_GEONAMES_USERNAME."),
+        click.option("--online-url", envvar="GEOMAP_ONLINE_URL", metavar="URL",
+                     help="Your own Nominatim or GeoNames server, e.g. https://nominatim.example.org "
+                          "(default: the public service). Also $GEOMAP_ONLINE_URL."),
+    ]
+
+    @functools.wraps(command)
+    def gathered(*args, online: bool, user_agent: str | None, online_provider: str,
+                 geonames_username: str | None, online_url: str | None, **kwargs):
+        return command(*args, online={"online": online, "user_agent": user_agent,
+                                      "online_provider": online_provider,
+                                      "geonames_username": geonames_username,
+                                      "online_url": online_url}, **kwargs)
+
+    for option in reversed(options):
+        gathered = option(gathered)
+    return gathered
+
+
+date_option = click.option(
+    "--date", "default_date", type=click.DateTime(["%Y-%m-%d"]),
+    callback=lambda _context, _option, value: value.date() if value else None,
+    help="Publication date (YYYY-MM-DD) of articles whose metadata and text give none; "
+         "relative dates (\"on Wednesday\") count from it.")
+actors_option = click.option(
+    "--actors", "actor_files", multiple=True, type=click.Path(dir_okay=False, path_type=Path),
+    help="A CSV of your own actor names and aliases (name,kind,aliases), added to the bundled "
+         "table. Repeatable.")
+
+
+def actor_table(actor_files: tuple[Path, ...]):
+    """The actor table with the user's files; a bad row is the user's input error."""
+    from geomap.actors import ActorTable, ActorTableError
+
+    try:
+        return ActorTable.load(actor_files)
+    except ActorTableError as error:
+        raise Failure(str(error), EXIT_INPUT) from None
+
+
+def event_options(command: Callable) -> Callable:
+    """The options that say how events are read: undated articles' date and extra aliases."""
+    options = [date_option, actors_option]
+
+    @functools.wraps(command)
+    def gathered(*args, default_date, actor_files: tuple[Path, ...], **kwargs):
+        from geomap.pipeline import EventOptions
+
+        return command(*args, events=EventOptions(actor_table(actor_files), default_date),
+                       **kwargs)
+
+    for option in reversed(options):
+        gathered = option(gathered)
+    return gathered

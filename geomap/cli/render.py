@@ -1,0 +1,104 @@
+"""`geomap render`: maps of articles' events and places, one per article or one for them all."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from gazetteer import Place
+from geomap.cli.errors import EXIT_USAGE, Failure, guarded
+from geomap.cli.events import story_events
+from geomap.cli.options import (
+    event_options,
+    online_options,
+    open_gazetteer,
+    paths_argument,
+)
+from geomap.cli.output import DEFAULT_OUTPUT_DIR, map_file_name, report, split_results
+from geomap.pipeline import GeoparsedArticle, geoparse_paths
+
+
+@click.command()
+@paths_argument
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path),
+              help="One map of every input's places, written here.")
+@click.option("--output-dir", type=click.Path(file_okay=False, path_type=Path),
+              default=DEFAULT_OUTPUT_DIR, show_default=True,
+              help="Folder for one map per article (when -o is not given).")
+@click.option("--tiles", metavar="NAME",
+              help="Add web map tiles (an xyzservices name such as CartoDB.Positron); "
+                   "the default offline basemap needs no network.")
+@click.option("--title", help="Map title (default: the article's title).")
+@click.option("--format", "output_format", type=click.Choice(["html", "png", "svg", "pdf"]),
+              default="html", show_default=True,
+              help="An interactive HTML map, or a static image for slides and print.")
+@click.option("--embed", is_flag=True,
+              help="Write an HTML fragment to paste into a page (no <html>/<head>; ids that "
+                   "cannot clash with another map's) instead of a whole page.")
+@click.option("--responsive", is_flag=True,
+              help="With --embed: fill the width of its container at a 16:10 shape.")
+@click.option("--merge", is_flag=True,
+              help="The inputs are one story: draw each event the articles share once (with -o).")
+@event_options
+@online_options
+@guarded
+def render(paths: tuple[Path, ...], output: Path | None, output_dir: Path, tiles: str | None,
+           title: str | None, output_format: str, embed: bool, responsive: bool, merge: bool,
+           events, online: dict) -> None:
+    """Draw a map of the events and places in articles: interactive HTML, or PNG/SVG/PDF."""
+    if output is not None and output_format != "html" \
+            and output.suffix.lower() != f".{output_format}":
+        raise Failure(f"{output}: a {output_format} map needs a .{output_format} file name",
+                      EXIT_USAGE)
+    if (embed or responsive) and output_format != "html":
+        raise Failure("--embed and --responsive are for HTML maps", EXIT_USAGE)
+    page = {"embed": embed, "responsive": responsive}
+    gazetteer = open_gazetteer(online)
+    done, failures = split_results(geoparse_paths(list(paths), gazetteer, events))
+    countries = gazetteer.countries() if done else []
+    if output is not None and done:
+        write_map(done, output, countries, tiles, title, story_events(done, merge), **page)
+    else:
+        for item in done:
+            name = map_file_name(item.article.file, f".{output_format}")
+            write_map([item], output_dir / name, countries, tiles, title, item.events, **page)
+    sys.exit(report(failures))
+
+
+def write_map(items: list[GeoparsedArticle], path: Path, countries: list[Place],
+              tiles: str | None, title: str | None, events: list, *, embed: bool = False,
+              responsive: bool = False) -> None:
+    """An interactive map (a page, or a fragment to embed), or a static one when the file is
+    .png, .svg or .pdf."""
+    mentions = [place for item in items for place in item.places]
+    heading = title or (items[0].article.title if len(items) == 1 else f"{len(items)} articles")
+    files = ", ".join(Path(item.article.file).name for item in items[:3])
+    subtitle = f"{len({m.place_key for m in mentions})} places in {files}" + (
+        f" and {len(items) - 3} more" if len(items) > 3 else "")
+    if path.suffix.lower() in (".png", ".svg", ".pdf"):
+        from geomap.render.static import (
+            static_map,  # matplotlib only when an image is drawn
+        )
+
+        static_map(path, events=events, mentions=mentions, countries=countries, title=heading,
+                   subtitle=subtitle)
+        click.echo(str(path))
+        return
+    from geomap.render import (  # folium only for maps
+        place_map,
+        write_fragment,
+        write_html,
+    )
+
+    try:
+        html_map = place_map(mentions, countries=countries, title=heading,
+                             subtitle=subtitle, tiles=tiles, events=events)
+    except ValueError as error:  # an unknown tile provider name
+        raise Failure(str(error), EXIT_USAGE) from None
+    if embed:
+        write_fragment(html_map, path, responsive=responsive)
+    else:
+        write_html(html_map, path)
+    click.echo(str(path))
