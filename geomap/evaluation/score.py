@@ -5,6 +5,9 @@ Resolution, on the gold toponyms that were recognised and have coordinates: accu
 (100 miles), mean and median error in km, and the area under the curve of log errors (AUC, lower is
 better; Gritta et al. 2018). The same GeoNames id counts as no error at all.
 
+The scores name the part of the corpus they were taken on: its development or test half
+(geomap.evaluation.split), or all of it.
+
 `calibration_error` (expected calibration error, ten bins) says whether a place's confidence can be
 read as the probability that it is right (within 161 km, or the gold point inside the chosen
 territory, as for the area-aware accuracy).
@@ -28,7 +31,8 @@ from shapely.geometry import Point
 from gazetteer import Gazetteer
 from gazetteer.geo import distance_km
 from gazetteer.model import Kind
-from geomap.evaluation.corpora import GoldDocument
+from geomap.evaluation.corpora import ANNOTATES_DEMONYMS, GoldDocument
+from geomap.evaluation.split import select
 from geomap.pipeline import geoparse_articles
 from geomap.places.mention import PlaceMention
 from geomap.read.article import Article
@@ -41,6 +45,7 @@ MAX_ERROR_KM = 20039.0
 @dataclass(slots=True)
 class Scores:
     corpus: str
+    split: str  # "dev", "test" or "all" (geomap.evaluation.split)
     demonyms_counted: bool
     documents: int
     gold_toponyms: int
@@ -63,17 +68,22 @@ class Scores:
 
 
 def evaluate(corpus: str, documents: list[GoldDocument], gazetteer: Gazetteer, *,
-             demonyms: bool, switched_off: frozenset[str] = frozenset()) -> Scores:
-    """Run the pipeline on every document, as `geomap places` does, and score it against the gold.
+             demonyms: bool | None = None, split: str = "all", limit: int | None = None,
+             switched_off: frozenset[str] = frozenset()) -> Scores:
+    """Run the pipeline on the documents, as `geomap places` does, and score it against the gold:
+    the documents of one `split` ("dev", "test" or "all"), then only the first `limit` of those.
 
-    `demonyms` says whether the corpus counts adjectival mentions ("Iraqi") as toponyms; when it
-    does not, the pipeline's demonym mentions are left out of the predictions, as a map hides them.
+    `demonyms` says whether the corpus counts adjectival mentions ("Iraqi") as toponyms (None: as
+    its annotation guidelines do); when it does not, the pipeline's demonym mentions are left out
+    of the predictions, as a map hides them.
     `switched_off` names recognition rules not to apply (to measure what each is worth).
     """
+    counted = ANNOTATES_DEMONYMS[corpus] if demonyms is None else demonyms
+    chosen = select(documents, split)[:limit]
     started = time.perf_counter()
-    predictions = predict(documents, gazetteer, demonyms=demonyms, switched_off=switched_off)
+    predictions = predict(chosen, gazetteer, demonyms=counted, switched_off=switched_off)
     seconds = time.perf_counter() - started
-    return score(corpus, documents, predictions, demonyms=demonyms, seconds=seconds)
+    return score(corpus, chosen, predictions, demonyms=counted, split=split, seconds=seconds)
 
 
 def predict(documents: list[GoldDocument], gazetteer: Gazetteer, *, demonyms: bool,
@@ -86,8 +96,9 @@ def predict(documents: list[GoldDocument], gazetteer: Gazetteer, *, demonyms: bo
 
 
 def score(corpus: str, documents: list[GoldDocument], predictions: list[list[PlaceMention]], *,
-          demonyms: bool, seconds: float = 0.0) -> Scores:
-    """Recognition and resolution scores of the predictions against the documents' gold."""
+          demonyms: bool, split: str = "all", seconds: float = 0.0) -> Scores:
+    """Recognition and resolution scores of the predictions against the documents' gold;
+    `split` names the part of the corpus the documents are."""
     matched_gold = matched_predicted = 0
     errors: list[float] = []
     area_errors: list[float] = []
@@ -111,8 +122,9 @@ def score(corpus: str, documents: list[GoldDocument], predictions: list[list[Pla
     precision = matched_predicted / predicted_total if predicted_total else 0.0
     recall = matched_gold / gold_total if gold_total else 0.0
     return Scores(
-        corpus=corpus, demonyms_counted=demonyms, documents=len(documents), gold_toponyms=gold_total,
-        predicted_toponyms=predicted_total, precision=precision, recall=recall,
+        corpus=corpus, split=split, demonyms_counted=demonyms, documents=len(documents),
+        gold_toponyms=gold_total, predicted_toponyms=predicted_total, precision=precision,
+        recall=recall,
         f1=2 * precision * recall / (precision + recall) if precision + recall else 0.0,
         resolved=len(errors),
         accuracy_161km=_accuracy(errors), accuracy_161km_area=_accuracy(area_errors),

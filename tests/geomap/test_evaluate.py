@@ -12,6 +12,7 @@ from gazetteer.geo import distance_km
 from geomap.cli import main
 from geomap.evaluation.corpora import CorpusError, read_corpus
 from geomap.evaluation.score import evaluate, log_error_auc
+from geomap.evaluation.split import split_of
 
 
 def test_lgl_format_is_read(data_dir):
@@ -101,3 +102,66 @@ def test_calibration_error():
     assert calibration_error([0.9, 0.9], [False, False]) == pytest.approx(0.9)
     assert calibration_error([0.25, 0.75], [False, True]) == pytest.approx(0.25)
     assert calibration_error([], []) == 0.0
+
+
+CITIES = ["Cairo", "Lagos", "Nairobi", "Lima", "Oslo", "Hanoi"]
+
+
+def _counted_corpus(path):
+    """Six GeoVirus-style documents, ids "1".."6"; document k names k cities, so the gold
+    toponyms' total tells which documents were scored (the coordinates do not matter here)."""
+    articles = []
+    for k in range(1, len(CITIES) + 1):
+        text = "Reporters travelled to " + ", ".join(CITIES[:k]) + "."
+        locations = "".join(
+            f"<location><name>{city}</name><start>{text.index(city)}</start>"
+            f"<end>{text.index(city) + len(city)}</end><lat>0</lat><lon>0</lon></location>"
+            for city in CITIES[:k])
+        articles.append(f"<article id='{k}'><text>{text}</text><locations>{locations}"
+                        f"</locations></article>")
+    path.write_text("<articles>" + "".join(articles) + "</articles>", encoding="utf-8")
+    return path
+
+
+def _scores(path, *options):
+    result = CliRunner().invoke(main, ["evaluate", str(path), "--format", "json", *options])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_evaluate_splits_add_up_to_the_corpus(tmp_path):
+    path = _counted_corpus(tmp_path / "counted.xml")
+    halves = {split: [k for k in range(1, 7) if split_of(str(k)) == split]
+              for split in ("dev", "test")}
+    assert halves["dev"] and halves["test"], "the ids fall in both halves"
+    everything = _scores(path)  # no --split: every document, as before there were splits
+    assert (everything["split"], everything["documents"], everything["gold_toponyms"]) \
+        == ("all", 6, 21)
+    scored = {split: _scores(path, "--split", split) for split in halves}
+    for split, ids in halves.items():
+        assert scored[split]["split"] == split
+        assert (scored[split]["documents"], scored[split]["gold_toponyms"]) == (len(ids), sum(ids))
+    assert scored["dev"]["documents"] + scored["test"]["documents"] == everything["documents"]
+
+
+def test_evaluate_takes_the_split_before_the_limit(tmp_path):
+    path = _counted_corpus(tmp_path / "counted.xml")
+    first_two_tests = [k for k in range(1, 7) if split_of(str(k)) == "test"][:2]
+    scores = _scores(path, "--split", "test", "--limit", "2")
+    assert (scores["documents"], scores["gold_toponyms"]) == (2, sum(first_two_tests))
+
+
+def test_evaluate_table_names_the_split(data_dir):
+    (document,) = read_corpus(data_dir / "mini-lgl.xml")[1]
+    split = split_of(document.id)
+    result = CliRunner().invoke(main, ["evaluate", str(data_dir / "mini-lgl.xml"),
+                                       "--split", split])
+    assert result.exit_code == 0, result.output
+    assert f"split                   {split}" in result.stdout.splitlines()
+    assert "documents               1" in result.stdout.splitlines()
+
+
+def test_evaluate_rejects_an_unknown_split(data_dir):
+    result = CliRunner().invoke(main, ["evaluate", str(data_dir / "mini-lgl.xml"),
+                                       "--split", "train"])
+    assert result.exit_code == 2 and "'train' is not one of" in result.stderr
