@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import math
-
-from .geo import EARTH_RADIUS_KM
+from .geo import WGS84
 
 # Degrees clockwise from north.
 COMPASS = {
@@ -14,12 +12,7 @@ COMPASS = {
 
 
 def destination(lat: float, lon: float, bearing_degrees: float, distance_km: float) -> tuple[float, float]:
-    """The point `distance_km` from (lat, lon) along the great circle starting at the bearing."""
-    phi, lam = math.radians(lat), math.radians(lon)
-    theta = math.radians(bearing_degrees)
-    delta = distance_km / EARTH_RADIUS_KM
-    phi2 = math.asin(math.sin(phi) * math.cos(delta)
-                     + math.cos(phi) * math.sin(delta) * math.cos(theta))
-    lam2 = lam + math.atan2(math.sin(theta) * math.sin(delta) * math.cos(phi),
-                            math.cos(delta) - math.sin(phi) * math.sin(phi2))
-    return math.degrees(phi2), (math.degrees(lam2) + 540) % 360 - 180
+    """(lat, lon) of the point `distance_km` from (lat, lon) along the WGS84 geodesic that starts
+    at the bearing (pyproj's forward problem; longitudes come back within -180..180)."""
+    lon2, lat2, _ = WGS84.fwd(lon, lat, bearing_degrees, distance_km * 1000)
+    return lat2, lon2

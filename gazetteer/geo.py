@@ -1,30 +1,36 @@
-"""Distances on the globe, for ranking places against each other and scoring geocoding error."""
+"""Distances on the globe, for ranking places against each other and scoring geocoding error.
+
+Distances are WGS84 geodesics from pyproj (Karney's algorithm), not a hand-written haversine on a
+sphere: they differ by up to 0.5%, which moves no evaluation figure by more than rounding.
+"""
 
 from __future__ import annotations
 
 import math
 
 import numpy as np
+from pyproj import Geod
 
-EARTH_RADIUS_KM = 6371.0088
-# Length of a degree of latitude (and of longitude at the equator).
-KM_PER_DEGREE = 111.32
+# One ellipsoid for every call: building a Geod costs far more than using it.
+WGS84 = Geod(ellps="WGS84")
+# Length of a degree along the equator, of longitude there and near enough of latitude anywhere.
+KM_PER_DEGREE = math.radians(WGS84.a) / 1000
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle (haversine) distance between two WGS84 points."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    half_dphi = math.radians(lat2 - lat1) / 2
-    half_dlambda = math.radians(lon2 - lon1) / 2
-    a = math.sin(half_dphi) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(half_dlambda) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+    """Geodesic distance between two WGS84 points.
+
+    Called in resolution's loops, so it goes straight to the shared Geod's scalar `inv` (about
+    1 microsecond a call against the haversine's 0.6; LGL's 588 documents make some 15,000 calls,
+    a hundredth of a second in all) rather than through arrays or a new Geod."""
+    return WGS84.inv(lon1, lat1, lon2, lat2)[2] / 1000
 
 
 def distances_km(lat1: np.ndarray, lon1: np.ndarray, lat2: np.ndarray,
                  lon2: np.ndarray) -> np.ndarray:
     """`distance_km` over arrays of degrees, broadcast against each other (many points to one, or
-    every pair of two sets), for when there are thousands of them."""
-    phi1, phi2 = np.radians(lat1), np.radians(lat2)
-    a = (np.sin((phi2 - phi1) / 2) ** 2
-         + np.cos(phi1) * np.cos(phi2) * np.sin(np.radians(np.subtract(lon2, lon1)) / 2) ** 2)
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+    every pair of two sets), in one pyproj call; `Geod.inv` needs equal shapes, hence the
+    broadcast."""
+    lat1, lon1, lat2, lon2 = np.broadcast_arrays(*(np.asarray(v, dtype=float)
+                                                   for v in (lat1, lon1, lat2, lon2)))
+    return np.asarray(WGS84.inv(lon1, lat1, lon2, lat2)[2]) / 1000
