@@ -11,10 +11,11 @@ __all__ = ["parse"]
 
 
 def parse(text: str, published: datetime.date | str | None = None, *, title: str = "",
-          gazetteer=None, actors=None):
+          gazetteer=None, actors=None, statements: bool = False):
     """Places and events of one article's text, as a `GeoparsedArticle` (`.places`, `.events`,
     `.to_geodataframe()`). `published` anchors relative dates ("on Wednesday"); without it the
-    text's own dateline is used, if it has one."""
+    text's own dateline is used, if it has one. `statements` counts claims, threats and
+    accusations as events too."""
     from geomap.actors import ActorTable
     from geomap.pipeline import EventOptions, default_gazetteer, geoparse_articles
     from geomap.read.article import Article
@@ -22,6 +23,7 @@ def parse(text: str, published: datetime.date | str | None = None, *, title: str
     if isinstance(published, str):
         published = datetime.date.fromisoformat(published)
     article = Article(file="<text>", text=text, raw=text, title=title)
-    options = EventOptions(actors if actors is not None else ActorTable.load(), published)
+    options = EventOptions(actors if actors is not None else ActorTable.load(), published,
+                           statements)
     (parsed,) = geoparse_articles([article], gazetteer or default_gazetteer(), options)
     return parsed

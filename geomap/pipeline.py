@@ -33,10 +33,12 @@ def default_gazetteer() -> Gazetteer:
 
 @dataclass(frozen=True, slots=True)
 class EventOptions:
-    """Asking for events: the actor table, and the date of articles that carry none."""
+    """Asking for events: the actor table, the date of articles that carry none, and whether
+    statements (claims, threats, accusations) count as events."""
 
     actors: ActorTable
     default_date: datetime.date | None = None
+    statements: bool = False
 
 
 @dataclass(slots=True)
@@ -106,5 +108,6 @@ def geoparse_articles(articles: list[Article], gazetteer: Gazetteer,
             yield GeoparsedArticle(article, places)
             continue
         published = publication_day(article, events.default_date)
-        told = find_events(article, doc, places, published, events.actors)
+        told = find_events(article, doc, places, published, events.actors,
+                           statements=events.statements)
         yield GeoparsedArticle(article, places, merge_events(told), published)

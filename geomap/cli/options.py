@@ -76,6 +76,11 @@ actors_option = click.option(
     help="A CSV of your own actor names and aliases (name,kind,aliases), added to the bundled "
          "table. Repeatable.")
 
+statements_option = click.option(
+    "--statements", is_flag=True,
+    help="Also count statements (claims of responsibility, threats, accusations, denials) as "
+         "events.")
+
 
 def actor_table(actor_files: tuple[Path, ...]):
     """The actor table with the user's files; a bad row is the user's input error."""
@@ -88,15 +93,17 @@ def actor_table(actor_files: tuple[Path, ...]):
 
 
 def event_options(command: Callable) -> Callable:
-    """The options that say how events are read: undated articles' date and extra aliases."""
-    options = [date_option, actors_option]
+    """The options that say how events are read: undated articles' date, extra aliases, and
+    whether statements count."""
+    options = [date_option, actors_option, statements_option]
 
     @functools.wraps(command)
-    def gathered(*args, default_date, actor_files: tuple[Path, ...], **kwargs):
+    def gathered(*args, default_date, actor_files: tuple[Path, ...], statements: bool,
+                 **kwargs):
         from geomap.pipeline import EventOptions
 
-        return command(*args, events=EventOptions(actor_table(actor_files), default_date),
-                       **kwargs)
+        options = EventOptions(actor_table(actor_files), default_date, statements)
+        return command(*args, events=options, **kwargs)
 
     for option in reversed(options):
         gathered = option(gathered)

@@ -40,7 +40,9 @@ from geomap.events.records import (
 )
 from geomap.events.roles import event_roles
 from geomap.events.syntax import REPORTING_WORDS, Distances, depth, token_at
-from geomap.events.triggers import Trigger, find_triggers, trigger_token
+from geomap.events.senses import is_generic, is_offence, is_unrealised
+from geomap.events.taxonomy import FAMILY_OF_TYPE
+from geomap.events.triggers import Trigger, find_triggers, lemmatise, settle, trigger_token
 from geomap.places.mention import PlaceMention
 from geomap.read.article import Article
 
@@ -71,8 +73,18 @@ BASE_CONFIDENCE = 0.4
 # Events whose sentence may give killed, injured or displaced figures.
 COUNTED_TYPES = HARMFUL_TYPES | {"displacement"}
 DEFINITE_WORDS = frozenset({"the", "this", "these", "that", "those"})
-# A place taken from the sentence before is less sure.
+# What marks a sentence as a photo's caption or credit.
+CAPTION_MARKERS = ("file photo", "file picture", "(photo:", "photo credit", "(afp photo",
+                   "(reuters photo", "photo/", "(picture:", "getty images", "| photo")
+# A place taken from the sentence before is less sure; from a neighbouring sentence or the
+# article's focus, less sure still.
 INHERITED_PLACE_CONFIDENCE = 0.85
+NEIGHBOUR_PLACE_CONFIDENCE = 0.75
+FOCUS_PLACE_CONFIDENCE = 0.6
+SETTLEMENT_KINDS = frozenset({Kind.CITY, Kind.TOWN, Kind.VILLAGE, Kind.NEIGHBOURHOOD, Kind.CAMP})
+# A neighbouring sentence's country or region is too often whose officials spoke ("according to
+# U.S. officials"), not where: only its finer places are lent.
+WIDE_KINDS = frozenset({Kind.DEMONYM, Kind.COUNTRY, Kind.CONTINENT, Kind.REGION})
 # How far back a definite mention ("the attack") may refer.
 CONTINUATION_SENTENCES = 3
 # A referent is clear when it is named this many times more than the next candidate.
@@ -95,19 +107,23 @@ class ArticleEvents:
 
 
 def find_events(article: Article, doc: Doc, places: list[PlaceMention],
-                published: datetime.date | None, table: ActorTable) -> list[Event]:
+                published: datetime.date | None, table: ActorTable, *,
+                statements: bool = False) -> list[Event]:
     """The events one article tells of, one per event type per sentence, in text order.
 
     A definite mention of an event just told ("The bombings ... also wounded 25") adds to that
-    event; other retellings are merged later (see `fuse`)."""
+    event; other retellings are merged later (see `fuse`). Statements (claims, threats,
+    accusations) are events only when `statements` asks for them."""
     context = ArticleEvents(article, published, table)
     sentences = list(doc.sents)
+    lemmatise(doc)
     triggered = [(index, sentence, triggers) for index, sentence in enumerate(sentences)
-                 if (triggers := find_triggers(sentence))]
+                 if not is_caption(sentence.text) and (triggers := find_triggers(sentence))]
     parsed = nlp.parse([sentence for _, sentence, _ in triggered])
     located = _places_by_sentence(article, places, sentences)
     _note_actors(context, sentences)
     events: list[Event] = []
+    told_in: list[int] = []  # each event's sentence
     latest: dict[str, tuple[int, int]] = {}  # event type -> (sentence, position in events)
     last_place: tuple[int, PlaceMention] | None = None  # (sentence, place) of the latest event
     for (index, sentence, triggers), sentence_doc in zip(triggered, parsed):
@@ -126,13 +142,57 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
                 continue
             latest[event.type] = (index, len(events))
             events.append(event)
-    return [event for event in events if _informative(event)]
+            told_in.append(index)
+    _place_the_unplaced(events, told_in, located, places)
+    return [event for event in events if _informative(event)
+            and (statements or event.type != "statement")]
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption or credit is no telling of an event: "AFP file photo shows ...",
+    "(Photo: Reuters)"."""
+    lowered = text.lower()
+    return any(marker in lowered for marker in CAPTION_MARKERS)
+
+
+def _place_the_unplaced(events: list[Event], told_in: list[int],
+                        located: dict[int, list[tuple[int, int, PlaceMention]]],
+                        places: list[PlaceMention]) -> None:
+    """An event its sentence does not place happened where the sentences around it are (the one
+    before, else the one after), else at the article's focus: the place it names most."""
+    focus = _focus(places)
+    for event, index in zip(events, told_in):
+        if event.place is not None:
+            continue
+        nearby = [place for sentence in (index - 1, index + 1)
+                  for _, _, place in located.get(sentence, [])
+                  if place.kind not in WIDE_KINDS and not place.metonym]
+        if nearby:
+            event.place = nearby[-1] if located.get(index - 1) else nearby[0]
+            event.confidence *= NEIGHBOUR_PLACE_CONFIDENCE
+        elif focus is not None:
+            event.place = focus
+            event.confidence *= FOCUS_PLACE_CONFIDENCE
+
+
+def _focus(places: list[PlaceMention]) -> PlaceMention | None:
+    """The place an article is about: the one it names most (a town or finer before a country
+    or province named as often), None when it names none."""
+    counted = Counter(place.place_key for place in places if place.kind != Kind.DEMONYM)
+    if not counted:
+        return None
+    first = {}
+    for place in places:
+        first.setdefault(place.place_key, place)
+    best = max(counted, key=lambda key: (counted[key], first[key].kind in SETTLEMENT_KINDS,
+                                         -places.index(first[key])))
+    return first[best]
 
 
 def _informative(event: Event) -> bool:
     """An event needs a place, a date, a named party or a figure to be worth a record: a bare
     "the offensive" says nothing a reader could map or count."""
-    return event.place is not None or event.date.precision != "unknown" or any(
+    return event.place is not None or event.date.precision not in ("unknown", "reported") or any(
         not actor.generic for actor in event.actors) or event.fatalities is not None \
         or event.injured is not None or event.displaced is not None
 
@@ -175,8 +235,8 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
     """The sentence's events, one per type, each with whether it is a definite mention of one
     told before ("the attack")."""
     by_type: dict[str, list[Trigger]] = {}
-    triggers = [trigger for trigger in triggers
-                if not is_descriptive(parsed, trigger) and not is_habitual(parsed, trigger)]
+    triggers = [trigger for trigger in (settle(parsed, t) for t in triggers)
+                if trigger is not None and _tells(parsed, trigger)]
     for trigger in triggers:
         by_type.setdefault(trigger.sense.type, []).append(trigger)
     heads = {event_type: _main_token(parsed, found) for event_type, found in by_type.items()}
@@ -227,6 +287,17 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
         events.append((event, _definite(parsed[head])))
     _credit_claims([event for event, _ in events])
     return events
+
+
+def _tells(parsed: Doc, trigger: Trigger) -> bool:
+    """Whether a settled trigger tells of something that happened: not a word that describes
+    ("the besieged city"), a pattern, an offence named in a charge, a generic truth, or (outside
+    politics, where a plan is news) what was only planned or threatened."""
+    token = trigger_token(parsed, trigger)
+    if is_descriptive(parsed, trigger) or is_habitual(parsed, trigger) or is_offence(token) \
+            or is_generic(token):
+        return False
+    return FAMILY_OF_TYPE.get(trigger.sense.type) == "political" or not is_unrealised(token)
 
 
 def _credit_claims(events: list[Event]) -> None:
@@ -353,6 +424,8 @@ def _event_date(scorer: Distances, parsed: Doc, published: datetime.date | None,
         return min(near, key=lambda item: item[0])[1]
     if alone and len(dated) == 1 and dated[0][0] != float("inf"):
         return dated[0][1]
+    if published is not None:  # news of the day: on or before the day it was published
+        return EventDate(published.isoformat(), "reported")
     return EventDate.unknown()
 
 
@@ -387,7 +460,7 @@ def _confidence(place: PlaceMention | None, date: EventDate, actors: list[Actor]
     confidence = BASE_CONFIDENCE
     if place is not None:
         confidence += 0.25 * place.confidence
-    if date.precision != "unknown":
+    if date.precision not in ("unknown", "reported"):
         confidence += 0.1
     if any(actor.role == "actor" for actor in actors):
         confidence += 0.15

@@ -27,7 +27,10 @@ SAME_SETTLEMENT_KM = 10.0
 KIND_RANK = {Kind.VILLAGE: 0, Kind.CAMP: 0, Kind.SITE: 0, Kind.TOWN: 1, Kind.CITY: 1,
              Kind.DISTRICT: 2, Kind.APPROXIMATE: 3, Kind.ADMIN2: 4, Kind.VALLEY: 5, Kind.ADMIN1: 6,
              Kind.REGION: 7, Kind.COUNTRY: 8, Kind.DEMONYM: 9, Kind.CONTINENT: 10}
-PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4, "unknown": 5}
+PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4, "reported": 5,
+                  "unknown": 6}
+# An event dated only by its article's day ("reported") happened on it or in the weeks before.
+REPORTED_WINDOW_DAYS = 31
 MAX_CONFIDENCE = 0.99
 # Subtypes that say no more than their type does: they agree with any other of the type.
 GENERIC_SUBTYPES = frozenset({"attack", "bombing", "clash", "battle", "offensive", "capture",
@@ -87,7 +90,16 @@ def _dates_agree(a: EventDate, b: EventDate) -> bool:
         return True
     if max(_days(a), _days(b)) > MAX_SPAN_DAYS:
         return False
-    return a.date <= (b.end or b.date) and b.date <= (a.end or a.date)
+    a_start, b_start = _start(a), _start(b)
+    return a_start <= (b.end or b.date) and b_start <= (a.end or a.date)
+
+
+def _start(date: EventDate) -> str:
+    """The first day an event can have happened: a reported date reaches back a few weeks."""
+    if date.precision != "reported" or date.date is None:
+        return date.date or ""
+    day = datetime.date.fromisoformat(date.date)
+    return (day - datetime.timedelta(days=REPORTED_WINDOW_DAYS)).isoformat()
 
 
 def _days(date: EventDate) -> int:

@@ -1,21 +1,19 @@
 """The records of events: what happened, who took part, when, where, how many were hurt, and the
-articles that say so. The JSON form is DESIGN.md's event contract, extended."""
+articles that say so. The JSON form is the event contract of docs/architecture.md."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from geomap.events.taxonomy import FAMILY_OF_TYPE, acled_type, geo_precision
 from geomap.places.mention import PlaceMention
 
-# The taxonomy (close to ACLED's event types and CAMEO's top levels), documented in
-# geomap/data/README.md; subtypes are listed in geomap/data/event_triggers.csv.
-EVENT_TYPES = ("armed clash", "attack", "violence against civilians", "capture",
-               "deployment", "displacement", "arrest", "protest", "statement", "meeting")
 # Events that harm people: civilians they hit are victims.
 HARMFUL_TYPES = frozenset({"attack", "violence against civilians", "armed clash"})
 # Events whose place is where something went from or to.
 MOVEMENT_TYPES = frozenset({"deployment", "displacement"})
-DATE_PRECISIONS = ("day", "week", "month", "year", "range", "unknown")
+# "reported": the event gives no date of its own and takes its article's day (on or before it).
+DATE_PRECISIONS = ("day", "week", "month", "year", "range", "reported", "unknown")
 ACTOR_ROLES = ("actor", "target", "victim")
 ARTICLE_FIELDS = ("file", "title", "source", "url", "published")
 
@@ -92,7 +90,7 @@ class Event:
     """
 
     id: str
-    type: str  # one of EVENT_TYPES
+    type: str  # one of taxonomy.EVENT_TYPES
     subtype: str
     triggers: list[str]
     date: EventDate
@@ -133,10 +131,30 @@ class Event:
                             r["fatalities"], r["injured"], r["displaced"])
                      for r in record["sources"]])
 
+    @property
+    def family(self) -> str:
+        return FAMILY_OF_TYPE.get(self.type, self.type)
+
+    @property
+    def acled(self) -> tuple[str | None, str | None]:
+        """ACLED's event type and sub-event type, or (None, None) outside its scheme."""
+        return acled_type(self.type, self.subtype,
+                          state_actor=any(a.role == "actor" and a.kind == "state forces"
+                                          for a in self.actors),
+                          civilian_victims=any(a.role == "victim" for a in self.actors))
+
+    @property
+    def geo_precision(self) -> int | None:
+        return geo_precision(self.place)
+
     def to_dict(self) -> dict:
-        """The JSON record (DESIGN.md's event contract, with origin, destination and flags)."""
+        """The JSON record (docs/architecture.md's event contract, with origin, destination,
+        flags, the family, ACLED's types and geo_precision)."""
+        event_type, sub_event_type = self.acled
         return {
-            "id": self.id, "type": self.type, "subtype": self.subtype,
+            "id": self.id, "type": self.type, "subtype": self.subtype, "family": self.family,
+            "event_type": event_type, "sub_event_type": sub_event_type,
+            "geo_precision": self.geo_precision,
             "triggers": list(self.triggers),
             "date": self.date.date, "date_end": self.date.end,
             "date_precision": self.date.precision, "date_text": self.date.text,

@@ -1,40 +1,62 @@
-"""Event triggers: the words that say something happened ("fled", "suicide bombers", "air strikes"),
-each naming an event type and subtype from the taxonomy in geomap/data/README.md.
+"""Event triggers: the words that say something happened ("fled", "suicide bombers", "floods",
+"was charged"), matched by their lemmas, each sense settled by the parse.
 
-The lexicon lists every inflected form, so matching needs no lemmatizer (which would need the
-tagger): a sentence is scanned for the longest listed token sequence at each token.
+The table (`data/event_triggers.csv`) has one row per sense: the lemma(s), the part of speech, the
+type and subtype (`taxonomy.py`), what the sense requires of its sentence (a check of `senses.py`)
+and an example. Finding triggers takes two steps:
+
+- before parsing, a spaCy `Matcher` over lemmas finds candidates in every sentence, so that only
+  sentences with one are parsed. The lemmas come from spaCy's lookup table (spacy-lookups-data),
+  which needs no tagger: "fled", "flees" and "fleeing" are all "flee".
+- after parsing (`settle`), a candidate takes the first of its senses whose part of speech (from
+  the tagger) and requirement hold, or is no trigger at all.
 """
 
 from __future__ import annotations
 
 import csv
 import functools
-from dataclasses import dataclass
+import gzip
+import json
+from dataclasses import dataclass, replace
 from importlib import resources
 
+import spacy_lookups_data
+from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
+from spacy.util import filter_spans
+from spacy.vocab import Vocab
 
-MAX_TRIGGER_TOKENS = 4
+from geomap.events.senses import REQUIREMENTS
+
 PARTICLES = frozenset({"out", "off", "back", "away", "down", "up"})
-# How many words an object between a verb and its particle may take.
+# How many words an object between a verb and its particle may take: "drove the militants out".
 MAX_OBJECT_TOKENS = 4
+# What may not stand between them (a hyphen may: "drove al-Shabaab out").
+CLAUSE_PUNCTUATION = frozenset({",", ".", ";", ":", "!", "?", "(", ")", '"', "“", "”", "—", "–"})
 
 
 @dataclass(frozen=True, slots=True)
 class TriggerSense:
     type: str
     subtype: str
-    part: str  # "verb" or "noun"
+    part: str  # "verb", "noun", or "" for either (settled from the parse)
+    requires: str = ""  # a check of senses.REQUIREMENTS, or "" for none
 
 
 @dataclass(frozen=True, slots=True)
 class Trigger:
-    """A trigger found in a sentence: token span [start, end) of the sentence, and its sense."""
+    """A trigger in a sentence: token span [start, end) of the sentence and its senses, the
+    likeliest first (one once `settle` has chosen)."""
 
     start: int
     end: int
     text: str
-    sense: TriggerSense
+    senses: tuple[TriggerSense, ...]
+
+    @property
+    def sense(self) -> TriggerSense:
+        return self.senses[0]
 
     @property
     def specificity(self) -> int:
@@ -43,67 +65,78 @@ class Trigger:
 
 
 @functools.cache
-def lexicon() -> dict[tuple[str, ...], TriggerSense]:
-    with (resources.files("geomap") / "data" / "event_triggers.csv").open(encoding="utf-8") as f:
-        return {_tokens(row["trigger"]): TriggerSense(row["type"], row["subtype"], row["part"])
-                for row in csv.DictReader(f)}
+def lemma_table() -> dict[str, str]:
+    """spaCy's English lookup lemmas (word -> lemma), read straight from the package's file."""
+    path = resources.files(spacy_lookups_data) / "data" / "en_lemma_lookup.json.gz"
+    with path.open("rb") as handle:
+        return json.loads(gzip.decompress(handle.read()))
 
 
-def _tokens(trigger: str) -> tuple[str, ...]:
-    """A listed trigger as spaCy splits it: "car-bomb" is three tokens."""
-    return tuple(trigger.lower().replace("-", " - ").split())
+def lemmatise(tokens: Span | Doc) -> None:
+    """Give each token its lookup lemma (lower case), which the trigger matcher reads."""
+    table = lemma_table()
+    for token in tokens:
+        token.lemma_ = table.get(token.lower_, token.lower_)
 
 
 @functools.cache
-def separable() -> dict[str, dict[str, TriggerSense]]:
-    """Verb-and-particle triggers whose object may come between: "drove the militants out"."""
-    found: dict[str, dict[str, TriggerSense]] = {}
-    for words, sense in lexicon().items():
-        if sense.part == "verb" and len(words) == 2 and words[1] in PARTICLES:
-            found.setdefault(words[0], {})[words[1]] = sense
-    return found
+def senses_by_lemma() -> dict[str, tuple[TriggerSense, ...]]:
+    found: dict[str, list[TriggerSense]] = {}
+    with (resources.files("geomap") / "data" / "event_triggers.csv").open(encoding="utf-8") as f:
+        for row in csv.DictReader(f):
+            found.setdefault(row["lemma"], []).append(
+                TriggerSense(row["type"], row["subtype"], row["part"], row["requires"]))
+    return {lemma: tuple(senses) for lemma, senses in found.items()}
+
+
+@functools.cache
+def _matcher(vocab: Vocab) -> Matcher:
+    matcher = Matcher(vocab)
+    for lemma, senses in senses_by_lemma().items():
+        words = lemma.split()
+        matcher.add(lemma, [[{"LEMMA": word} for word in words]])
+        if len(words) == 2 and words[1] in PARTICLES and any(s.part != "noun" for s in senses):
+            gap = {"TEXT": {"NOT_IN": list(CLAUSE_PUNCTUATION)},
+                   "OP": f"{{1,{MAX_OBJECT_TOKENS}}}"}
+            matcher.add(f"{lemma}\t…", [[{"LEMMA": words[0]}, gap, {"LOWER": words[1]}]])
+    return matcher
 
 
 def find_triggers(sentence: Span) -> list[Trigger]:
-    """Every trigger in a sentence, longest first at each token, without overlaps.
-
-    Token indices are relative to the sentence, so they index the sentence's own parsed Doc.
-    """
-    senses = lexicon()
-    words = [token.lower_ for token in sentence]
+    """The candidate triggers of a lemmatised sentence, the longest at each place, without
+    overlaps. Token indices are relative to the sentence, so they index its parsed Doc."""
+    matcher = _matcher(sentence.doc.vocab)
+    strings = sentence.doc.vocab.strings
+    spans = []
+    for match_id, start, end in matcher(sentence):
+        key = strings[match_id]
+        span = Span(sentence.doc, sentence.start + start, sentence.start + end, label=key)
+        spans.append(span)
     found = []
-    position = 0
-    while position < len(words):
-        for length in range(min(MAX_TRIGGER_TOKENS, len(words) - position), 0, -1):
-            sense = senses.get(tuple(words[position:position + length]))
-            if sense is not None:
-                found.append(Trigger(position, position + length,
-                                     sentence[position:position + length].text, sense))
-                position += length
-                break
-        else:
-            split = _separated(sentence, words, position)
-            if split is not None:
-                found.append(split)
-            position += 1
+    for span in sorted(filter_spans(spans), key=lambda s: s.start):
+        lemma, separated = span.label_.partition("\t")[::2]
+        start, end = span.start - sentence.start, span.end - sentence.start
+        text = span.text
+        if separated:  # "drove … out": the verb carries the trigger
+            text, end = f"{span[0].text} … {span[-1].text}", start + 1
+        found.append(Trigger(start, end, text, senses_by_lemma()[lemma]))
     return found
-
-
-def _separated(sentence: Span, words: list[str], position: int) -> Trigger | None:
-    """"driven Daesh out": the verb, then its particle a few words on (no punctuation between)."""
-    particles = separable().get(words[position])
-    if not particles:
-        return None
-    for ahead in range(position + 1, min(len(words), position + 1 + MAX_OBJECT_TOKENS)):
-        if sentence[ahead].is_punct and sentence[ahead].text not in ("-", "‐"):
-            return None  # (a hyphen stays inside a name: "al-Shabaab")
-        if words[ahead] in particles:
-            return Trigger(position, position + 1,
-                           f"{sentence[position].text} … {sentence[ahead].text}",
-                           particles[words[ahead]])
-    return None
 
 
 def trigger_token(parsed: Doc, trigger: Trigger) -> Token:
     """The token that carries a trigger in the parse ("claim" of "claim of responsibility")."""
     return parsed[trigger.start:trigger.end].root
+
+
+def settle(parsed: Doc, trigger: Trigger) -> Trigger | None:
+    """The trigger with the first of its senses that fits the parse, or None when none does."""
+    token = trigger_token(parsed, trigger)
+    part = "verb" if token.tag_.startswith(("VB", "MD")) else "noun"
+    for sense in trigger.senses:
+        if sense.part and sense.part != part:
+            continue
+        check = REQUIREMENTS.get(sense.requires) if sense.requires else None
+        if check is not None and not check(parsed, token):
+            continue
+        return replace(trigger, senses=(replace(sense, part=part),))
+    return None

@@ -16,7 +16,8 @@ from urllib.parse import urlsplit
 
 from branca.element import MacroElement
 
-from geomap.events.records import ACTOR_ROLES, EVENT_TYPES, Event, Report
+from geomap.events.records import ACTOR_ROLES, Event, Report
+from geomap.events.taxonomy import EVENT_TYPES
 
 from .markup import Template
 from .page import add_markercluster, add_stylesheet
@@ -48,6 +49,10 @@ STYLES = {
     "protest": EventStyle("Protests", "#ad1457", "circle"),
     "statement": EventStyle("Statements & claims", "#546e7a", "diamond"),
     "meeting": EventStyle("Talks & meetings", "#9e9d24", "cross"),
+    "disaster": EventStyle("Disasters", "#0277bd", "star"),
+    "accident": EventStyle("Accidents", "#f9a825", "triangle"),
+    "legal proceedings": EventStyle("Charges, trials & verdicts", "#6d4c41", "diamond"),
+    "political decision": EventStyle("Votes, decisions & appointments", "#558b2f", "square"),
 }
 
 CSS = """

@@ -22,7 +22,8 @@ from shapely.geometry import box
 from gazetteer.geo import KM_PER_DEGREE, distance_km
 from gazetteer.model import Kind, Place
 from geomap.atomic import write_with
-from geomap.events.records import EVENT_TYPES, Event
+from geomap.events.records import Event
+from geomap.events.taxonomy import EVENT_TYPES
 from geomap.places.mention import PlaceMention
 
 from .events_layer import STYLES

@@ -23,8 +23,10 @@ def table() -> ActorTable:
     return ActorTable.load()
 
 
-def parse(text: str, gazetteer, table, published: str | None = "2021-06-10"):
-    return geomap.parse(text, published=published, gazetteer=gazetteer, actors=table)
+def parse(text: str, gazetteer, table, published: str | None = "2021-06-10", *,
+          statements: bool = False):
+    return geomap.parse(text, published=published, gazetteer=gazetteer, actors=table,
+                        statements=statements)
 
 
 def only(events, event_type: str):
@@ -61,7 +63,7 @@ def test_month_and_year_precision(gazetteer, table):
 def test_event_place_is_where_it_happened_not_every_place_named(gazetteer, table):
     text = ("The commander, who proclaimed himself emir in Kismayo last year, fled Baidoa on "
             "Monday, officials said.")
-    events = parse(text, gazetteer, table).events
+    events = parse(text, gazetteer, table, statements=True).events
     flight = only(events, "displacement")
     assert flight.place.name == "Baidoa"
     assert flight.origin is not None and flight.origin.name == "Baidoa"
@@ -222,7 +224,8 @@ def test_geodataframe_from_python(gazetteer, table):
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not beside the project")
 def test_seed_story_merged(gazetteer):
     """The five Mosul reports as one story (nothing in the code names them)."""
-    result = CliRunner().invoke(main, ["events", str(SEEDS), "--merge", "--date", "2017-03-09"])
+    result = CliRunner().invoke(main, ["events", str(SEEDS), "--merge", "--date", "2017-03-09",
+                                       "--statements"])
     assert result.exit_code == 0, result.output
     events = [json.loads(line) for line in result.stdout.splitlines()]
 

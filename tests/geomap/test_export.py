@@ -19,6 +19,7 @@ from shapely.geometry import LineString
 from geomap import actors as actor_module
 from geomap.atomic import OutputError
 from geomap.events import records as event_module
+from geomap.events import taxonomy
 from geomap.events.records import Actor, ArticleRef, Event, EventDate, Report
 from geomap.export.gis import (
     BOOL_COLUMNS,
@@ -273,7 +274,8 @@ def test_schema_is_valid_and_matches_the_vocabularies():
     Draft202012Validator.check_schema(schema)
     properties = schema["properties"]
     assert set(properties) == set(schema["required"]) == set(EVENTS[0].to_dict())
-    assert properties["type"]["enum"] == list(event_module.EVENT_TYPES)
+    assert properties["type"]["enum"] == list(taxonomy.EVENT_TYPES)
+    assert properties["family"]["enum"] == list(taxonomy.FAMILIES)
     assert properties["date_precision"]["enum"] == list(event_module.DATE_PRECISIONS)
     actor = schema["$defs"]["actor"]["properties"]
     assert actor["role"]["enum"] == list(event_module.ACTOR_ROLES)

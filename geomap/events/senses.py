@@ -1,0 +1,255 @@
+"""What a trigger's sense asks of its sentence, read from the parse: "strike" is an air strike only
+with something military about it, "withdraw" is military only with forces withdrawing, "crash" is an
+air crash only with an aircraft in it. Each requirement is a named check (the `requires` column of
+`data/event_triggers.csv`); a trigger takes the first sense whose part of speech and check hold.
+
+Beside them, the words that are no event at all whatever their sense: the offence named in a charge
+("charged with escape" is no flight), a generic truth ("gas explosions are common"), and what was
+only planned, threatened or expected ("will attack"), except in the political family where a plan
+or a vote is the event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Token
+
+MILITARY_WORDS = frozenset({
+    "air", "aerial", "drone", "drones", "missile", "missiles", "rocket", "rockets", "coalition",
+    "military", "warplane", "warplanes", "jet", "jets", "aircraft", "bomber", "bombers", "army",
+    "troops", "forces", "regime", "artillery", "airstrike", "airstrikes", "helicopter",
+    "helicopters", "militants", "rebels", "insurgents", "fighters", "killed", "targeted",
+    "precision", "retaliatory", "pre-emptive", "russian", "israeli", "american", "u.s.", "us",
+})
+LABOUR_WORDS = frozenset({
+    "worker", "workers", "nurse", "nurses", "doctor", "doctors", "teacher", "teachers", "union",
+    "unions", "general", "hunger", "labour", "labor", "staff", "employees", "transport", "drivers",
+    "miners", "dockers", "pilots", "medical", "pay", "wage", "wages", "walkout", "pickets",
+    "nationwide", "indefinite", "day-long", "two-day", "one-day", "three-day", "week-long",
+})
+FORCE_WORDS = frozenset({
+    "troops", "forces", "force", "army", "soldiers", "militants", "fighters", "rebels",
+    "military", "units", "battalion", "battalions", "brigade", "brigades", "insurgents", "militia",
+    "militias", "jihadists", "marines", "police", "division", "contingent",
+})
+AIRCRAFT_WORDS = frozenset({"plane", "planes", "aircraft", "jet", "jetliner", "airliner",
+                            "helicopter", "helicopters", "chopper", "flight", "airplane",
+                            "aeroplane", "glider", "drone"})
+TRAIN_WORDS = frozenset({"train", "trains", "tram", "railway", "railroad", "locomotive", "metro",
+                         "subway"})
+VESSEL_WORDS = frozenset({"boat", "boats", "ship", "ships", "ferry", "vessel", "trawler", "dinghy",
+                          "tanker", "yacht", "barge", "canoe", "submarine"})
+STRUCTURE_WORDS = frozenset({"building", "buildings", "mine", "bridge", "roof", "wall", "dam",
+                             "tunnel", "house", "factory", "stadium", "school", "block", "tower",
+                             "crane", "scaffolding", "ceiling", "shaft", "quarry", "hospital"})
+INDUSTRIAL_WORDS = frozenset({"gas", "boiler", "factory", "mine", "chemical", "chemicals",
+                              "pipeline", "fireworks", "plant", "tanker", "industrial", "methane",
+                              "coal", "refinery", "propane", "oxygen", "cylinder", "furnace",
+                              "reactor", "dust", "fertiliser", "fertilizer"})
+DISEASE_WORDS = frozenset({
+    "virus", "flu", "influenza", "fever", "cholera", "measles", "ebola", "ebolavirus", "disease",
+    "infection", "infections", "outbreak", "h1n1", "h5n1", "sars", "mers", "covid", "coronavirus",
+    "malaria", "dengue", "polio", "tuberculosis", "plague", "meningitis", "typhoid", "hepatitis",
+    "aids", "hiv", "zika", "marburg", "anthrax", "rabies", "mumps", "diphtheria", "smallpox",
+    "pneumonia", "swine", "avian", "salmonella", "e.", "coli", "norovirus", "legionnaires",
+})
+GUNFIRE_WORDS = frozenset({"open", "opened", "opening", "opens", "exchange", "exchanged", "under",
+                           "cease", "gun", "rocket", "mortar", "sniper", "artillery", "machine",
+                           "machine-gun", "heavy", "small-arms", "returned", "return", "friendly",
+                           "hostile", "covering", "live"})
+PERSON_WORDS = frozenset({"hostage", "hostages", "prisoner", "prisoners", "detainee", "detainees",
+                          "captive", "captives", "suspect", "suspects", "man", "woman", "men",
+                          "women", "journalist", "journalists", "activist", "activists", "him",
+                          "her", "them", "inmate", "inmates", "soldier", "soldiers", "worker",
+                          "workers", "boy", "girl", "children", "opposition", "leader"})
+CUSTODY_WORDS = frozenset({"prison", "jail", "custody", "detention", "captivity", "bail"})
+LAW_WORDS = frozenset({"law", "laws", "bill", "bills", "measure", "measures", "ordinance",
+                       "budget", "resolution", "motion", "amendment", "act", "legislation",
+                       "ban", "reform", "plan", "policy", "constitution", "treaty", "levy",
+                       "tax", "proposal", "rule", "rules", "regulation", "regulations"})
+OFFICIAL_WORDS = frozenset({"president", "minister", "prime", "secretary", "king", "queen",
+                            "pope", "envoy", "delegation", "leader", "chancellor", "premier",
+                            "ambassador", "governor", "mayor", "commander", "general", "prince",
+                            "emir", "sultan", "foreign", "defence", "defense", "officials"})
+COURT_WORDS = frozenset({"court", "judge", "judges", "tribunal", "jury", "justice", "justices",
+                         "magistrate", "bench"})
+# Verbs and adjectives whose complement names the offence: "charged with escape".
+OFFENCE_HEADS = frozenset({"charged", "charge", "charges", "accused", "convicted", "suspected",
+                           "guilty", "indicted", "arrested", "jailed", "sentenced", "detained",
+                           "wanted", "counts", "count", "tried", "acquitted", "prosecuted",
+                           "investigated", "questioned", "booked", "cited"})
+# Words around "charge" that make it a criminal charge.
+CHARGE_CONTEXT = frozenset({"with", "against", "face", "faces", "facing", "filed", "file",
+                            "dropped", "drop", "brought", "bring", "pressed", "press", "formal",
+                            "criminal", "murder", "manslaughter", "fraud", "assault", "theft",
+                            "terrorism", "corruption", "felony", "misdemeanor", "counts", "count",
+                            "prosecutors", "police", "jury", "court", "federal", "homicide"})
+GENERIC_ADJECTIVES = frozenset({"common", "rare", "frequent", "routine", "usual", "typical",
+                                "commonplace", "uncommon", "widespread", "familiar"})
+# Heads of what was only meant or expected to happen: "plans to attack", "threatened to strike".
+INTENT_HEADS = frozenset({"plan", "plans", "planned", "planning", "threaten", "threatens",
+                          "threatened", "vow", "vows", "vowed", "intend", "intends", "intended",
+                          "want", "wants", "wanted", "seek", "seeks", "sought", "prepare",
+                          "prepares", "preparing", "prepared", "aim", "aims", "hope", "hopes",
+                          "expect", "expects", "expected", "promise", "promised", "pledged",
+                          "pledge", "urge", "urged", "call", "called", "warn", "warned", "try",
+                          "tried", "attempt", "attempted", "ready", "able", "likely"})
+FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "would"})
+
+
+def _near(token: Token) -> list[Token]:
+    """The trigger, what hangs from it, and its head with what hangs from that."""
+    near = [token, *token.children]
+    if token.head.i != token.i:
+        near += [token.head, *token.head.children]
+    return near
+
+
+def _near_words(token: Token) -> set[str]:
+    return {t.lower_ for t in _near(token)} | {t.lower_ for c in token.children
+                                               for t in c.subtree}
+
+
+def _sentence_words(parsed: Doc) -> set[str]:
+    return {token.lower_ for token in parsed}
+
+
+def military(parsed: Doc, token: Token) -> bool:
+    return bool(_near_words(token) & MILITARY_WORDS) \
+        or len(_sentence_words(parsed) & MILITARY_WORDS) >= 2
+
+
+def labour(parsed: Doc, token: Token) -> bool:
+    return bool(_near_words(token) & LABOUR_WORDS)
+
+
+def troops(parsed: Doc, token: Token) -> bool:
+    """Forces withdraw: the mover or what is withdrawn is a force, not a pension or a bill."""
+    return bool(_near_words(token) & FORCE_WORDS)
+
+
+def aircraft(parsed: Doc, token: Token) -> bool:
+    return bool(_sentence_words(parsed) & AIRCRAFT_WORDS)
+
+
+def train(parsed: Doc, token: Token) -> bool:
+    return bool(_sentence_words(parsed) & TRAIN_WORDS)
+
+
+def vessel(parsed: Doc, token: Token) -> bool:
+    return bool(_near_words(token) & VESSEL_WORDS)
+
+
+def structure(parsed: Doc, token: Token) -> bool:
+    return bool(_near_words(token) & STRUCTURE_WORDS)
+
+
+def industrial(parsed: Doc, token: Token) -> bool:
+    return bool(_near_words(token) & INDUSTRIAL_WORDS)
+
+
+def disease(parsed: Doc, token: Token) -> bool:
+    return bool(_sentence_words(parsed) & DISEASE_WORDS)
+
+
+def volcano(parsed: Doc, token: Token) -> bool:
+    return bool(_near_words(token) & {"volcano", "volcanoes", "mount", "mt", "mt."})
+
+
+def not_gunfire(parsed: Doc, token: Token) -> bool:
+    """A fire, not gunfire: not "opened fire", "came under fire", "mortar fire"."""
+    return not _near_words(token) & GUNFIRE_WORDS
+
+
+def legal_charge(parsed: Doc, token: Token) -> bool:
+    """Charges against someone, not a charge of electricity or "available without charge"."""
+    return bool((_near_words(token) - {token.lower_}) & CHARGE_CONTEXT)
+
+
+def released_person(parsed: Doc, token: Token) -> bool:
+    """People freed, not a report or a film released."""
+    objects = [t for t in token.children if t.dep_ in ("dobj", "nsubjpass", "pobj")]
+    words = {t.lower_ for obj in objects for t in obj.subtree} | _near_words(token)
+    return bool(words & (PERSON_WORDS | CUSTODY_WORDS)) or any(
+        t.ent_type_ == "PERSON" for obj in objects for t in obj.subtree)
+
+
+def law_object(parsed: Doc, token: Token) -> bool:
+    return bool(_near_words(token) & LAW_WORDS)
+
+
+def official(parsed: Doc, token: Token) -> bool:
+    """A visit by an office holder, not "a woman visiting from Canada"."""
+    subjects = [t for t in token.children if t.dep_ in ("nsubj", "poss", "compound")]
+    words = {t.lower_ for s in subjects for t in s.subtree}
+    return bool(words & OFFICIAL_WORDS)
+
+
+def court(parsed: Doc, token: Token) -> bool:
+    return bool(_sentence_words(parsed) & COURT_WORDS)
+
+
+def past(parsed: Doc, token: Token) -> bool:
+    """Done, not an opinion in the present: "agreed", "signed"."""
+    return token.tag_ in ("VBD", "VBN")
+
+
+def plural(parsed: Doc, token: Token) -> bool:
+    """"talks" between parties, not a talk someone gave."""
+    return token.lower_.endswith("s")
+
+
+def person_object(parsed: Doc, token: Token) -> bool:
+    return any(t.ent_type_ == "PERSON" or t.lower_ in PERSON_WORDS
+               for child in token.children if child.dep_ in ("dobj", "nsubjpass")
+               for t in child.subtree)
+
+
+def lowercase(parsed: Doc, token: Token) -> bool:
+    """"a march", not the month."""
+    return token.text.islower()
+
+
+REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
+    check.__name__: check for check in (
+        military, labour, troops, aircraft, train, vessel, structure, industrial, disease,
+        volcano, not_gunfire, legal_charge, released_person, law_object, official, court, past,
+        plural, person_object, lowercase)
+}
+
+
+def is_offence(token: Token) -> bool:
+    """The offence named in a legal event ("charged with escape", "accused of the bombing",
+    "arrested for arson"): the charge is the event, not what it names."""
+    for ancestor in [token, *token.ancestors][:4]:
+        head = ancestor.head
+        if ancestor.dep_ == "pobj" and head.lower_ in ("with", "of", "for") \
+                and head.head.lower_ in OFFENCE_HEADS:
+            return True
+        if ancestor.dep_ in ("pobj", "dobj") and head.lower_ in OFFENCE_HEADS:
+            return True
+    return False
+
+
+def is_generic(token: Token) -> bool:
+    """A truth about a kind of event, not an event: "gas explosions are common in China"."""
+    head = token.head
+    if token.dep_ not in ("nsubj", "attr") or head.lower_ not in ("are", "is", "remain",
+                                                                  "remains"):
+        return False
+    return any(child.lower_ in GENERIC_ADJECTIVES for child in head.children)
+
+
+def is_unrealised(token: Token) -> bool:
+    """Only planned, threatened or expected: "will attack", "plans to strike", "threatened to
+    bomb", "the planned offensive"."""
+    if any(child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES
+           for child in token.children):
+        return True
+    if token.dep_ in ("xcomp", "ccomp") and token.head.lower_ in INTENT_HEADS:
+        return True
+    return any(child.dep_ == "amod" and child.lower_ in ("planned", "proposed", "possible",
+                                                          "threatened", "expected", "potential",
+                                                          "future", "upcoming", "imminent")
+               for child in token.children)
