@@ -40,7 +40,7 @@ from geomap.events.records import (
 )
 from geomap.events.roles import event_roles
 from geomap.events.syntax import REPORTING_WORDS, Distances, depth, token_at
-from geomap.events.senses import is_generic, is_offence, is_unrealised
+from geomap.events.senses import is_generic, is_modifier, is_offence, is_unrealised
 from geomap.events.taxonomy import FAMILY_OF_TYPE
 from geomap.events.triggers import Trigger, find_triggers, lemmatise, settle, trigger_token
 from geomap.places.mention import PlaceMention
@@ -85,6 +85,10 @@ SETTLEMENT_KINDS = frozenset({Kind.CITY, Kind.TOWN, Kind.VILLAGE, Kind.NEIGHBOUR
 # A neighbouring sentence's country or region is too often whose officials spoke ("according to
 # U.S. officials"), not where: only its finer places are lent.
 WIDE_KINDS = frozenset({Kind.DEMONYM, Kind.COUNTRY, Kind.CONTINENT, Kind.REGION})
+# How much farther in the parse a place inside the nearest one may be and still be preferred.
+FINER_PLACE_SLACK = 4.0
+# The sentences of an article's lede, whose places say what the story is about.
+LEDE_SENTENCES = 3
 # How far back a definite mention ("the attack") may refer.
 CONTINUATION_SENTENCES = 3
 # A referent is clear when it is named this many times more than the next candidate.
@@ -160,7 +164,8 @@ def _place_the_unplaced(events: list[Event], told_in: list[int],
                         places: list[PlaceMention]) -> None:
     """An event its sentence does not place happened where the sentences around it are (the one
     before, else the one after), else at the article's focus: the place it names most."""
-    focus = _focus(places)
+    focus = _focus(places, {place.place_key for sentence in range(LEDE_SENTENCES)
+                            for _, _, place in located.get(sentence, [])})
     for event, index in zip(events, told_in):
         if event.place is not None:
             continue
@@ -175,17 +180,19 @@ def _place_the_unplaced(events: list[Event], told_in: list[int],
             event.confidence *= FOCUS_PLACE_CONFIDENCE
 
 
-def _focus(places: list[PlaceMention]) -> PlaceMention | None:
-    """The place an article is about: the one it names most (a town or finer before a country
-    or province named as often), None when it names none."""
+def _focus(places: list[PlaceMention], lede: set[str]) -> PlaceMention | None:
+    """The place an article is about: the town or finer place its lede names, the one named most
+    if several; else the place it names most. None when it names none."""
     counted = Counter(place.place_key for place in places if place.kind != Kind.DEMONYM)
     if not counted:
         return None
-    first = {}
+    first: dict = {}
     for place in places:
         first.setdefault(place.place_key, place)
-    best = max(counted, key=lambda key: (counted[key], first[key].kind in SETTLEMENT_KINDS,
-                                         -places.index(first[key])))
+    local = [key for key in counted if key in lede and first[key].kind not in WIDE_KINDS
+             and first[key].kind != Kind.ADMIN1]
+    best = max(local or counted, key=lambda key: (
+        counted[key], first[key].kind in SETTLEMENT_KINDS, -places.index(first[key])))
     return first[best]
 
 
@@ -235,8 +242,9 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
     """The sentence's events, one per type, each with whether it is a definite mention of one
     told before ("the attack")."""
     by_type: dict[str, list[Trigger]] = {}
-    triggers = [trigger for trigger in (settle(parsed, t) for t in triggers)
-                if trigger is not None and _tells(parsed, trigger)]
+    settled = [trigger for trigger in (settle(parsed, t) for t in triggers) if trigger is not None]
+    trigger_heads = {trigger_token(parsed, trigger).i for trigger in settled}
+    triggers = [trigger for trigger in settled if _tells(parsed, trigger, trigger_heads)]
     for trigger in triggers:
         by_type.setdefault(trigger.sense.type, []).append(trigger)
     heads = {event_type: _main_token(parsed, found) for event_type, found in by_type.items()}
@@ -289,13 +297,14 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
     return events
 
 
-def _tells(parsed: Doc, trigger: Trigger) -> bool:
+def _tells(parsed: Doc, trigger: Trigger, heads: set[int]) -> bool:
     """Whether a settled trigger tells of something that happened: not a word that describes
-    ("the besieged city"), a pattern, an offence named in a charge, a generic truth, or (outside
-    politics, where a plan is news) what was only planned or threatened."""
+    ("the besieged city") or qualifies ("fire insurance"), a pattern, an offence named in a
+    charge, a generic truth, or (outside politics, where a plan is news) what was only planned or
+    threatened."""
     token = trigger_token(parsed, trigger)
     if is_descriptive(parsed, trigger) or is_habitual(parsed, trigger) or is_offence(token) \
-            or is_generic(token):
+            or is_generic(token) or is_modifier(token, heads):
         return False
     return FAMILY_OF_TYPE.get(trigger.sense.type) == "political" or not is_unrealised(token)
 
@@ -361,12 +370,30 @@ def _event_places(scorer: Distances, parsed: Doc, event_type: str,
                 origin = place
             elif direction == "to" and destination is None:
                 destination = place
-    best = min(scored, key=lambda item: item[0])[2]
+    best = _finest(scored)
     if event_type == "deployment":
         return destination or best, origin, destination
     if event_type == "displacement":
         return origin or best, origin, destination
     return best, origin, destination
+
+
+def _finest(scored: list[tuple[float, int, PlaceMention]]) -> PlaceMention:
+    """The nearest place in the parse, or a place inside it that the sentence also names ("in
+    Philippi, West Virginia, United States": Philippi), the finest the text supports."""
+    cost, _, best = min(scored, key=lambda item: item[0])
+    inside = [(c, place) for c, _, place in scored
+              if c <= cost + FINER_PLACE_SLACK and _within(place, best)]
+    return min(inside, key=lambda item: item[0])[1] if inside else best
+
+
+def _within(inner: PlaceMention, outer: PlaceMention) -> bool:
+    if inner.kind in WIDE_KINDS or not inner.country or inner.country != outer.country:
+        return False
+    if outer.kind in (Kind.COUNTRY, Kind.DEMONYM):
+        return True
+    return outer.kind == Kind.ADMIN1 and inner.kind != Kind.ADMIN1 \
+        and inner.admin1 == outer.admin1
 
 
 def _qualified(token: Token) -> bool:

@@ -120,6 +120,13 @@ def military(parsed: Doc, token: Token) -> bool:
         or len(_sentence_words(parsed) & MILITARY_WORDS) >= 2
 
 
+def armed(parsed: Doc, token: Token) -> bool:
+    """A fight between armed sides, not firefighters battling a blaze or a fight for safer mines."""
+    words = _sentence_words(parsed)
+    return bool(_near_words(token) & (FORCE_WORDS | MILITARY_WORDS)) \
+        or bool(words & FORCE_WORDS) or len(words & MILITARY_WORDS) >= 2
+
+
 def labour(parsed: Doc, token: Token) -> bool:
     return bool(_near_words(token) & LABOUR_WORDS)
 
@@ -213,7 +220,7 @@ def lowercase(parsed: Doc, token: Token) -> bool:
 
 REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
     check.__name__: check for check in (
-        military, labour, troops, aircraft, train, vessel, structure, industrial, disease,
+        military, armed, labour, troops, aircraft, train, vessel, structure, industrial, disease,
         volcano, not_gunfire, legal_charge, released_person, law_object, official, court, past,
         plural, person_object, lowercase)
 }
@@ -230,6 +237,12 @@ def is_offence(token: Token) -> bool:
         if ancestor.dep_ in ("pobj", "dobj") and head.lower_ in OFFENCE_HEADS:
             return True
     return False
+
+
+def is_modifier(token: Token, triggers: set[int]) -> bool:
+    """A noun trigger that only qualifies another noun names no event: "fire insurance", "the
+    fire marshal", "a trial lawyer" (but "a car bomb attack" is the attack's)."""
+    return token.dep_ == "compound" and token.head.i not in triggers
 
 
 def is_generic(token: Token) -> bool:
