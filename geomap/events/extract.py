@@ -85,6 +85,8 @@ SETTLEMENT_KINDS = frozenset({Kind.CITY, Kind.TOWN, Kind.VILLAGE, Kind.NEIGHBOUR
 # A neighbouring sentence's country or region is too often whose officials spoke ("according to
 # U.S. officials"), not where: only its finer places are lent.
 WIDE_KINDS = frozenset({Kind.DEMONYM, Kind.COUNTRY, Kind.CONTINENT, Kind.REGION})
+# Dependencies of a word that qualifies a noun rather than naming where something went.
+MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 # How much farther in the parse a place inside the nearest one may be and still be preferred.
 FINER_PLACE_SLACK = 4.0
 # The sentences of an article's lede, whose places say what the story is about.
@@ -414,7 +416,12 @@ def _earlier_place(all_places: dict, index: int, noun: str, char: int) -> PlaceM
 
 
 def _direction(token: Token, trigger: Token) -> str:
-    """"from"/"out of" Mosul, "to"/"into" Syria, or the object of "fled"/"left"."""
+    """"from"/"out of" Mosul, "to"/"into" Syria, or the object of "fled"/"left". Only a place the
+    movement itself goes from or to: not one that qualifies a noun ("U.S. officials") nor one
+    in who says so ("according to Iraqi officials")."""
+    if token.dep_ in MODIFIER_DEPS or any(t.lower_ in REPORTING_WORDS for t in token.ancestors
+                                          if t.i != trigger.i and not _governs(t, trigger)):
+        return ""
     current = token
     while current.i != trigger.i and current.head.i != current.i:
         if current.dep_ == "pobj" and current.head.lower_ in ORIGIN_PREPOSITIONS | {"of"}:
@@ -429,6 +436,10 @@ def _direction(token: Token, trigger: Token) -> str:
             return "from"
         current = current.head
     return ""
+
+
+def _governs(token: Token, other: Token) -> bool:
+    return any(ancestor.i == token.i for ancestor in other.ancestors)
 
 
 def _event_date(scorer: Distances, parsed: Doc, published: datetime.date | None, *,

@@ -252,3 +252,10 @@ def test_seed_story_merged(gazetteer):
                for alias in a["aliases_seen"]}
     assert not {a["name"] for e in events for a in e["actors"]} & {"ISIS", "ISIL", "Daesh", "IS"}
     assert "Daesh" in aliases  # (test_aliases_name_one_actor covers the others)
+
+
+def test_who_says_so_is_not_where_a_movement_went(gazetteer, table):
+    text = ("The rebel commander fled Goma on Sunday, according to Rwandan and Ugandan officials.")
+    flight = only(parse(text, gazetteer, table).events, "displacement")
+    assert flight.place.name == "Goma" and flight.origin.name == "Goma"
+    assert flight.destination is None
