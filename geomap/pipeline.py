@@ -63,7 +63,7 @@ class GeoparsedArticle:
                          title=self.article.title or "geomap")
 
     def to_dict(self) -> dict:
-        """One line of `geomap places --format jsonl` (DESIGN.md's contract)."""
+        """One line of `geomap places --format jsonl` (docs/architecture.md's contract)."""
         return {"file": self.article.file, "places": [place.to_dict() for place in self.places]}
 
 

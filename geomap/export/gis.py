@@ -2,7 +2,7 @@
 spreadsheets, GeoPackage, KML and GeoParquet for GIS, and a JSON Schema that says what a record is.
 
 The flat table follows ACLED's column names where the two overlap, so analysts can put geomap's
-events beside ACLED's; the JSON forms keep the full nested record (DESIGN.md's event contract).
+events beside ACLED's; the JSON forms keep the full nested record (docs/architecture.md's event contract).
 Every file is written atomically (see `geomap.atomic`).
 """
 

@@ -1,6 +1,6 @@
 """The record of one place mention: a span of the file's text and the place it was resolved to.
 
-Offsets index the file's text exactly as read; the JSON form is DESIGN.md's `places` contract.
+Offsets index the file's text exactly as read; the JSON form is docs/architecture.md's `places` contract.
 """
 
 from __future__ import annotations
@@ -81,7 +81,7 @@ class PlaceMention:
             metonym=record.get("metonym", False))
 
     def to_dict(self) -> dict:
-        """The JSON record of DESIGN.md's `places` contract."""
+        """The JSON record of docs/architecture.md's `places` contract."""
         return {
             "start": self.start, "end": self.end, "text": self.text, "name": self.name,
             "lat": round(self.lat, 5), "lon": round(self.lon, 5), "geonameid": self.geonameid,
