@@ -22,24 +22,22 @@ import pyogrio.errors
 from jsonschema import Draft202012Validator
 from shapely.geometry import Point, mapping
 
-from gazetteer.model import Kind
 from geomap.atomic import write_text, write_with
 from geomap.events.records import Event
-from geomap.places.mention import PlaceMention
 
 FORMATS = ("jsonl", "geojson", "csv", "gpkg", "kml", "parquet")
 CRS = "EPSG:4326"
 LAYER = "events"
 
 TEXT_COLUMNS = ("event_id", "event_date", "date_end", "date_precision", "date_text", "event_type",
-                "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
+                "sub_event_type", "family", "geomap_type", "geomap_subtype", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
                 "location", "country", "admin1", "source", "notes", "article_file", "published",
                 "triggers")
 INT_COLUMNS = ("geo_precision", "fatalities", "injured", "displaced", "source_count")
 BOOL_COLUMNS = ("counts_at_least", "reported", "negated", "speculative")
 FLOAT_COLUMNS = ("latitude", "longitude", "confidence")
 COLUMNS = ("event_id", "event_date", "date_end", "date_precision", "date_text", "event_type",
-           "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location",
+           "sub_event_type", "family", "geomap_type", "geomap_subtype", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location",
            "country", "admin1", "latitude", "longitude", "geo_precision", "fatalities", "injured",
            "displaced", "counts_at_least", "reported", "negated", "speculative", "source",
            "source_count", "notes", "confidence", "article_file", "published", "triggers")
@@ -47,28 +45,7 @@ DTYPES = {**dict.fromkeys(TEXT_COLUMNS, str), **dict.fromkeys(INT_COLUMNS, "Int6
           **dict.fromkeys(BOOL_COLUMNS, "boolean"), **dict.fromkeys(FLOAT_COLUMNS, "float64")}
 SEPARATOR = "; "
 
-# ACLED's geo_precision: 1 the exact town, village or point; 2 near a town or part of a region;
-# 3 a province, region, country or larger. Kinds not listed here count as 3.
-POINT_KINDS = frozenset({Kind.CITY, Kind.TOWN, Kind.VILLAGE, Kind.NEIGHBOURHOOD, Kind.CAMP,
-                         Kind.BASE, Kind.AIRPORT, Kind.PORT, Kind.DAM, Kind.BORDER_CROSSING,
-                         Kind.SITE, Kind.USER, Kind.MOUNTAIN, Kind.PASS})
-PART_OF_REGION_KINDS = frozenset({Kind.ADMIN2, Kind.DISTRICT, Kind.VALLEY, Kind.APPROXIMATE,
-                                  Kind.LAKE, Kind.ISLAND, Kind.STRAIT, Kind.CANAL})
-# An approximate place within this radius (km) is "near a town"; beyond it, a region.
-NEAR_KM = 50.0
-
 GIS_ERRORS = (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError)
-
-
-def geo_precision(place: PlaceMention | None) -> int | None:
-    """ACLED's geo_precision code for a place (None when there is no place)."""
-    if place is None:
-        return None
-    if place.uncertainty_km is not None:
-        return 2 if place.uncertainty_km <= NEAR_KM else 3
-    if place.kind in POINT_KINDS:
-        return 1
-    return 2 if place.kind in PART_OF_REGION_KINDS else 3
 
 
 def events_to_geodataframe(events: list[Event]) -> gpd.GeoDataFrame:
@@ -86,17 +63,20 @@ def _row(event: Event) -> dict:
     sufferers = [actor.name for actor in event.actors if actor.role in ("target", "victim")]
     articles = [report.article for report in event.sources] or [event.article]
     place = event.place
+    event_type, sub_event_type = event.acled
     return {
         "event_id": event.id, "event_date": event.date.date or "",
         "date_end": event.date.end or "", "date_precision": event.date.precision,
-        "date_text": event.date.text, "event_type": event.type, "sub_event_type": event.subtype,
+        "date_text": event.date.text, "event_type": event_type or "",
+        "sub_event_type": sub_event_type or "", "family": event.family,
+        "geomap_type": event.type, "geomap_subtype": event.subtype,
         "actor1": doers[0] if doers else "", "assoc_actor_1": SEPARATOR.join(doers[1:]),
         "actor2": sufferers[0] if sufferers else "",
         "assoc_actor_2": SEPARATOR.join(sufferers[1:]),
         "location": place.name if place else "", "country": place.country if place else "",
         "admin1": place.admin1 if place else "",
         "latitude": place.lat if place else None, "longitude": place.lon if place else None,
-        "geo_precision": geo_precision(place),
+        "geo_precision": event.geo_precision,
         "fatalities": event.fatalities, "injured": event.injured, "displaced": event.displaced,
         "counts_at_least": event.counts_at_least, "reported": event.reported,
         "negated": event.negated, "speculative": event.speculative,
@@ -153,7 +133,7 @@ def _kml(frame: gpd.GeoDataFrame, path: Path) -> None:
     name and description from the fields called Name and Description, and types 64-bit integers
     as strings (so counts go as 32-bit)."""
     placed = frame[frame.geometry.notna()].astype(dict.fromkeys(INT_COLUMNS, "Int32"))
-    names = (placed["event_type"] + ": " + placed["location"]).str.removesuffix(": ")
+    names = (placed["geomap_type"] + ": " + placed["location"]).str.removesuffix(": ")
     placed = placed.assign(Name=names, Description=placed["notes"])
     placed.to_file(path, driver="KML", layer=LAYER, engine="pyogrio")
 

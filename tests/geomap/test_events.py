@@ -215,7 +215,7 @@ def test_geodataframe_from_python(gazetteer, table):
     parsed = parse("Gunmen attacked a hotel in Mogadishu on Monday, killing five people.",
                    gazetteer, table)
     frame = parsed.to_geodataframe()
-    assert list(frame["event_type"]) == ["attack"]
+    assert list(frame["geomap_type"]) == ["attack"] and list(frame["family"]) == ["conflict"]
     assert frame.crs.to_epsg() == 4326
     assert frame.geometry.iloc[0].x == pytest.approx(45.34, abs=0.05)
     assert int(frame["fatalities"].iloc[0]) == 5

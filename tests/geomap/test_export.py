@@ -143,6 +143,22 @@ def test_geo_precision_codes_by_kind():
                        anchor="Tikrit")) == 2
 
 
+def test_acled_columns_are_acleds_own():
+    def acled(event_type, subtype, *actors):
+        frame = events_to_geodataframe([_event("x", event_type, AL_HAJAJ, subtype=subtype,
+                                               actors=list(actors))])
+        return tuple(frame[column][0] for column in ("event_type", "sub_event_type", "family"))
+
+    assert acled("attack", "suicide bombing") == (
+        "Explosions/Remote violence", "Suicide bomb", "conflict")
+    assert acled("attack", "shooting", Actor("Civilians", "victim", "civilians")) == (
+        "Violence against civilians", "Attack", "conflict")
+    assert acled("capture", "recapture", Actor("Iraqi army", "actor", "state forces")) == (
+        "Battles", "Government regains territory", "conflict")
+    assert acled("protest", "riot") == ("Riots", "Violent demonstration", "protest")
+    assert acled("disaster", "flood") == ("", "", "disaster")
+
+
 def test_empty_event_list():
     frame = events_to_geodataframe([])
     assert len(frame) == 0 and list(frame.columns) == [*COLUMNS, "geometry"]
