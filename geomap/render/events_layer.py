@@ -1,5 +1,5 @@
 """Events on the interactive map: a marker per event, coloured and shaped by its type, a layer per
-type in the layer list, lines for movements, and a time filter.
+type in the layer list (ordered and labelled by family), lines for movements, and a time filter.
 
 Events travel to the page as compact JSON data, and the page builds markers and popups from it
 with DOM text nodes: article text never becomes markup, and a map of many thousands of events stays
@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from branca.element import MacroElement
 
 from geomap.events.records import ACTOR_ROLES, Event, Report
-from geomap.events.taxonomy import EVENT_TYPES
+from geomap.events.taxonomy import EVENT_TYPES, FAMILY_OF_TYPE
 
 from .markup import Template
 from .page import add_markercluster, add_stylesheet
@@ -59,6 +59,10 @@ CSS = """
 .geomap-event-icon svg { display: block; overflow: visible; }
 .geomap-event-icon { filter: drop-shadow(0 1px 1px rgba(0, 0, 0, .35)); }
 .geomap-legend-shape { display: inline-block; vertical-align: -2px; margin: 0 4px 0 1px; }
+.geomap-family {
+  display: inline-block; min-width: 6.5em; color: #777; font-size: 10px;
+  text-transform: uppercase; letter-spacing: .04em;
+}
 .geomap-time {
   background: rgba(255, 255, 255, .94); padding: 8px 12px; border-radius: 4px; font-size: 12px;
   box-shadow: 0 1px 5px rgba(0, 0, 0, .18); color: #333; min-width: 260px;
@@ -231,7 +235,8 @@ class EventLayer(MacroElement):
                         item.layers.forEach(function (layer) { group.addLayer(layer); });
                     });
                 group.addTo(map);
-                control.addOverlay(group, '<span class="geomap-legend-shape">' +
+                control.addOverlay(group, '<span class="geomap-family">' + style.family +
+                    '</span><span class="geomap-legend-shape">' +
                     svg(style, 13) + '</span>' + style.label.replace(/&/g, "&amp;") +
                     ' <span class="geomap-count">(' + members.length + ')</span>');
             });
@@ -336,7 +341,8 @@ class EventLayer(MacroElement):
         records = [_record(event, strings) for event in placed]
         self.data = {
             "styles": [{"label": STYLES[t].label, "colour": STYLES[t].colour,
-                        "shape": STYLES[t].shape} for t in EVENT_TYPES],
+                        "shape": STYLES[t].shape, "family": FAMILY_OF_TYPE[t]}
+                       for t in EVENT_TYPES],
             "cluster": len(placed) > CLUSTER_EVENTS_ABOVE, "strings": strings.table,
             "events": records,
         }

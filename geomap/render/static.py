@@ -23,7 +23,7 @@ from gazetteer.geo import KM_PER_DEGREE, distance_km
 from gazetteer.model import Kind, Place
 from geomap.atomic import write_with
 from geomap.events.records import Event
-from geomap.events.taxonomy import EVENT_TYPES
+from geomap.events.taxonomy import EVENT_TYPES, FAMILY_OF_TYPE
 from geomap.places.mention import PlaceMention
 
 from .events_layer import STYLES
@@ -200,11 +200,15 @@ def _labels(figure: Figure, axes, events: Sequence[Event]) -> None:
 
 
 def _legend(axes, events: Sequence[Event]) -> None:
+    """The event types present, grouped under their family (an unmarked heading line each)."""
     present = [t for t in EVENT_TYPES if any(e.type == t for e in events)]
-    handles = [Line2D([], [], marker=MARKERS[STYLES[t].shape], linestyle="", markersize=8,
-                      color=STYLES[t].colour, markeredgecolor="white",
-                      label=f"{STYLES[t].label} ({sum(e.type == t for e in events)})")
-               for t in present]
+    handles = []
+    for family in dict.fromkeys(FAMILY_OF_TYPE[t] for t in present):
+        handles.append(Line2D([], [], linestyle="", label=family.upper()))
+        handles += [Line2D([], [], marker=MARKERS[STYLES[t].shape], linestyle="", markersize=8,
+                           color=STYLES[t].colour, markeredgecolor="white",
+                           label=f"{STYLES[t].label} ({sum(e.type == t for e in events)})")
+                    for t in present if FAMILY_OF_TYPE[t] == family]
     if handles:
         axes.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1), fontsize=8,
                     frameon=False, title="Events", title_fontsize=9, alignment="left")
