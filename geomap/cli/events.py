@@ -14,7 +14,7 @@ from geomap.cli.options import (
     open_gazetteer,
     paths_argument,
 )
-from geomap.cli.output import report, split_results
+from geomap.cli.output import note_undated, report, split_results
 from geomap.pipeline import GeoparsedArticle, geoparse_paths
 
 
@@ -47,8 +47,10 @@ def events(paths: tuple[Path, ...], merge: bool, output_format: str, output: Pat
 
 
 def story_events(done: list[GeoparsedArticle], merge: bool) -> list:
-    """Every article's events; with `merge`, each event of the story once."""
+    """Every article's events; with `merge`, each event of the story once. Articles without a
+    publication date are named on stderr."""
     from geomap.events.fuse import merge_events
 
+    note_undated(done)
     told = [event for item in done for event in item.events]
     return merge_events(told) if merge else told

@@ -36,6 +36,16 @@ def report(failures: list[FileFailure]) -> int:
     return EXIT_INPUT if failures else EXIT_OK
 
 
+def note_undated(done: list[GeoparsedArticle]) -> None:
+    """Say which articles gave no publication date, whose events then have no date of their own
+    to fall back on, and how to give one."""
+    for item in done:
+        if item.published is None:
+            name = "".join(c if c.isprintable() else "?" for c in item.article.file)
+            click.echo(f"geomap: note: {name}: no publication date in the file; relative dates "
+                       "are not resolved (give one with --date YYYY-MM-DD)", err=True)
+
+
 def emit(text: str, output: Path | None) -> None:
     """The text on standard output, or written to `output` (said on stderr)."""
     if output is None:

@@ -45,6 +45,7 @@ from geomap.events.taxonomy import FAMILY_OF_TYPE
 from geomap.events.triggers import Trigger, find_triggers, lemmatise, settle, trigger_token
 from geomap.places.mention import PlaceMention
 from geomap.read.article import Article
+from geomap.read.published import embedded_post_date
 
 MAX_PLACE_COST = 4.5
 MAX_DATE_COST = 4.0
@@ -524,10 +525,10 @@ def _event_id(file: str, start: int, event_type: str) -> str:
 
 def publication_day(article: Article, default: datetime.date | None) -> datetime.date | None:
     """The article's publication date: its metadata, else the user's `--date`, else its dateline
-    or byline ("By AFP - Mar 09,2017")."""
+    or byline ("By AFP - Mar 09,2017"), else the latest of the posts it embeds."""
     if article.published:
         resolved = resolve_date(article.published[:10] if article.published[:4].isdigit()
                                 else article.published, None)
         if resolved.precision == "day" and resolved.date:
             return datetime.date.fromisoformat(resolved.date)
-    return default or publication_date(article.text)
+    return default or publication_date(article.text) or embedded_post_date(article.text)

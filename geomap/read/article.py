@@ -202,6 +202,9 @@ class _TextExtractor(HTMLParser):
         self.offsets: list[int] = []
         self.title = ""
         self.published = ""
+        # dates the page states, by where it states them (the first found of each kind)
+        self._dates: dict[str, str] = {}
+        self._linked_data: list[str] | None = None  # a JSON-LD script being read
         self._skip_depth = 0
         self._in_title = False
 
@@ -222,15 +225,37 @@ class _TextExtractor(HTMLParser):
         if tag in _SKIPPED_TAGS:
             self._skip_depth += 1
         self._in_title = tag == "title" or self._in_title
+        values = dict(attrs)
         if tag == "meta":
-            values = dict(attrs)
-            if values.get("property") in ("article:published_time", "og:published_time") \
-                    or values.get("name") in ("date", "pubdate", "publish-date"):
-                self.published = values.get("content") or self.published
+            self._meta_date(values)
+        elif tag == "time" and values.get("datetime"):
+            self._dates.setdefault("time", values["datetime"] or "")
+        elif tag == "script" and (values.get("type") or "").lower() == "application/ld+json":
+            self._linked_data = []
         if tag in _BLOCK_TAGS:
             self._emit("\n", self._here(), exact=False)
 
+    def _meta_date(self, values: dict[str, str | None]) -> None:
+        content = values.get("content") or ""
+        if values.get("property") in ("article:published_time", "og:published_time"):
+            self._dates.setdefault("meta", content)
+        elif values.get("name") in ("date", "pubdate", "publish-date") \
+                or values.get("itemprop") == "datePublished":
+            self._dates.setdefault("named", content)
+
+    def close(self) -> None:
+        """The page's publication date: its Open Graph time, else its linked data's
+        datePublished, else a date meta tag, else its first <time datetime>."""
+        super().close()
+        self.published = next((self._dates[kind] for kind in ("meta", "linked data", "named",
+                                                             "time") if self._dates.get(kind)), "")
+
     def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._linked_data is not None:
+            published = _date_published("".join(self._linked_data))
+            if published:
+                self._dates.setdefault("linked data", published)
+            self._linked_data = None
         if tag in _SKIPPED_TAGS and self._skip_depth:
             self._skip_depth -= 1
         if tag == "title":
@@ -239,6 +264,8 @@ class _TextExtractor(HTMLParser):
             self._emit("\n", self._here(), exact=False)
 
     def handle_data(self, data: str) -> None:
+        if self._linked_data is not None:
+            self._linked_data.append(data)
         self._emit(data, self._here(), exact=True)
 
     def handle_entityref(self, name: str) -> None:
@@ -246,6 +273,25 @@ class _TextExtractor(HTMLParser):
 
     def handle_charref(self, name: str) -> None:
         self._emit(html.unescape(f"&#{name};"), self._here(), exact=False)
+
+
+def _date_published(script: str) -> str:
+    """The datePublished of a JSON-LD script (an object, a list, or an @graph), or ""."""
+    try:
+        data = json.loads(script)
+    except (ValueError, RecursionError):
+        return ""
+    stack = [data]
+    while stack:
+        item = stack.pop(0)
+        if isinstance(item, list):
+            stack.extend(item)
+        elif isinstance(item, dict):
+            if isinstance(item.get("datePublished"), str):
+                return item["datePublished"]
+            if isinstance(item.get("@graph"), list):
+                stack.extend(item["@graph"])
+    return ""
 
 
 def expand_paths(paths: list[Path]) -> tuple[list[Path], list[str]]:

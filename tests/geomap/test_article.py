@@ -152,3 +152,33 @@ def test_malformed_html_is_read_leniently(tmp_path):
     start = article.text.index("Mosul")
     raw_start, raw_end = article.raw_span(start, start + 5)
     assert article.raw[raw_start:raw_end] == "Mosul"
+
+
+def test_html_publication_date_from_linked_data_time_or_meta(tmp_path):
+    from geomap.read.article import read_articles
+
+    pages = {
+        "graph.html": '<script type="application/ld+json">{"@graph": [{"@type": "WebPage"}, '
+                      '{"@type": "NewsArticle", "datePublished": "2021-04-02T10:00:00Z"}]}'
+                      '</script><p>Floods closed the road to Tulsa.</p>',
+        "time.html": '<p><time datetime="2020-01-05">5 January</time> Floods closed the road.</p>',
+        "both.html": '<meta property="article:published_time" content="2019-07-01">'
+                     '<time datetime="2018-02-02">x</time><p>Floods closed the road.</p>',
+        "broken.html": '<script type="application/ld+json">{"datePublished": </script>'
+                       '<p>Floods closed the road.</p>',
+    }
+    for name, page in pages.items():
+        (tmp_path / name).write_text(page, encoding="utf-8")
+    published = {name: read_articles(tmp_path / name, [])[0].published for name in pages}
+    assert published == {"graph.html": "2021-04-02T10:00:00Z", "time.html": "2020-01-05",
+                         "both.html": "2019-07-01", "broken.html": ""}
+
+
+def test_embedded_posts_date_an_article_that_gives_no_other():
+    from geomap.read.published import embedded_post_date
+
+    text = ("Crowds gathered outside the court.\n\nWe are here until the verdict\n"
+            "— Ana Ruiz (@anaruiz) Sept. 3, 2019\n\nLater, more arrived.\n"
+            "- Local Radio (@localradio) Aug 30, 2019\n")
+    assert str(embedded_post_date(text)) == "2019-09-03"
+    assert embedded_post_date("A dash - and a (@handle) but no date\n") is None

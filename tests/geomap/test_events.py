@@ -259,3 +259,17 @@ def test_who_says_so_is_not_where_a_movement_went(gazetteer, table):
     flight = only(parse(text, gazetteer, table).events, "displacement")
     assert flight.place.name == "Goma" and flight.origin.name == "Goma"
     assert flight.destination is None
+
+
+def test_an_undated_article_is_named_on_stderr(tmp_path):
+    (tmp_path / "undated.txt").write_text("Floods cut the road to Tulsa, officials said.\n",
+                                          encoding="utf-8")
+    result = CliRunner().invoke(main, ["events", str(tmp_path / "undated.txt")])
+    assert result.exit_code == 0, result.output
+    assert "undated.txt: no publication date" in result.stderr and "--date" in result.stderr
+    dated = CliRunner().invoke(main, ["events", str(tmp_path / "undated.txt"),
+                                      "--date", "2021-06-10"])
+    assert "no publication date" not in dated.stderr
+    (event,) = [json.loads(line) for line in dated.stdout.splitlines()]
+    assert (event["date"], event["date_precision"]) == ("2021-06-10", "reported")
+    assert event["family"] == "disaster" and event["place"]["name"] == "Tulsa"
