@@ -26,14 +26,15 @@ _NUMBER = (r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(sorted(NUMBER_WORD
            + r")(?:\s+(?:thousand|million))?")
 _FIGURE = rf"(?P<qualifier>{AT_LEAST}|{ABOUT})?\s*(?P<number>{_NUMBER})"
 # Who is counted: "people", "Iraqi soldiers", "of them" ... up to three words, none a unit of
-# time or distance ("12 hours later").
+# time or distance ("12 hours later") nor a conjunction ("14 people and injured 30").
 _WHO = r"(?:\s+(?!(?:years?|months?|weeks?|days?|hours?|minutes?|percent|per|km|kilomet\w*|" \
-       r"miles?|times?)\b)[A-Za-z][\w-]*){0,3}?"
+       r"miles?|times?|and|or|but|while|as)\b)[A-Za-z][\w-]*){0,3}?"
 _BE = r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|been|have|has|had|reportedly|" \
       r"also|now))*"
 _OUTCOMES = {
-    "fatalities": r"killed|dead|died|slain|massacred|executed|perished|lost\s+their\s+lives",
-    "injured": r"wounded|injured|hurt",
+    "fatalities": r"killed|dead|died|slain|massacred|executed|perished|drowned|"
+                  r"lost\s+their\s+lives|burned\s+to\s+death",
+    "injured": r"wounded|injured|hurt|hospitali[sz]ed|taken\s+to\s+hospital",
     "displaced": r"displaced|fled|uprooted|forced\s+from\s+their\s+homes|made\s+homeless",
 }
 _VERBS = {  # the verb before the figure: "killed 12", "wounding at least 25"
@@ -61,7 +62,11 @@ def _patterns() -> dict[str, list[re.Pattern]]:
         after = rf"\b(?:{_VERBS[field]})\s+{_FIGURE}\b"
         toll = rf"\b(?:death\s+toll|toll)\s+(?:rose\s+to|of|reached|climbed\s+to|stood\s+at)\s+" \
                rf"{_FIGURE}\b" if field == "fatalities" else None
-        found[field] = [re.compile(p, re.IGNORECASE) for p in (before, after, toll) if p]
+        # "100 deaths", "the deaths of three people"
+        deaths = rf"\b{_FIGURE}\s+(?:deaths|fatalities)\b" if field == "fatalities" else None
+        deaths_of = rf"\bdeaths\s+of\s+{_FIGURE}\b" if field == "fatalities" else None
+        found[field] = [re.compile(p, re.IGNORECASE)
+                        for p in (before, after, toll, deaths, deaths_of) if p]
     return found
 
 

@@ -72,7 +72,8 @@ SITE_WORDS = frozenset({"mosque", "church", "market", "hospital", "school", "uni
 DEMONYM_PLACE_COST = 1.5
 BASE_CONFIDENCE = 0.4
 # Events whose sentence may give killed, injured or displaced figures.
-COUNTED_TYPES = HARMFUL_TYPES | {"displacement"}
+COUNTED_TYPES = HARMFUL_TYPES | {"displacement", "disaster", "accident", "protest", "arrest",
+                                 "legal proceedings"}
 DEFINITE_WORDS = frozenset({"the", "this", "these", "that", "those"})
 # What marks a sentence as a photo's caption or credit.
 CAPTION_MARKERS = ("file photo", "file picture", "(photo:", "photo credit", "(afp photo",

@@ -273,3 +273,13 @@ def test_an_undated_article_is_named_on_stderr(tmp_path):
     (event,) = [json.loads(line) for line in dated.stdout.splitlines()]
     assert (event["date"], event["date_precision"]) == ("2021-06-10", "reported")
     assert event["family"] == "disaster" and event["place"]["name"] == "Tulsa"
+
+
+def test_disasters_and_accidents_count_their_dead_and_hurt(gazetteer, table):
+    flood = only(parse("Floods in Sylhet killed at least 14 people and injured 30 on Monday.",
+                       gazetteer, table).events, "disaster")
+    assert (flood.subtype, flood.fatalities, flood.injured) == ("flood", 14, 30)
+    assert flood.counts_at_least and flood.place.name == "Sylhet"
+    crash = only(parse("A ferry capsized off Mombasa on Sunday, killing three passengers.",
+                       gazetteer, table).events, "accident")
+    assert (crash.subtype, crash.fatalities, crash.place.name) == ("sea", 3, "Mombasa")
