@@ -145,6 +145,8 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
                 last_place = (index, event.place)
             before = latest.get(event.type)
             if definite and before is not None and index - before[0] <= CONTINUATION_SENTENCES:
+                # told on the word of whoever told the event it continues
+                event.reported = event.reported or events[before[1]].reported
                 events[before[1]] = combine([events[before[1]], event])
                 latest[event.type] = (index, before[1])
                 continue
@@ -448,8 +450,10 @@ def _event_date(scorer: Distances, parsed: Doc, published: datetime.date | None,
                 alone: bool) -> EventDate:
     """The date nearest the trigger in the parse that resolves, or unknown. When the sentence
     tells of this event alone and gives one date, that date is the event's wherever the parse
-    hangs it (the small model's parse of long sentences goes astray)."""
-    dated: list[tuple[float, EventDate]] = []
+    hangs it (the small model's parse of long sentences goes astray); else a date the sentence's
+    main clause carries ("Several fires broke out Tuesday, including a brush fire ...") dates
+    every event of the sentence that has none of its own."""
+    dated: list[tuple[float, EventDate, bool]] = []
     for entity in parsed.ents:
         if entity.label_ not in ("DATE", "TIME"):
             continue
@@ -458,15 +462,24 @@ def _event_date(scorer: Distances, parsed: Doc, published: datetime.date | None,
         start, end = widen(parsed.text, entity.start_char, entity.end_char)
         resolved = resolve_date(parsed.text[start:end], published)
         if resolved.precision != "unknown":
-            dated.append((scorer.cost(entity.root.i), resolved))
+            dated.append((scorer.cost(entity.root.i), resolved, _on_main_clause(entity.root)))
     near = [item for item in dated if item[0] <= MAX_DATE_COST]
     if near:
         return min(near, key=lambda item: item[0])[1]
     if alone and len(dated) == 1 and dated[0][0] != float("inf"):
         return dated[0][1]
+    main = [resolved for _, resolved, on_main in dated if on_main]
+    if len(main) == 1:
+        return main[0]
     if published is not None:  # news of the day: on or before the day it was published
         return EventDate(published.isoformat(), "reported")
     return EventDate.unknown()
+
+
+def _on_main_clause(token: Token) -> bool:
+    """Whether the first verb above a token is the sentence's root."""
+    verb = next((t for t in token.ancestors if t.tag_.startswith("VB")), None)
+    return verb is not None and verb.dep_ == "ROOT"
 
 
 def _resolve_reference(context: ArticleEvents, index: int,

@@ -283,3 +283,10 @@ def test_disasters_and_accidents_count_their_dead_and_hurt(gazetteer, table):
     crash = only(parse("A ferry capsized off Mombasa on Sunday, killing three passengers.",
                        gazetteer, table).events, "accident")
     assert (crash.subtype, crash.fatalities, crash.place.name) == ("sea", 3, "Mombasa")
+
+
+def test_the_main_clauses_date_dates_the_sentences_other_events(gazetteer, table):
+    text = ("Several house fires broke out across the county on Tuesday, including a brush fire "
+            "near Ames.")
+    events = parse(text, gazetteer, table, "2021-06-10").events
+    assert events and all(e.date.date == "2021-06-08" for e in events)
