@@ -1,11 +1,20 @@
 """When events happened: dates read from an article's words, anchored on its publication date.
 
 News says "on Wednesday", "last month" or "over the past 10 days"; those words only mean a date
-relative to the day the article came out, never to the day we read it. A small regex layer sorts
-an expression into a shape (a day, a week, a month, a year or a range, with qualifiers such as
-"since", "early" or "between ... and ...") and dateparser reads the date words themselves
-("19 February", "Mar 09,2017"). News reports the past, so words that do not say otherwise
-resolve to the most recent such day or month on or before publication.
+relative to the day the article came out, never to the day we read it. dateparser, with the
+publication day as its `RELATIVE_BASE`, reads the date words themselves: absolute ones ("19
+February", "Mar 09,2017", "July 2014") and relative ones ("yesterday", "two days ago", "last
+week", "next Wednesday"). News reports the past, so words that do not say otherwise resolve to
+the most recent such day or month on or before publication.
+
+The regex layer here does what dateparser does not: it sorts an expression into a shape and its
+precision (a day, a week, a month, a year, or a range with its end: dateparser gives one instant),
+and reads ranges and qualifiers ("over the past 10 days", "since 2014", "between ... and ...",
+"early", "summer"), a bare weekday that is the publication's own ("Thursday" in a Thursday paper:
+dateparser goes back a week), "this Wednesday" (the week of publication: dateparser goes
+forward), "last October" (dateparser reads none), "two hours ago" (the day of publication: the
+base has no time of day), and day-first or month-first numbers only where one order makes
+sense. Which date belongs to an event (not the day something was said) is `extract`'s rule.
 
 `publication_date` finds the article's own date in its byline or dateline, and `widen` extends a
 spaCy DATE entity over the qualifiers it tends to leave out ("late on", "since", "over the past").
@@ -14,7 +23,6 @@ spaCy DATE entity over the qualifiers it tends to leave out ("late on", "since",
 from __future__ import annotations
 
 import calendar
-import math
 import re
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -40,9 +48,15 @@ _YEAR_PARTS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 _MONTH_PARTS = {"early": (1, 10), "mid": (11, 20), "late": (21, 31)}
 _QUALIFIERS = {"early": "early", "mid": "mid", "late": "late", "beginning": "early",
                "start": "early", "middle": "mid", "end": "late"}
-_DAY_WORDS = {"today": 0, "tonight": 0, "this morning": 0, "this afternoon": 0,
-             "this evening": 0, "yesterday": -1, "last night": -1, "last evening": -1,
-             "day before yesterday": -2, "tomorrow": 1}
+# Words for one day, each with the words dateparser reads it by (it knows no "last evening").
+_DAY_WORDS = {word: word for word in ("today", "tonight", "this morning", "this afternoon",
+                                      "this evening", "yesterday", "last night",
+                                      "day before yesterday", "tomorrow")}
+_DAY_WORDS["last evening"] = "last night"
+# dateparser's parsers for words counted from its base ("2 days ago", "last week"), and for
+# weekdays, which it reads as absolute time even with "next" or "last" before them.
+_RELATIVE = ("relative-time",)
+_WEEKDAY_PARSERS = ("absolute-time",)
 
 
 class _When(NamedTuple):
@@ -112,25 +126,17 @@ def _past_period(text: str, published: date | None) -> _When | None:
         return None
     if match["n"] is None and match["word"] == "last" and not match["the"]:
         return None
-    count = int(match["n"] or 1)
-    unit = match["unit"]
-    if unit == "hour":
-        first = published - timedelta(days=math.ceil(count / 24))
-    elif unit in ("day", "week"):
-        first = published - timedelta(days=count * (7 if unit == "week" else 1))
-    else:
-        first = _add_months(published, -count * (12 if unit == "year" else 1))
-    return _When(first, published, "range")
+    first = _parse_relative(f"{match['n'] or 1} {match['unit']}s ago", published)
+    return None if first is None else _When(first, published, "range")
 
 
 def _point(text: str, published: date | None) -> _When | None:
     """A single day, week, month, year or decade, or None."""
     text = re.sub(r"^(?:(?:the )?(?:night|morning|afternoon|evening) of )", "", text)
+    if text not in _DAY_WORDS:
+        text = _drop_time_of_day(text)
     if text in _DAY_WORDS:
-        return _relative_day(_DAY_WORDS[text], published)
-    text = _drop_time_of_day(text)
-    if text in _DAY_WORDS:
-        return _relative_day(_DAY_WORDS[text], published)
+        return _day(_parse_relative(_DAY_WORDS[text], published))
     for rule in (_weekday, _ago, _calendar_unit, _weekend, _numeric, _named_date, _year):
         when = rule(text, published)
         if when is not None:
@@ -146,29 +152,26 @@ def _drop_time_of_day(text: str) -> str:
                   "", text)
 
 
-def _relative_day(offset: int, published: date | None) -> _When | None:
-    if published is None:
-        return None
-    day = published + timedelta(days=offset)
-    return _When(day, day, "day")
+def _day(day: date | None) -> _When | None:
+    return None if day is None else _When(day, day, "day")
 
 
 def _weekday(text: str, published: date | None) -> _When | None:
     """"wednesday": the latest on or before publication; "last wednesday": strictly before;
-    "this wednesday": in the week of publication; "next wednesday": the first after it."""
+    "this wednesday": in the week of publication; "next wednesday": the first after it.
+
+    dateparser reads "last" and "next", and a bare weekday other than the publication's; the
+    publication's own weekday and "this" are counted here, where dateparser would go a week
+    back or forward."""
     match = re.fullmatch(rf"(?:(?P<which>last|this|next|past) )?(?P<day>{_WEEKDAY})", text)
     if match is None or published is None:
         return None
     wanted = _WEEKDAYS.index(match["day"][:3])
-    back = (published.weekday() - wanted) % 7
     which = match["which"]
-    if which == "this":
-        day = published + timedelta(days=wanted - published.weekday())
-    elif which == "next":
-        day = published + timedelta(days=(wanted - published.weekday() - 1) % 7 + 1)
-    else:
-        day = published - timedelta(days=back or (7 if which in ("last", "past") else 0))
-    return _When(day, day, "day")
+    if which == "this" or (which is None and wanted == published.weekday()):
+        return _day(published + timedelta(days=wanted - published.weekday()))
+    words = f"{'last' if which == 'past' else which or ''} {calendar.day_name[wanted]}"
+    return _day(_parse_relative(words.strip(), published, _WEEKDAY_PARSERS))
 
 
 def _ago(text: str, published: date | None) -> _When | None:
@@ -177,30 +180,27 @@ def _ago(text: str, published: date | None) -> _When | None:
     match = re.fullmatch(rf"(?P<n>\d+) {_UNIT} ago", text)
     if match is None or published is None:
         return None
-    count, unit = int(match["n"]), match["unit"]
-    if unit == "hour":
-        return _When(published, published, "day")
-    if unit == "day":
-        return _relative_day(-count, published)
-    if unit == "week":
-        return _week(published - timedelta(weeks=count))
-    if unit == "month":
-        return _month(_add_months(published, -count))
-    return _year_span(published.year - count)
+    if match["unit"] == "hour":
+        # The publication date has no time of day, so hours back are still that day.
+        return _day(published)
+    return _span(match["unit"], _parse_relative(text, published))
 
 
 def _calendar_unit(text: str, published: date | None) -> _When | None:
     """"last week", "this month", "next year": the calendar week (Monday to Sunday), month or
     year before, of or after publication."""
-    match = re.fullmatch(r"(?P<which>last|this|next) (?P<unit>week|month|year)", text)
+    match = re.fullmatch(r"(?:last|this|next) (?P<unit>week|month|year)", text)
     if match is None or published is None:
         return None
-    step = {"last": -1, "this": 0, "next": 1}[match["which"]]
-    if match["unit"] == "week":
-        return _week(published + timedelta(weeks=step))
-    if match["unit"] == "month":
-        return _month(_add_months(published, step))
-    return _year_span(published.year + step)
+    return _span(match["unit"], _parse_relative(text, published))
+
+
+def _span(unit: str, day: date | None) -> _When | None:
+    """The calendar day, week, month or year around the day dateparser found."""
+    if day is None:
+        return None
+    spans = {"day": _day, "week": _week, "month": _month, "year": lambda d: _year_span(d.year)}
+    return spans[unit](day)
 
 
 def _weekend(text: str, published: date | None) -> _When | None:
@@ -243,7 +243,7 @@ def _named_date(text: str, published: date | None) -> _When | None:
         rf"|{_MONTH} (?P<day2>{_DAY})(?:(?:, ?| )(?P<year2>{_YEAR}))?", text)
     if day_month is not None:
         year = day_month["year"] or day_month["year2"]
-        found = _parse_words(text, published, ["day", "month"], bool(year))
+        found = _parse_absolute(text, published, ("day", "month"), bool(year))
         wanted = int(re.match(r"\d+", day_month["day"] or day_month["day2"])[0])
         if found is None or found.day != wanted:
             return None
@@ -252,7 +252,7 @@ def _named_date(text: str, published: date | None) -> _When | None:
                          rf"(?:,? (?:of )?(?P<year>{_YEAR}))?)", text)
     if match is None or (match["which"] and match["year"]):
         return None
-    found = _parse_words(match["words"], published, ["month"], bool(match["year"]))
+    found = _parse_absolute(match["words"], published, ("month",), bool(match["year"]))
     if found is None:
         return None
     if match["which"] == "last" and (found.year, found.month) == (published.year,
@@ -265,22 +265,38 @@ def _named_date(text: str, published: date | None) -> _When | None:
     return _month(found, bool(match["year"]))
 
 
-def _parse_words(words: str, published: date | None, parts: list[str],
-                 has_year: bool) -> date | None:
-    """dateparser on date words, anchored on publication; None when the words need an anchor
-    (no year) and there is none."""
+def _parse_absolute(words: str, published: date | None, parts: tuple[str, ...],
+                    has_year: bool) -> date | None:
+    """Date words with a month name, anchored on publication; None when the words need an
+    anchor (no year) and there is none, or fall after it."""
     if published is None and not has_year:
         return None
-    settings = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first",
-                "REQUIRE_PARTS": parts, "PARSERS": ["absolute-time"],
-                "RETURN_AS_TIMEZONE_AWARE": False}
+    found = _dateparser(words, published, {"PREFER_DAY_OF_MONTH": "first",
+                                           "REQUIRE_PARTS": list(parts),
+                                           "PARSERS": ["absolute-time"]})
+    if found is None:
+        return None
+    return None if not has_year and published is not None and found > published else found
+
+
+def _parse_relative(words: str, published: date | None,
+                    parsers: tuple[str, ...] = _RELATIVE) -> date | None:
+    """Words relative to the publication day ("2 days ago", "last week"); None without one, as
+    dateparser would count from today. Days of the month stay as they are ("6 months ago" from
+    9 March is 9 September), which is why this is apart from `_parse_absolute`."""
+    if published is None:
+        return None
+    return _dateparser(words, published, {"PARSERS": list(parsers)})
+
+
+def _dateparser(words: str, published: date | None, settings: dict) -> date | None:
+    """dateparser's day for `words` as of the start of the publication day, in English only
+    (detecting the language is slow, and news words in other languages are not for here)."""
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False, **settings}
     if published is not None:
         settings["RELATIVE_BASE"] = datetime(published.year, published.month, published.day)
     parsed = dateparser.parse(words, languages=["en"], settings=settings)
-    if parsed is None:
-        return None
-    found = parsed.date()
-    return None if not has_year and published is not None and found > published else found
+    return None if parsed is None else parsed.date()
 
 
 def _year(text: str, published: date | None) -> _When | None:
@@ -403,15 +419,10 @@ def _season(text: str, published: date | None) -> _When | None:
 
 
 def _season_span(year: int, start_month: int, explicit: bool = False) -> _When:
-    first = date(year, start_month, 1)
-    return _When(first, _month(_add_months(first, 2)).last, "range", explicit)
-
-
-def _add_months(day: date, months: int) -> date:
-    """`day` moved by whole months, kept within the target month's length."""
-    index = day.year * 12 + day.month - 1 + months
-    year, month = divmod(index, 12)
-    return date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
+    """Three months from `start_month` (a winter ends in the next year's February)."""
+    third_month, year_carry = (start_month + 1) % 12 + 1, (start_month + 1) // 12
+    last = _month(date(year + year_carry, third_month, 1)).last
+    return _When(date(year, start_month, 1), last, "range", explicit)
 
 
 def _week(day: date) -> _When:

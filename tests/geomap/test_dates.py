@@ -246,3 +246,48 @@ def test_widen_takes_the_qualifiers_before_an_entity(text, entity, widened):
     new_start, new_end = widen(text, start, start + len(entity))
     assert text[new_start:new_end] == widened
     assert new_end == start + len(entity)
+
+
+@pytest.mark.parametrize("expression, first", [
+    ("this Wednesday", "2017-03-08"),
+    ("this Saturday", "2017-03-11"),
+    ("next Thursday", "2017-03-16"),
+    ("next Monday", "2017-03-13"),
+    ("past Friday", "2017-03-03"),
+    ("on Tues.", "2017-03-07"),
+    ("last evening", "2017-03-08"),
+    ("this morning", "2017-03-09"),
+    ("tonight", "2017-03-09"),
+    ("yesterday afternoon", "2017-03-08"),
+    ("two hours ago", "2017-03-09"),
+    ("forty days ago", "2017-01-28"),
+])
+def test_more_days_of_a_thursday_paper(expression, first):
+    assert resolve_date(expression, THURSDAY) == EventDate(first, "day", expression)
+
+
+@pytest.mark.parametrize("expression, published, expected", [
+    ("yesterday", date(2016, 3, 1), ("2016-02-29", "day", None)),
+    ("tomorrow", date(2016, 12, 31), ("2017-01-01", "day", None)),
+    ("last week", date(2017, 1, 2), ("2016-12-26", "week", "2017-01-01")),
+    ("last month", date(2016, 3, 31), ("2016-02-01", "month", "2016-02-29")),
+    ("six months ago", date(2017, 8, 31), ("2017-02-01", "month", "2017-02-28")),
+    ("a year ago", date(2016, 2, 29), ("2015-01-01", "year", "2015-12-31")),
+    ("next year", date(2017, 12, 31), ("2018-01-01", "year", "2018-12-31")),
+    ("over the past month", date(2017, 3, 31), ("2017-02-28", "range", "2017-03-31")),
+    ("in the past year", date(2016, 2, 29), ("2015-02-28", "range", "2016-02-29")),
+    ("the past 36 hours", date(2017, 3, 9), ("2017-03-07", "range", "2017-03-09")),
+    ("the past two weeks", date(2017, 1, 5), ("2016-12-22", "range", "2017-01-05")),
+])
+def test_relative_words_across_month_and_year_ends(expression, published, expected):
+    resolved = resolve_date(expression, published)
+    assert (resolved.date, resolved.precision, resolved.end) == expected
+
+
+@pytest.mark.parametrize("expression, first, end", [
+    ("winter 2015", "2015-12-01", "2016-02-29"),
+    ("last winter", "2016-12-01", "2017-02-28"),
+    ("autumn 2016", "2016-09-01", "2016-11-30"),
+])
+def test_seasons_last_three_months(expression, first, end):
+    assert resolve_date(expression, THURSDAY) == EventDate(first, "range", expression, end)
