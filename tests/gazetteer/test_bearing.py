@@ -15,7 +15,8 @@ def test_destination_is_at_the_distance_in_the_direction(bearing, north, east):
 
 def test_destination_across_the_antimeridian():
     lat, lon = destination(0, 179.9, 90, 50)
-    assert -180 <= lon < -179.4
+    assert lat == pytest.approx(0, abs=1e-9)
+    assert lon == pytest.approx(-179.6508, abs=1e-4)
 
 
 def test_destination_along_a_surveyed_line():
