@@ -1,75 +1,116 @@
-"""Throughput on one core: the whole `geomap places` pipeline, and `geomap events` (places, then
-events), against spaCy's own NER (tok2vec + ner, nothing else, as a user loading the model for
-entities runs it) on the same texts in the same process, median of alternating runs.
+"""Whole-process cost of `geomap places DIR` against the floor it cannot go below: a process that
+loads the same model package with spaCy's entity recogniser alone (every other pipe excluded,
+the shared tok2vec too) and runs it over the same files' text.
+
+Both are timed as a user runs them: a fresh process each, output to /dev/null, CPU (user + sys of
+the child, all its threads) and wall time. The two alternate, so that this machine's minute-to-
+minute changes of speed fall on both alike; each pair gives a ratio and the median is reported.
+One run of `geomap events DIR` at the end tells what events add to places.
 
 The corpus is LGL from ../shared/corpora when it is there (else GEOMAP_BENCH_CORPUS, any corpus
-`geomap evaluate` reads). The measuring runs in a child process pinned to one core with one BLAS
-thread, so "one core" means one core.
+`geomap evaluate` reads), written out as one .txt file per document. Run alone with
+`python -m benchmarks places` or `python -m benchmarks.places_bench`.
 """
 
 from __future__ import annotations
 
-import json
 import os
+import shutil
+import statistics
 import subprocess
 import sys
+import tempfile
+import time
 from pathlib import Path
 
-RUNS = 3
+from geomap.evaluation.corpora import read_corpus
+from geomap.nlp import MODEL
+
+PAIRS = int(os.environ.get("GEOMAP_BENCH_PAIRS", "5"))
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "lgl.xml"
-ONE_THREAD = {name: "1" for name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")}
 
-_CHILD = """
-import json, os, statistics, sys, time
+# The floor: the model's entity recogniser alone over every file's text, in one stream.
+_FLOOR = """
+import sys
 from pathlib import Path
-os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
 import spacy
-from gazetteer import Gazetteer
-from geomap import nlp
-from geomap.actors import ActorTable
-from geomap.article import Article
-from geomap.corpora import read_corpus
-from geomap.pipeline import EventOptions, geoparse_articles
-
-_, documents = read_corpus(Path(sys.argv[1]))
-texts = [document.text for document in documents]
-articles = [Article(file=document.id, text=document.text, raw=document.text) for document in documents]
-ner = spacy.load(nlp.MODEL, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer"])
-gazetteer = Gazetteer.open(progress=False)
-nlp.load()
-options = EventOptions(ActorTable.load())
-spacy_rates, geomap_rates, event_rates, events = [], [], [], 0
-for _ in range(int(sys.argv[2])):
-    started = time.perf_counter()
-    for _doc in ner.pipe(texts):
-        pass
-    spacy_rates.append(len(texts) / (time.perf_counter() - started))
-    gazetteer.forget_answers()  # every run starts with nothing remembered
-    started = time.perf_counter()
-    for _parsed in geoparse_articles(articles, gazetteer):
-        pass
-    geomap_rates.append(len(texts) / (time.perf_counter() - started))
-    gazetteer.forget_answers()
-    started = time.perf_counter()
-    events = sum(len(parsed.events) for parsed in geoparse_articles(articles, gazetteer, options))
-    event_rates.append(len(texts) / (time.perf_counter() - started))
-print(json.dumps({"documents": len(texts), "spacy": statistics.median(spacy_rates),
-                  "geomap": statistics.median(geomap_rates),
-                  "events": statistics.median(event_rates), "event_count": events}))
+from spacy.util import get_model_meta, get_package_path
+pipes = get_model_meta(get_package_path(sys.argv[1]))["pipeline"]
+nlp = spacy.load(sys.argv[1], exclude=[name for name in pipes if name != "ner"])
+texts = (path.read_text(encoding="utf-8") for path in sorted(Path(sys.argv[2]).glob("*.txt")))
+for doc in nlp.pipe(texts):
+    doc.ents
 """
 
 
-def run() -> dict[str, float]:
+def write_texts(corpus: Path, folder: Path) -> int:
+    """The corpus's documents as numbered .txt files in `folder`; how many."""
+    _, documents = read_corpus(corpus)
+    for number, document in enumerate(documents):
+        (folder / f"{number:04d}.txt").write_text(document.text, encoding="utf-8")
+    return len(documents)
+
+
+def timed(command: list[str]) -> tuple[float, float]:
+    """(CPU seconds, wall seconds) of one child process, its output thrown away."""
+    started = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    errors = child.stderr.read().decode(errors="replace")
+    child.stderr.close()
+    if child.returncode != 0:
+        raise RuntimeError(f"{command[0]} exited {child.returncode}: {errors[-500:]}")
+    return usage.ru_utime + usage.ru_stime, wall
+
+
+def compare(folder: Path, pairs: int = PAIRS) -> list[tuple[float, float, float, float]]:
+    """Alternating runs: (places CPU, floor CPU, places wall, floor wall) per pair."""
+    places = [_geomap(), "places", str(folder)]
+    floor = [sys.executable, "-c", _FLOOR, MODEL, str(folder)]
+    runs = []
+    for index in range(pairs):
+        # which goes first alternates too, so neither always runs on a warmer cache
+        first, second = (places, floor) if index % 2 == 0 else (floor, places)
+        one, two = timed(first), timed(second)
+        ours, theirs = (one, two) if first is places else (two, one)
+        runs.append((ours[0], theirs[0], ours[1], theirs[1]))
+    return runs
+
+
+def run() -> dict[str, float | str]:
     corpus = Path(os.environ.get("GEOMAP_BENCH_CORPUS", DEFAULT_CORPUS))
     if not corpus.is_file():
         return {"skipped (no corpus; set GEOMAP_BENCH_CORPUS)": 0}
-    child = subprocess.run([sys.executable, "-c", _CHILD, str(corpus), str(RUNS)], check=True,
-                           capture_output=True, text=True, env={**os.environ, **ONE_THREAD})
-    figures = json.loads(child.stdout)
-    return {"corpus documents": figures["documents"],
-            "spaCy NER only, docs/s (one core)": figures["spacy"],
-            "geomap places, docs/s (one core)": figures["geomap"],
-            "geomap time / spaCy NER time": figures["spacy"] / figures["geomap"],
-            "geomap events, docs/s (one core)": figures["events"],
-            "events found": figures["event_count"],
-            "events time / places time": figures["geomap"] / figures["events"]}
+    with tempfile.TemporaryDirectory() as folder:
+        documents = write_texts(corpus, Path(folder))
+        runs = compare(Path(folder))
+        events_cpu, _ = timed([_geomap(), "events", str(folder)])
+    figures: dict[str, float | str] = {"documents (one .txt file each)": documents}
+    for number, (ours, theirs, ours_wall, theirs_wall) in enumerate(runs, start=1):
+        figures[f"pair {number}: CPU s places / ner, wall s"] = (
+            f"{ours:.2f} / {theirs:.2f} = {ours / theirs:.3f}, "
+            f"{ours_wall:.1f} / {theirs_wall:.1f}")
+    places_cpu = statistics.median(run[0] for run in runs)
+    return figures | {
+        "places CPU s, median": places_cpu,
+        "ner alone CPU s, median": statistics.median(run[1] for run in runs),
+        "places / ner alone CPU, median of pairs": statistics.median(
+            ours / theirs for ours, theirs, _, _ in runs),
+        "places / ner alone wall, median of pairs": statistics.median(
+            ours / theirs for _, _, ours, theirs in runs),
+        "geomap events CPU s (one run)": events_cpu,
+        "events / places CPU": events_cpu / places_cpu,
+    }
+
+
+def _geomap() -> str:
+    """The console script installed beside this interpreter."""
+    return shutil.which("geomap", path=str(Path(sys.executable).parent)) or "geomap"
+
+
+if __name__ == "__main__":
+    from .__main__ import main
+
+    main(["places"])
