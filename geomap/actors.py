@@ -48,6 +48,7 @@ class ActorTable:
     def __init__(self, rows: list[dict[str, str]], nouns: dict[str, str]):
         self.by_key: dict[str, KnownActor] = {}
         self.acronyms: dict[str, KnownActor] = {}
+        self._first: tuple[int, frozenset[str]] | None = None
         for row in rows:
             self._add(row)
         self.nouns = nouns
@@ -76,6 +77,13 @@ class ActorTable:
                 extended._add(row)
         return extended
 
+    def _first_words(self) -> frozenset[str]:
+        """The first word of every name's key, computed once per table."""
+        if self._first is None or self._first[0] != len(self.by_key):
+            self._first = (len(self.by_key),
+                           frozenset(key.split()[0] for key in self.by_key if key))
+        return self._first[1]
+
     def known(self, tokens: list[Token]) -> KnownActor | None:
         text = "".join(token.text_with_ws for token in tokens).strip()
         compact = text.replace(".", "")
@@ -88,9 +96,13 @@ class ActorTable:
 
     def named(self, tokens: list[Token]) -> Iterator[tuple[int, int, KnownActor]]:
         """(start, end, actor) of the known names in a run of tokens, the longest at each
-        token, without overlaps."""
+        token, without overlaps. Only a token that can begin a name is tried as a start."""
+        first_words = self._first_words()
         start = 0
         while start < len(tokens):
+            if not _may_begin(tokens[start], first_words):
+                start += 1
+                continue
             for end in range(min(len(tokens), start + MAX_ALIAS_TOKENS), start, -1):
                 known = self.known(tokens[start:end])
                 if known is not None:
@@ -99,6 +111,14 @@ class ActorTable:
                     break
             else:
                 start += 1
+
+
+def _may_begin(token: Token, first_words: frozenset[str]) -> bool:
+    """Whether a name can start at a token: its key's first word begins a name, or it could open
+    an acronym (a capital), a leading "the" or punctuation the key ignores."""
+    key = actor_key(token.text)
+    return not key or key.split()[0] in first_words or token.lower_ == "the" \
+        or token.text[:1].isupper()
 
 
 @functools.cache
