@@ -5,8 +5,8 @@ The table (`data/event_triggers.csv`) has one row per sense: the lemma(s), the p
 type and subtype (`taxonomy.py`), what the sense requires of its sentence (a check of `senses.py`)
 and an example. Finding triggers takes two steps:
 
-- before parsing, a spaCy `Matcher` over lemmas finds candidates in every sentence, so that only
-  sentences with one are parsed. The lemmas come from spaCy's lookup table (spacy-lookups-data),
+- before parsing, a spaCy `PhraseMatcher` over lemmas (and a `Matcher` for a verb and its
+  particle apart) finds candidates in every sentence, so that only sentences with one are parsed. The lemmas come from spaCy's lookup table (spacy-lookups-data),
   which needs no tagger: "fled", "flees" and "fleeing" are all "flee".
 - after parsing (`settle`), a candidate takes the first of its senses whose part of speech (from
   the tagger) and requirement hold, or is no trigger at all.
@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from importlib import resources
 
 import spacy_lookups_data
-from spacy.matcher import Matcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
@@ -90,14 +90,27 @@ def senses_by_lemma() -> dict[str, tuple[TriggerSense, ...]]:
 
 
 @functools.cache
-def _matcher(vocab: Vocab) -> Matcher:
+def _phrase_matcher(vocab: Vocab) -> PhraseMatcher:
+    """Every listed lemma or phrase of lemmas, matched by hash (a `Matcher` of as many token
+    patterns walks them all at every token)."""
+    matcher = PhraseMatcher(vocab, attr="LEMMA")
+    for lemma in senses_by_lemma():
+        words = lemma.split()
+        pattern = Doc(vocab, words=words)
+        for token, word in zip(pattern, words):
+            token.lemma_ = word
+        matcher.add(lemma, [pattern])
+    return matcher
+
+
+@functools.cache
+def _particle_matcher(vocab: Vocab) -> Matcher:
+    """A verb and its particle with a few words between them: "drove the militants out"."""
     matcher = Matcher(vocab)
+    gap = {"TEXT": {"NOT_IN": list(CLAUSE_PUNCTUATION)}, "OP": f"{{1,{MAX_OBJECT_TOKENS}}}"}
     for lemma, senses in senses_by_lemma().items():
         words = lemma.split()
-        matcher.add(lemma, [[{"LEMMA": word} for word in words]])
         if len(words) == 2 and words[1] in PARTICLES and any(s.part != "noun" for s in senses):
-            gap = {"TEXT": {"NOT_IN": list(CLAUSE_PUNCTUATION)},
-                   "OP": f"{{1,{MAX_OBJECT_TOKENS}}}"}
             matcher.add(f"{lemma}\t…", [[{"LEMMA": words[0]}, gap, {"LOWER": words[1]}]])
     return matcher
 
@@ -105,10 +118,13 @@ def _matcher(vocab: Vocab) -> Matcher:
 def find_triggers(sentence: Span) -> list[Trigger]:
     """The candidate triggers of a lemmatised sentence, the longest at each place, without
     overlaps. Token indices are relative to the sentence, so they index its parsed Doc."""
-    matcher = _matcher(sentence.doc.vocab)
-    strings = sentence.doc.vocab.strings
+    vocab = sentence.doc.vocab
+    strings = vocab.strings
     spans = []
-    for match_id, start, end in matcher(sentence):
+    # (a PhraseMatcher gives offsets in the Doc, a Matcher offsets in the Span)
+    matches = [(key, start - sentence.start, end - sentence.start)
+               for key, start, end in _phrase_matcher(vocab)(sentence)]
+    for match_id, start, end in matches + _particle_matcher(vocab)(sentence):
         key = strings[match_id]
         span = Span(sentence.doc, sentence.start + start, sentence.start + end, label=key)
         spans.append(span)
