@@ -48,7 +48,7 @@ class ActorTable:
     def __init__(self, rows: list[dict[str, str]], nouns: dict[str, str]):
         self.by_key: dict[str, KnownActor] = {}
         self.acronyms: dict[str, KnownActor] = {}
-        self._first: tuple[int, frozenset[str]] | None = None
+        self._prefix_cache: tuple[int, frozenset[str]] | None = None
         for row in rows:
             self._add(row)
         self.nouns = nouns
@@ -77,13 +77,6 @@ class ActorTable:
                 extended._add(row)
         return extended
 
-    def _first_words(self) -> frozenset[str]:
-        """The first word of every name's key, computed once per table."""
-        if self._first is None or self._first[0] != len(self.by_key):
-            self._first = (len(self.by_key),
-                           frozenset(key.split()[0] for key in self.by_key if key))
-        return self._first[1]
-
     def known(self, tokens: list[Token]) -> KnownActor | None:
         text = "".join(token.text_with_ws for token in tokens).strip()
         compact = text.replace(".", "")
@@ -96,29 +89,40 @@ class ActorTable:
 
     def named(self, tokens: list[Token]) -> Iterator[tuple[int, int, KnownActor]]:
         """(start, end, actor) of the known names in a run of tokens, the longest at each
-        token, without overlaps. Only a token that can begin a name is tried as a start."""
-        first_words = self._first_words()
+        token, without overlaps. A name is grown from a start only while the words so far begin
+        some name's key (or could spell an acronym)."""
+        prefixes = self._prefixes()
         start = 0
         while start < len(tokens):
-            if not _may_begin(tokens[start], first_words):
-                start += 1
-                continue
-            for end in range(min(len(tokens), start + MAX_ALIAS_TOKENS), start, -1):
+            found = None
+            for end in range(start + 1, min(len(tokens), start + MAX_ALIAS_TOKENS) + 1):
+                text = "".join(token.text_with_ws for token in tokens[start:end]).strip()
+                if actor_key(text) not in prefixes and not _may_spell_acronym(text):
+                    break
                 known = self.known(tokens[start:end])
                 if known is not None:
-                    yield start, end, known
-                    start = end
-                    break
-            else:
+                    found = (end, known)
+            if found is None:
                 start += 1
+                continue
+            yield start, found[0], found[1]
+            start = found[0]
+
+    def _prefixes(self) -> frozenset[str]:
+        """Every run of leading words of every name's key ("abu", "abu bakr", ...), the empty
+        key of punctuation and the "the" that keys ignore, computed once per table."""
+        if self._prefix_cache is None or self._prefix_cache[0] != len(self.by_key):
+            words = [key.split() for key in self.by_key]
+            self._prefix_cache = (len(self.by_key), frozenset(
+                {"", "the"}
+                | {" ".join(split[:n]) for split in words for n in range(1, len(split) + 1)}))
+        return self._prefix_cache[1]
 
 
-def _may_begin(token: Token, first_words: frozenset[str]) -> bool:
-    """Whether a name can start at a token: its key's first word begins a name, or it could open
-    an acronym (a capital), a leading "the" or punctuation the key ignores."""
-    key = actor_key(token.text)
-    return not key or key.split()[0] in first_words or token.lower_ == "the" \
-        or token.text[:1].isupper()
+def _may_spell_acronym(text: str) -> bool:
+    """Capitals and dots short enough to be, or begin, an acronym ("U.", "ISI")."""
+    compact = text.replace(".", "")
+    return 0 < len(compact) <= ACRONYM_MAX_CHARS and compact.isupper() and " " not in compact
 
 
 @functools.cache

@@ -126,7 +126,8 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
     sentences = list(doc.sents)
     lemmatise(doc)
     triggered = [(index, sentence, triggers) for index, sentence in enumerate(sentences)
-                 if not is_caption(sentence.text) and (triggers := find_triggers(sentence))]
+                 if not is_caption(sentence.text) and (triggers := find_triggers(sentence))
+                 and (statements or _beyond_statements(triggers))]
     parsed = nlp.parse([sentence for _, sentence, _ in triggered])
     located = _places_by_sentence(article, places, sentences)
     _note_actors(context, sentences)
@@ -156,6 +157,12 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
     _place_the_unplaced(events, told_in, located, places)
     return [event for event in events if _informative(event)
             and (statements or event.type != "statement")]
+
+
+def _beyond_statements(triggers: list[Trigger]) -> bool:
+    """Whether a sentence's triggers may tell of more than statements (which, when statements are
+    not asked for, are not worth parsing it for)."""
+    return any(sense.type != "statement" for trigger in triggers for sense in trigger.senses)
 
 
 def is_caption(text: str) -> bool:

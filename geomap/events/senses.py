@@ -74,6 +74,10 @@ OFFICIAL_WORDS = frozenset({"president", "minister", "prime", "secretary", "king
                             "emir", "sultan", "foreign", "defence", "defense", "officials"})
 COURT_WORDS = frozenset({"court", "judge", "judges", "tribunal", "jury", "justice", "justices",
                          "magistrate", "bench"})
+# What armed sides fight for: "the battle for the port".
+CONTESTED_PLACES = frozenset({"port", "city", "town", "village", "airport", "base", "hill", "bridge",
+                              "capital", "border", "valley", "road", "highway", "crossing", "dam",
+                              "province", "region", "territory", "oilfield", "harbour", "harbor"})
 # Verbs and adjectives whose complement names the offence: "charged with escape".
 OFFENCE_HEADS = frozenset({"charged", "charge", "charges", "accused", "convicted", "suspected",
                            "guilty", "indicted", "arrested", "jailed", "sentenced", "detained",
@@ -121,10 +125,18 @@ def military(parsed: Doc, token: Token) -> bool:
 
 
 def armed(parsed: Doc, token: Token) -> bool:
-    """A fight between armed sides, not firefighters battling a blaze or a fight for safer mines."""
+    """A fight between armed sides, not firefighters battling a blaze or a fight for safer mines:
+    forces or arms about it, or a battle for a place ("the battle for the port")."""
     words = _sentence_words(parsed)
     return bool(_near_words(token) & (FORCE_WORDS | MILITARY_WORDS)) \
-        or bool(words & FORCE_WORDS) or len(words & MILITARY_WORDS) >= 2
+        or bool(words & FORCE_WORDS) or len(words & MILITARY_WORDS) >= 2 or _for_a_place(token)
+
+
+def _for_a_place(token: Token) -> bool:
+    return any(child.lower_ in ("for", "of", "over") and any(
+        grand.dep_ == "pobj" and (grand.ent_type_ in ("GPE", "LOC", "FAC")
+                                  or grand.lower_ in CONTESTED_PLACES)
+        for grand in child.children) for child in token.children)
 
 
 def labour(parsed: Doc, token: Token) -> bool:
