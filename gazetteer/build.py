@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,6 +14,7 @@ from tqdm import tqdm
 
 from . import store
 from .model import NewPlace
+from .names import indexes_of, make_index
 from .paths import default_store_dir, fingerprint, user_places_dir
 from .sources import countries, curated, geonames, subdivisions, user
 
@@ -32,6 +34,8 @@ def _remove_stale_stores(path: Path) -> None:
         return
     for stale in path.parent.glob("gazetteer-*.sqlite"):
         if stale != path:
+            for index in indexes_of(stale):
+                index.unlink(missing_ok=True)
             stale.unlink(missing_ok=True)
 
 
@@ -66,7 +70,7 @@ def build(path: Path, *, progress: bool = True) -> BuildReport:
                 bar.set_postfix_str(label)
                 store.insert(connection, load())
             bar.set_postfix_str("indexing")
-            store.finish(connection, {"fingerprint": fingerprint(),
+            store.finish(connection, {"fingerprint": fingerprint(), store.BUILD_ID: uuid.uuid4().hex,
                                       "built": time.strftime("%Y-%m-%dT%H:%M:%S")})
         connection.close()
         os.replace(partial, path)
@@ -75,12 +79,16 @@ def build(path: Path, *, progress: bool = True) -> BuildReport:
         connection.close()
         partial.unlink(missing_ok=True)
         raise
-    return BuildReport(path, _count(path), time.perf_counter() - started, path.stat().st_size)
+    return BuildReport(path, _index_and_count(path), time.perf_counter() - started,
+                       path.stat().st_size)
 
 
-def _count(path: Path) -> int:
+def _index_and_count(path: Path) -> int:
+    """Make the new store's name index now (the first lookups would otherwise wait for it);
+    how many places the store has."""
     connection = store.open_readonly(path)
     try:
+        make_index(path, connection)
         return connection.execute("SELECT COUNT(*) FROM places").fetchone()[0]
     finally:
         connection.close()

@@ -18,7 +18,8 @@ from shapely.geometry.base import BaseGeometry
 
 from . import rank, store
 from .model import Candidate, Place
-from .normalize import exact_key, loose_key
+from .names import NameIndex, load_index, make_index
+from .normalize import exact_key, loosen
 from .paths import fingerprint, store_path, user_places_dir
 
 if TYPE_CHECKING:  # geopy loads only when the user turns the online geocoder on
@@ -35,6 +36,9 @@ _COMPASS = re.compile(r"north|south|east|west|central|upper|lower")
 LOOSE_MIN_LENGTH = 4
 # Remembered answers; the memo starts afresh when full.
 MEMO_SIZE = 100_000
+# Queries a process asks of a store with no name index before it makes one (a few seconds, kept
+# for later processes): a long run gains, a short one is not kept waiting.
+INDEX_AFTER_QUERIES = 1000
 _PLACE_FIELDS = [f.name for f in fields(Place)]
 
 
@@ -46,7 +50,12 @@ class Gazetteer:
         self._connection = connection
         self._fuzzy_keys: dict[tuple[str, int], list[str]] | None = None  # by first letter, length
         self._geometries: dict[int, BaseGeometry] = {}  # parsed shapes by place id
+        self._hulls: dict[int, BaseGeometry | None] = {}  # provinces' outlines by place id
         self._answers: dict[tuple, list[Candidate]] = {}  # news repeats its names
+        self._known: dict[str, bool] = {}  # answers of `knows`
+        self._names: NameIndex | None = None  # which keys the store holds, read on first use
+        self._names_looked_for = False
+        self._unindexed_queries = 0
         self._lock = threading.Lock()
         self.online: OnlineGeocoder | None = None  # set by the user's choice only
 
@@ -88,6 +97,14 @@ class Gazetteer:
         misspellings. With `online`, and an online geocoder set up by the user, a name the store
         does not know at all is asked of it (answers are cached, failures give nothing).
         """
+        answer = self._remembered(name, country, kind, limit, fuzzy)
+        if not answer and online and self.online is not None:
+            answer = [c for c in self.online.lookup(name, country=country, limit=limit)
+                      if kind is None or c.kind == kind]
+        return list(answer)
+
+    def _remembered(self, name: str, country: str | None, kind: str | None, limit: int | None,
+                    fuzzy: bool) -> list[Candidate]:
         question = (name, country, kind, limit, fuzzy)
         with self._lock:
             answer = self._answers.get(question)
@@ -96,21 +113,19 @@ class Gazetteer:
                 if len(self._answers) >= MEMO_SIZE:
                     self._answers.clear()
                 self._answers[question] = answer
-        if not answer and online and self.online is not None:
-            answer = [c for c in self.online.lookup(name, country=country, limit=limit)
-                      if kind is None or c.kind == kind]
-        return list(answer)
+        return answer
 
-    def _answer(self, name: str, country: str | None, kind: str | None, limit: int,
+    def _answer(self, name: str, country: str | None, kind: str | None, limit: int | None,
                 fuzzy: bool) -> list[Candidate]:
         key = exact_key(name)
         if not key:
             return []
         found: dict[int, Candidate] = {}
-        self._collect(found, "exact", key, "exact", country, kind)
-        loose = loose_key(name)
-        if len(loose) >= LOOSE_MIN_LENGTH:
-            self._collect(found, "loose", loose, "loose", country, kind)
+        loose = _usable_loose(key)
+        if self._may_hold(key, loose, None if kind is None else kind == "demonym"):
+            self._collect(found, "exact", key, "exact", country, kind)
+            if loose:  # a name matched exactly already scores above any loose match of it
+                self._collect(found, "loose", loose, "loose", country, kind, other_exact=key)
         if fuzzy and not found and len(key) >= FUZZY_MIN_LENGTH:
             for other, similarity in _close_keys(key, self._fuzzy_choices(key)):
                 self._collect(found, "exact", other, "fuzzy", country, kind, similarity / 100)
@@ -119,10 +134,57 @@ class Gazetteer:
         rank.prefer_seats(candidates)
         return rank.order(candidates)[:limit]
 
+    def knows(self, name: str) -> bool:
+        """Whether the store has a place other than a people's name (a demonym) called `name`, up
+        to case, accents, punctuation and transliteration: such a place is among the candidates
+        of `lookup(name, fuzzy=False)` exactly when this is true (and `limit` leaves room). Asks
+        no query once the store's name index is at hand."""
+        known = self._known.get(name)
+        if known is None:
+            known = self._knows(name)
+            if len(self._known) >= MEMO_SIZE:
+                self._known.clear()
+            self._known[name] = known
+        return known
+
+    def _knows(self, name: str) -> bool:
+        key = exact_key(name)
+        if not key:
+            return False
+        with self._lock:
+            names = self._name_index()
+            if names is not None:
+                return _held(names, key, _usable_loose(key), False)
+        return any(c.kind != "demonym" for c in self._remembered(name, None, None, None, False))
+
+    def _may_hold(self, key: str, loose: str, demonym: bool | None) -> bool:
+        """False when no name of a demonym (`demonym` True), of another place (False) or of
+        either (None) has the exact `key` or the `loose` key (if given): the store need not be
+        asked."""
+        names = self._name_index()
+        if names is None:
+            self._unindexed_queries += 1
+            return True
+        return any(_held(names, key, loose, side)
+                   for side in ((False, True) if demonym is None else (demonym,)))
+
+    def _name_index(self) -> NameIndex | None:
+        """The store's name index: the saved one, else one made once this process has asked
+        enough queries without it."""
+        if self._names is None and not self._names_looked_for:
+            self._names_looked_for = True
+            self._names = load_index(self.path, self._connection)
+        elif self._names is None and self._unindexed_queries >= INDEX_AFTER_QUERIES:
+            self._unindexed_queries = 0
+            self._names = make_index(self.path, self._connection)
+        return self._names
+
     def _collect(self, found: dict[int, Candidate], column: str, key: str, match: str,
-                 country: str | None, kind: str | None, similarity: float = 1.0) -> None:
+                 country: str | None, kind: str | None, similarity: float = 1.0,
+                 other_exact: str = "") -> None:
         for place, matched_name, name_kind, weight in store.find(
-                self._connection, column, key, country, kind, self._geometries):
+                self._connection, column, key, country, kind, self._geometries,
+                other_exact=other_exact):
             if match == "fuzzy" and name_kind == "alternate":
                 continue  # a misspelling of a place's other name in some language ("Oplandt")
             score = rank.match_quality(match, name_kind, similarity) + rank.prior(weight)
@@ -149,6 +211,7 @@ class Gazetteer:
         """Drop remembered lookups, so the next ones go to the store (for fair measurements)."""
         with self._lock:
             self._answers.clear()
+            self._known.clear()
 
     def prominent_names(self, limit: int) -> list[str]:
         """Names of the weightiest places (no demonyms): realistic queries for benchmarks."""
@@ -166,9 +229,11 @@ class Gazetteer:
         if place.geometry is not None or place.kind != "admin1":
             return place.geometry
         with self._lock:
-            towns = store.settlements_in(self._connection, place.country, place.admin1)
-        hull = shapely.MultiPoint([(lon, lat) for lat, lon in towns]).convex_hull
-        return hull if hull.geom_type == "Polygon" else None
+            if place.id not in self._hulls:  # a query over every town of the country
+                towns = store.settlements_in(self._connection, place.country, place.admin1)
+                hull = shapely.MultiPoint([(lon, lat) for lat, lon in towns]).convex_hull
+                self._hulls[place.id] = hull if hull.geom_type == "Polygon" else None
+            return self._hulls[place.id]
 
     def countries(self) -> list[Place]:
         """Every country with its outline, for drawing an offline basemap."""
@@ -196,9 +261,23 @@ class Gazetteer:
                 store.replace_source(writer, user.SOURCE, places)
         finally:
             writer.close()
-        self._fuzzy_keys = None
+        with self._lock:
+            self._fuzzy_keys = self._names = None
+            self._hulls.clear()
+            self._names_looked_for = False  # the store's new state has no index yet
         self.forget_answers()
         return len(added)
+
+
+def _held(names: NameIndex, key: str, loose: str, demonym: bool) -> bool:
+    return names.holds("exact", key, demonym) or bool(loose) and names.holds("loose", loose,
+                                                                              demonym)
+
+
+def _usable_loose(key: str) -> str:
+    """The loose key to match by, or "" where it is too short to forgive anything."""
+    loose = loosen(key)
+    return loose if len(loose) >= LOOSE_MIN_LENGTH else ""
 
 
 def _close_keys(key: str, choices: list[str]) -> list[tuple[str, float]]:

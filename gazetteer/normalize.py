@@ -24,14 +24,20 @@ _FINAL_H = re.compile(r"(?<=[aeiou])h\b")
 
 def exact_key(name: str) -> str:
     """Case-, accent- and punctuation-insensitive form of a name."""
-    decomposed = unicodedata.normalize("NFKD", name.translate(_SILENT))
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    stripped = name.translate(_SILENT)
+    if not stripped.isascii():  # ASCII has no accents to take off (the most common case)
+        decomposed = unicodedata.normalize("NFKD", stripped)
+        stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return _SEPARATORS.sub(" ", stripped.casefold()).strip()
 
 
 def loose_key(name: str) -> str:
     """Exact key with transliteration variants folded together."""
-    key = exact_key(name)
+    return loosen(exact_key(name))
+
+
+def loosen(key: str) -> str:
+    """The loose key of a name from its exact key (when that is at hand already)."""
     key = _TAL.sub("tal", key)
     unprefixed = _ARTICLE.sub("", key)
     key = unprefixed if unprefixed.strip() else key

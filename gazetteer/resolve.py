@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Hashable
+from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
 from .geo import distance_km
@@ -100,8 +100,7 @@ def _support(readings: dict[Hashable, list[Candidate]],
                 areas[key][area] += share
             if candidate.kind == "admin1":
                 provinces[key][candidate.country, candidate.admin1] += share
-    everywhere = sum(areas.values(), Counter())
-    all_provinces = sum(provinces.values(), Counter())
+    everywhere, all_provinces = _total(areas.values()), _total(provinces.values())
     others = len(readings) - 1
     support = {}
     for key, found in readings.items():
@@ -116,6 +115,14 @@ def _support(readings: dict[Hashable, list[Candidate]],
         support[key] = [0.0 if others <= 0 else sum(lent(area) for area in _areas(c)) / others
                         for c in found]
     return support
+
+
+def _total(counters: Iterable[Counter]) -> Counter:
+    """The counters added up, in one pass (`sum` would copy the growing total at every step)."""
+    total: Counter = Counter()
+    for counter in counters:
+        total.update(counter)
+    return total
 
 
 def _areas(place: Candidate) -> list[tuple[str, ...]]:

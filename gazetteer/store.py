@@ -52,6 +52,8 @@ CREATE INDEX places_geonameid ON places(geonameid);
 CREATE INDEX places_kind_country ON places(kind, country);
 """
 
+# The meta key of a build's own random id (two builds of the same sources may differ in user places).
+BUILD_ID = "build_id"
 # Places at least this weighty take part in fuzzy matching; the long tail of hamlets would only
 # add false friends for misspellings.
 FUZZY_MIN_WEIGHT = 5000
@@ -145,14 +147,24 @@ def _name_rows(place_id: int, place: NewPlace) -> Iterator[tuple]:
         yield exact, loose_key(name), place_id, name, name_kind, fuzzy
 
 
+def name_keys(connection: sqlite3.Connection) -> Iterator[tuple[str, str, bool]]:
+    """(exact key, loose key, whether the place is a demonym) of every name."""
+    demonyms = {place_id for (place_id,) in connection.execute(
+        "SELECT id FROM places WHERE kind = 'demonym'")}
+    for exact, loose, place_id in connection.execute("SELECT exact, loose, place_id FROM names"):
+        yield exact, loose, place_id in demonyms
+
+
 def meta(connection: sqlite3.Connection) -> dict[str, str]:
     return dict(connection.execute("SELECT key, value FROM meta"))
 
 
 def find(connection: sqlite3.Connection, column: str, key: str, country: str | None,
-         kind: str | None, geometries: dict[int, BaseGeometry]
+         kind: str | None, geometries: dict[int, BaseGeometry], *, other_exact: str = ""
          ) -> list[tuple[Place, str, str, float]]:
-    """Places whose `exact` or `loose` name key equals `key`: (place, matched name, name kind, weight).
+    """Places whose `exact` or `loose` name key equals `key`: (place, matched name, name kind, weight);
+    with `other_exact`, only by names whose exact key is not that one (the rows a loose match would
+    otherwise fetch again after the exact one).
 
     Shapes are parsed once per place and kept in `geometries` (a country outline is costly)."""
     if column not in ("exact", "loose"):
@@ -160,6 +172,9 @@ def find(connection: sqlite3.Connection, column: str, key: str, country: str | N
     sql = (f"SELECT {_PLACE_COLUMNS}, n.name, n.name_kind, p.weight FROM names n "
            f"JOIN places p ON p.id = n.place_id WHERE n.{column} = ?")
     params: list = [key]
+    if other_exact:
+        sql += " AND n.exact != ?"
+        params.append(other_exact)
     if country:
         sql += " AND p.country = ?"
         params.append(country.upper())
