@@ -40,7 +40,13 @@ from geomap.events.records import (
 )
 from geomap.events.roles import event_roles
 from geomap.events.syntax import REPORTING_WORDS, Distances, depth, token_at
-from geomap.events.senses import is_generic, is_modifier, is_offence, is_unrealised
+from geomap.events.senses import (
+    is_generic,
+    is_modifier,
+    is_offence,
+    is_possibility,
+    is_unrealised,
+)
 from geomap.events.taxonomy import FAMILY_OF_TYPE
 from geomap.events.triggers import Trigger, find_triggers, lemmatise, settle, trigger_token
 from geomap.places.mention import PlaceMention
@@ -317,7 +323,7 @@ def _tells(parsed: Doc, trigger: Trigger, heads: set[int]) -> bool:
     threatened."""
     token = trigger_token(parsed, trigger)
     if is_descriptive(parsed, trigger) or is_habitual(parsed, trigger) or is_offence(token) \
-            or is_generic(token) or is_modifier(token, heads):
+            or is_generic(token) or is_modifier(token, heads) or is_possibility(token):
         return False
     return FAMILY_OF_TYPE.get(trigger.sense.type) == "political" or not is_unrealised(token)
 

@@ -100,6 +100,10 @@ INTENT_HEADS = frozenset({"plan", "plans", "planned", "planning", "threaten", "t
                           "pledge", "urge", "urged", "call", "called", "warn", "warned", "try",
                           "tried", "attempt", "attempted", "ready", "able", "likely"})
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "would"})
+# "may seek charges", "you can vote": possible, not done ("may have fled" is done, speculated).
+MODAL_AUXILIARIES = frozenset({"can", "could", "may", "might", "should", "must", "ca"})
+MEDICAL_WORDS = frozenset({"flu", "vaccine", "vaccines", "vaccination", "booster", "jab",
+                           "dose", "doses", "injection", "measles", "tetanus", "seasonal"})
 
 
 def _near(token: Token) -> list[Token]:
@@ -225,6 +229,11 @@ def person_object(parsed: Doc, token: Token) -> bool:
                for t in child.subtree)
 
 
+def not_medical(parsed: Doc, token: Token) -> bool:
+    """A shooting, not a flu shot or a booster."""
+    return not _near_words(token) & MEDICAL_WORDS
+
+
 def lowercase(parsed: Doc, token: Token) -> bool:
     """"a march", not the month."""
     return token.text.islower()
@@ -234,7 +243,7 @@ REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
     check.__name__: check for check in (
         military, armed, labour, troops, aircraft, train, vessel, structure, industrial, disease,
         volcano, not_gunfire, legal_charge, released_person, law_object, official, court, past,
-        plural, person_object, lowercase)
+        plural, person_object, not_medical, lowercase)
 }
 
 
@@ -266,11 +275,24 @@ def is_generic(token: Token) -> bool:
     return any(child.lower_ in GENERIC_ADJECTIVES for child in head.children)
 
 
+def is_possibility(token: Token) -> bool:
+    """Only possible, in any family: "may seek charges", "you can vote" ("may have fled" is done,
+    and speculated)."""
+    auxiliaries = _auxiliaries(token)
+    if token.dep_ in ("dobj", "xcomp"):  # "may seek charges": the verb that governs it
+        auxiliaries |= _auxiliaries(token.head)
+    return bool(auxiliaries & MODAL_AUXILIARIES) and not auxiliaries & {"have", "'ve", "been"}
+
+
+def _auxiliaries(token: Token) -> set[str]:
+    return {child.lower_ for child in token.children if child.dep_ in ("aux", "auxpass")}
+
+
 def is_unrealised(token: Token) -> bool:
     """Only planned, threatened or expected: "will attack", "plans to strike", "threatened to
     bomb", "the planned offensive"."""
-    if any(child.dep_ == "aux" and child.lower_ in FUTURE_AUXILIARIES
-           for child in token.children):
+    governing = _auxiliaries(token.head) if token.dep_ in ("dobj", "xcomp") else set()
+    if (_auxiliaries(token) | governing) & FUTURE_AUXILIARIES:  # "will attack", "will face charges"
         return True
     if token.dep_ in ("xcomp", "ccomp") and token.head.lower_ in INTENT_HEADS:
         return True

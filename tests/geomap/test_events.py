@@ -290,3 +290,13 @@ def test_the_main_clauses_date_dates_the_sentences_other_events(gazetteer, table
             "near Ames.")
     events = parse(text, gazetteer, table, "2021-06-10").events
     assert events and all(e.date.date == "2021-06-08" for e in events)
+
+
+def test_what_only_may_happen_is_no_event(gazetteer, table):
+    maybe = parse("Prosecutors may seek new charges against the driver in Leeds next week.",
+                  gazetteer, table).events
+    assert not [e for e in maybe if e.family == "legal"]
+    done = parse("The driver may have fled Leeds on Monday.", gazetteer, table).events
+    flight = only(done, "displacement")
+    assert flight.speculative
+    assert not parse("Nurses in Leeds got their flu shot on Monday.", gazetteer, table).events
