@@ -21,7 +21,7 @@ from geomap.actors import ActorTable, KnownActor
 from geomap.events.actor_mentions import PRONOUNS, ActorMention, find_actors
 from geomap.events.counts import find_counts
 from geomap.events.dates import publication_date, resolve_date, widen
-from geomap.events.fuse import combine
+from geomap.events.fuse import combine, retells
 from geomap.events.modality import (
     is_descriptive,
     is_habitual,
@@ -161,6 +161,7 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
             events.append(event)
             told_in.append(index)
     _place_the_unplaced(events, told_in, located, places)
+    events = _fold_headline(events, told_in)
     return [event for event in events if _informative(event)
             and (statements or event.type != "statement")]
 
@@ -176,6 +177,20 @@ def is_caption(text: str) -> bool:
     "(Photo: Reuters)"."""
     lowered = text.lower()
     return any(marker in lowered for marker in CAPTION_MARKERS)
+
+
+def _fold_headline(events: list[Event], told_in: list[int]) -> list[Event]:
+    """A headline's event that the article goes on to tell is that event, told once more."""
+    kept: list[Event] = []
+    for event, index in zip(events, told_in):
+        if index == 0:
+            later = next((i for i, (other, where) in enumerate(zip(events, told_in))
+                          if where > 0 and retells(event, other)), None)
+            if later is not None:
+                events[later] = combine([events[later], event])
+                continue
+        kept.append(event)  # (zip reads the list as it goes, so a folded event is its new self)
+    return kept
 
 
 def _place_the_unplaced(events: list[Event], told_in: list[int],

@@ -53,6 +53,16 @@ def merge_events(events: list[Event]) -> list[Event]:
     return [combine(cluster) if len(cluster) > 1 else cluster[0] for cluster in clusters]
 
 
+def retells(headline: Event, told: Event) -> bool:
+    """Whether a headline's event is an event the article goes on to tell: the same type, subtypes
+    and dates that agree, and places that can be one (either untold, or one near or inside the
+    other). A headline names the story's event, so no shared party is needed."""
+    if headline.type != told.type or headline.negated != told.negated \
+            or not _subtypes_agree(headline, told) or not _dates_agree(headline.date, told.date):
+        return False
+    return headline.place is None or told.place is None or _near(headline.place, told.place)
+
+
 def _same_event(a: Event, b: Event) -> bool:
     if a.type != b.type or a.negated != b.negated or not _subtypes_agree(a, b) \
             or not _dates_agree(a.date, b.date) or not _kinds_agree(a, b):

@@ -300,3 +300,10 @@ def test_what_only_may_happen_is_no_event(gazetteer, table):
     flight = only(done, "displacement")
     assert flight.speculative
     assert not parse("Nurses in Leeds got their flu shot on Monday.", gazetteer, table).events
+
+
+def test_a_headline_and_the_story_it_heads_are_one_event(gazetteer, table):
+    text = ("Ferry sinks off Mombasa\n"
+            "A ferry capsized off Mombasa on Sunday, killing three passengers, officials said.")
+    (accident,) = [e for e in parse(text, gazetteer, table).events if e.family == "accident"]
+    assert accident.fatalities == 3 and accident.place.name == "Mombasa"
