@@ -105,34 +105,45 @@ class Gazetteer:
 
     def _remembered(self, name: str, country: str | None, kind: str | None, limit: int | None,
                     fuzzy: bool) -> list[Candidate]:
-        question = (name, country, kind, limit, fuzzy)
+        """The best `limit` candidates, from every candidate ranked once per question: the
+        recogniser asks for 3, the resolver for 30 of the same names."""
+        ranked = self._memo(name, country, kind, False)
+        if not ranked and fuzzy:
+            ranked = self._memo(name, country, kind, True)
+        return ranked[:limit]
+
+    def _memo(self, name: str, country: str | None, kind: str | None,
+              misspelt: bool) -> list[Candidate]:
+        question = (name, country, kind, misspelt)
         with self._lock:
             answer = self._answers.get(question)
             if answer is None:
-                answer = self._answer(name, country, kind, limit, fuzzy)
+                answer = self._answer(name, country, kind, misspelt)
                 if len(self._answers) >= MEMO_SIZE:
                     self._answers.clear()
                 self._answers[question] = answer
         return answer
 
-    def _answer(self, name: str, country: str | None, kind: str | None, limit: int | None,
-                fuzzy: bool) -> list[Candidate]:
+    def _answer(self, name: str, country: str | None, kind: str | None,
+                misspelt: bool) -> list[Candidate]:
+        """Every candidate matched exactly or loosely, ranked; or with `misspelt`, those whose
+        name is a close misspelling of this one (asked only when none matched)."""
         key = exact_key(name)
         if not key:
             return []
         found: dict[int, Candidate] = {}
+        if misspelt and len(key) >= FUZZY_MIN_LENGTH:
+            for other, similarity in _close_keys(key, self._fuzzy_choices(key)):
+                self._collect(found, "exact", other, "fuzzy", country, kind, similarity / 100)
         loose = _usable_loose(key)
-        if self._may_hold(key, loose, None if kind is None else kind == "demonym"):
+        if not misspelt and self._may_hold(key, loose, None if kind is None else kind == "demonym"):
             self._collect(found, "exact", key, "exact", country, kind)
             if loose:  # a name matched exactly already scores above any loose match of it
                 self._collect(found, "loose", loose, "loose", country, kind, other_exact=key)
-        if fuzzy and not found and len(key) >= FUZZY_MIN_LENGTH:
-            for other, similarity in _close_keys(key, self._fuzzy_choices(key)):
-                self._collect(found, "exact", other, "fuzzy", country, kind, similarity / 100)
         candidates = list(found.values())
         rank.demote_borrowed_names(candidates)
         rank.prefer_seats(candidates)
-        return rank.order(candidates)[:limit]
+        return rank.order(candidates)
 
     def knows(self, name: str) -> bool:
         """Whether the store has a place other than a people's name (a demonym) called `name`, up
@@ -155,7 +166,7 @@ class Gazetteer:
             names = self._name_index()
             if names is not None:
                 return _held(names, key, _usable_loose(key), False)
-        return any(c.kind != "demonym" for c in self._remembered(name, None, None, None, False))
+        return any(c.kind != "demonym" for c in self._memo(name, None, None, False))
 
     def _may_hold(self, key: str, loose: str, demonym: bool | None) -> bool:
         """False when no name of a demonym (`demonym` True), of another place (False) or of
