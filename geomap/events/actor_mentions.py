@@ -6,15 +6,21 @@ Three ways a sentence names an actor:
   bombers", "civilians"), named after the country its adjective points to;
 - a person or organisation the model recognises, under the name as written (a later surname alone
   is the same person).
-References ("he", "the group", "the militants") are resolved to an actor only when the article
-leaves no doubt: one person in the recent sentences, one armed group in the article.
+References ("he", "the group", "the militants", "the leader") are resolved to an actor only when
+the article leaves no doubt: one person in the recent sentences, one armed group in the article.
+"Local commanders" or "a commander" refer to no one in particular: they are generic.
+
+A place or a date is never an actor: a name inside one of the sentence's place mentions is the
+place's, and a name the model calls an organisation or a person is not an actor when it is a
+weekday or a month, or where the parse puts a place ("in Raqa", "the town of Jilib", "Raqa
+province") though the gazetteer does not know it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from geomap.actors import ActorTable, KnownActor, actor_key
 
@@ -25,7 +31,21 @@ FORCE_MODIFIERS = frozenset({"security", "special", "operations", "government", 
                              "ground", "federal", "national", "military", "army", "naval", "air",
                              "regular", "pro-government", "counter-terrorism", "coalition"})
 GENERIC_FORCES = frozenset({"forces", "force", "troops", "soldiers", "army", "military",
-                            "police", "policemen", "security"})
+                            "officers", "officer", "police", "policemen", "security"})
+# Determiners that make a noun phrase someone new, not someone named before ("a commander").
+INDEFINITE = frozenset({"a", "an", "another", "one", "some", "several", "many", "two", "three"})
+# The object of these is where something happens, not who takes part ("in Raqa").
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "into", "toward", "towards", "outside",
+                                   "around", "inside", "within", "across", "through", "via",
+                                   "throughout", "beyond"})
+# "the town of Jilib", "Raqa province": the name is a place's.
+SETTLEMENT_WORDS = frozenset({"town", "city", "village", "province", "district", "region",
+                              "governorate", "area", "neighbourhood", "neighborhood", "suburb",
+                              "outskirts", "county", "state", "capital", "camp", "valley"})
+CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                            "sunday", "january", "february", "march", "april", "may", "june",
+                            "july", "august", "september", "october", "november", "december",
+                            "today", "yesterday", "tonight", "ramadan", "eid"})
 
 
 @dataclass(slots=True)
@@ -57,6 +77,8 @@ def find_actors(sentence: Doc, table: ActorTable, demonyms: dict[int, str],
     found: list[ActorMention] = []
     taken: set[int] = set()
     for start, end, known in named if named is not None else table.named(list(sentence)):
+        if places and {i for i in range(start, end) if not sentence[i].is_punct} <= places:
+            continue  # the places found it a place's name
         found.append(ActorMention(start, end, _head(sentence, start, end), known.name,
                                   known.kind, sentence[start:end].text))
         taken.update(range(start, end))
@@ -75,7 +97,7 @@ def find_actors(sentence: Doc, table: ActorTable, demonyms: dict[int, str],
             found.append(ActorMention(token.i, token.i + 1, token.i, "", kind, token.text,
                                       reference=True))
     for entity in sentence.ents:
-        if entity.label_ in ("PERSON", "ORG") \
+        if entity.label_ in ("PERSON", "ORG") and not _placed_or_dated(entity) \
                 and not (taken | places | triggers) & set(range(entity.start, entity.end)):
             kind = "person" if entity.label_ == "PERSON" else "organisation"
             found.append(ActorMention(entity.start, entity.end, entity.root.i, entity.text.strip(),
@@ -112,9 +134,11 @@ def _noun_phrase(sentence: Doc, noun: Token, table: ActorTable,
     if modifier is not None and kind == table.nouns[modifier.lower_]:
         name = _plural_title(f"{modifier.text} {noun.text}")  # "Rebel allies"
     # "the militants" with nothing else to say who they are refers to a group named elsewhere;
-    # "the leader", "IS leader" to the person the article is about
+    # "the leader", "group leader" to the person the article is about (not "two commanders")
     reference = (kind == "armed group" and start == noun.i and _definite(noun)) \
-        or kind == "person"
+        or (kind == "person" and _singular(noun, table) and not any(
+            child.dep_ in ("det", "nummod") and child.lower_ in INDEFINITE
+            for child in noun.children))
     return ActorMention(start, noun.i + 1, noun.i, name, kind, sentence[start:noun.i + 1].text,
                         reference=reference, generic=kind != "state forces")
 
@@ -130,7 +154,9 @@ def _named_forces(phrase: ActorMention, sentence: Doc, demonyms: dict[int, str],
                           if token.text[:1].isupper() and token.is_alpha and token.dep_ == "amod"
                           and token.lower_ not in FORCE_MODIFIERS), "")
     noun = sentence[phrase.head].lower_
-    suffix = "police" if noun.startswith("police") else "forces"
+    police = any(token.lower_.startswith("police")
+                 for token in sentence[phrase.start:phrase.end])  # "police officers"
+    suffix = "police" if police else "forces"
     if adjective:
         phrase.name = f"{adjective} {suffix}"
     elif noun in GENERIC_FORCES:
@@ -142,6 +168,27 @@ def _named_forces(phrase: ActorMention, sentence: Doc, demonyms: dict[int, str],
     if known is not None and known.kind == "state forces":  # "Iraqi forces" = the ISF
         phrase.name = known.name
     return phrase
+
+
+def _placed_or_dated(entity: Span) -> bool:
+    """A name the model calls an organisation or a person that is a day or a month, or stands
+    where the parse puts places: "fighting in Raqa", "the town of Jilib", "Raqa province"."""
+    if all(token.lower_ in CALENDAR_WORDS for token in entity):
+        return True
+    root = entity.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS:
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in SETTLEMENT_WORDS:
+        return True
+    return root.dep_ == "compound" and head.lower_ in SETTLEMENT_WORDS
+
+
+def _singular(noun: Token, table: ActorTable) -> bool:
+    """"leader", not "leaders" or "spokesmen" (the table lists both forms)."""
+    word = noun.lower_
+    return not ((word.endswith("s") and word[:-1] in table.nouns)
+                or (word.endswith("men") and f"{word[:-3]}man" in table.nouns))
 
 
 def _plural_title(noun: str) -> str:  # "militants" -> "Militants"

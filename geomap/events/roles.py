@@ -1,45 +1,130 @@
-"""Roles of a sentence's actors in an event, from the parse: who did it (the subject, the agent of
-a passive, the owner of "coalition strikes"), and to whom (the object: a target, or victims when
-civilians are harmed)."""
+"""Roles of a sentence's actors in an event, from the parse: who did it and to whom.
+
+- actor: the subject of the trigger verb, the agent of a passive ("were arrested by police"), the
+  owner of a noun trigger ("coalition strikes", "an attack by militants"), the subject of a verb
+  the trigger is a complement of ("failed to capture", "is believed to have fled", "launched an
+  offensive"), the object of a verb that makes it act ("forced residents to flee"), and the noun
+  an active participle describes ("Kenyan troops advancing towards the port");
+- target: the object ("arrested two men"), the subject of a passive ("two men were arrested"),
+  the object of "on", "against" or "at" ("strikes on the convoy"), the other side of a clash,
+  whoever a capture takes from ("seized the town from the militants");
+- victim: a target that is civilians ("civilians", "a four-year-old boy", "residents",
+  "worshippers") when the event harms people, and whoever a clause of killing or wounding tied to
+  the event names as hurt ("..., killing two children", "26 people were killed when ...", "five
+  people died in the attack").
+An actor takes one role in one event: the one its nearest mention in the parse gives. Where a
+movement went ("advanced on Raqa", "fled to Syria") is a place, not a party to it; a name that
+qualifies a thing ("fled the rebel stronghold", "retook the government headquarters") is a party
+only to an event that harms ("strikes on IS positions"). "Thousands of protesters" stand where
+"thousands" stands.
+"""
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
 from geomap.events.actor_mentions import ActorMention
-from geomap.events.records import HARMFUL_TYPES, Actor
+from geomap.events.modality import SUPPORT_VERBS
+from geomap.events.records import HARMFUL_TYPES, MOVEMENT_TYPES, Actor
 from geomap.events.syntax import Distances
 
 # How far in the parse (see `syntax`) an actor may stand from the trigger.
 MAX_ACTOR_COST = 4.5
+# When two mentions of one actor are equally near, the role more often right.
+ROLE_ORDER = {"actor": 0, "target": 1, "victim": 2}
+# "strikes on the convoy", "an offensive against the militants".
+TARGET_PREPOSITIONS = frozenset({"on", "against", "at", "targeting", "upon"})
+# Where a movement went or came from.
+DIRECTION_PREPOSITIONS = frozenset({"on", "to", "into", "toward", "towards", "at", "upon",
+                                    "from", "for", "onto", "against"})
+# Verbs of harm whose subject does the harm ("killing two children").
+HARM_VERBS = frozenset({"killed", "kill", "kills", "killing", "wounded", "wound", "wounds",
+                        "wounding", "injured", "injure", "injures", "injuring", "hurt",
+                        "hurting", "maimed", "maiming", "slain", "slew", "slaying"})
+# Verbs and adjectives whose subject suffers it ("five people died in the attack").
+SUFFERING_WORDS = frozenset({"died", "die", "dies", "dying", "perished", "dead", "missing"})
+# Prepositions tying a toll to its event: "killed in the attack", "died during the raid".
+TOLL_PREPOSITIONS = frozenset({"in", "during", "by", "after", "from"})
+# Verbs whose object does what their infinitive tells: "forced residents to flee", "ordered
+# troops to advance" (but "began an operation to recapture": the subject does it).
+OBJECT_CONTROL_VERBS = frozenset({
+    "forced", "force", "forces", "forcing", "ordered", "order", "orders", "ordering", "told",
+    "tell", "urged", "urge", "urging", "asked", "ask", "allowed", "allow", "compelled", "sent",
+    "send", "sending", "prompted", "prompting", "drove", "driving", "caused", "causing",
+    "pushed", "pushing", "instructed", "commanded", "authorised", "authorized", "encouraged",
+    "warned", "called", "persuaded", "helped", "enabled"})
+# "left two commanders behind to hold the port": the ones left behind do it.
+LEAVING_VERBS = frozenset({"left", "leave", "leaves", "leaving"})
+# Words for how many: "thousands of protesters", "a group of gunmen".
+QUANTITIES = frozenset({"thousands", "hundreds", "dozens", "scores", "tens", "millions",
+                        "handful", "number", "group", "groups", "band", "crowd", "crowds",
+                        "some", "many", "several", "most", "all", "both", "each", "none"})
+DASHES = " -‐–—"
+# Steps up from the trigger that keep its governor's subject as its own: complements
+# ("failed to capture"), shared conjuncts, participles ("..., forcing them to flee").
+SHARED_LINKS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
 
 
 def event_roles(scorer: Distances, parsed: Doc, head: int, actors: list[ActorMention],
                 event_type: str, table_nouns: dict[str, str]) -> list[Actor]:
-    """The actors tied to the event in the parse, each with its role."""
+    """The actors tied to the event in the parse, each once, with its role and every name the
+    sentence writes it under ("Islamic State militants, also known as ISIS or Daesh")."""
     trigger = parsed[head]
-    found: dict[tuple[str, str], Actor] = {}
+    best: dict[str, tuple[tuple[float, int], Actor]] = {}
     for mention in actors:
-        anchor = parsed[mention.head]
-        if anchor.dep_ in ("compound", "amod") \
-                and table_nouns.get(anchor.head.lower_, mention.kind) == mention.kind:
-            # "Daesh extremists", "Coalition aircraft": their role is Daesh's, the coalition's
-            # (but "Islamic State leader": the leader's is his own)
-            anchor = anchor.head
-        role = _role(anchor, trigger, event_type, mention.kind)
-        relative = _relative_pronoun(anchor)
-        if role is None and relative is not None:  # "Baghdadi, who declared ..."
-            anchor = relative
-            role = _role(anchor, trigger, event_type, mention.kind)
-        if role is None or scorer.cost(anchor.i) > MAX_ACTOR_COST:
+        placed = _placed(mention, parsed, trigger, event_type, table_nouns, scorer)
+        if placed is None:
             continue
-        key = (mention.name, role)
-        actor = found.setdefault(key, Actor(mention.name, role, mention.kind,
-                                            generic=mention.generic))
-        written = mention.text.strip()
-        if written != mention.name and written not in actor.aliases_seen and not mention.reference:
-            actor.aliases_seen.append(written)
-    return list(found.values())
+        role, cost = placed
+        rank = (cost, ROLE_ORDER[role])
+        kept = best.get(mention.name)
+        if kept is None or rank < kept[0]:
+            generic = mention.generic and (kept is None or kept[1].generic)
+            best[mention.name] = (rank, Actor(mention.name, role, mention.kind, generic=generic))
+        else:
+            kept[1].generic = kept[1].generic and mention.generic
+    for mention in actors:
+        written = mention.text.strip(DASHES)  # "KISMAYO — Shabaab": matched with its dash
+        if mention.name in best and written != mention.name and not mention.reference:
+            seen = best[mention.name][1].aliases_seen
+            if written not in seen:
+                seen.append(written)
+    return [actor for _, actor in best.values()]
+
+
+def _placed(mention: ActorMention, parsed: Doc, trigger: Token, event_type: str,
+            table_nouns: dict[str, str], scorer: Distances) -> tuple[str, float] | None:
+    """The mention's role in the event and how far it stands from the trigger, or None."""
+    anchor = _quantified(parsed[mention.head])
+    qualifier = False
+    if anchor.dep_ in ("compound", "amod") and anchor.head.i != trigger.i \
+            and table_nouns.get(anchor.head.lower_, mention.kind) == mention.kind:
+        # "Daesh extremists", "Coalition aircraft": their role is Daesh's, the coalition's
+        # (but "Islamic State leader": the leader's is his own)
+        qualifier = anchor.head.lower_ not in table_nouns
+        anchor = anchor.head
+    if qualifier and event_type not in HARMFUL_TYPES:
+        return None  # "retook the government headquarters": whose place, not who
+    found = _role(anchor, trigger, event_type, mention.kind)
+    relative = _relative_pronoun(anchor)
+    if found is None and relative is not None:  # "Baghdadi, who declared ..."
+        found = _role(relative, trigger, event_type, mention.kind)
+    if found is None:
+        return None
+    role, measured = found
+    cost = scorer.cost(measured.i)
+    return (role, cost) if cost <= MAX_ACTOR_COST else None
+
+
+def _quantified(token: Token) -> Token:
+    """"Thousands of townspeople", "two of the attackers": the phrase stands where its quantity
+    does."""
+    preposition = token.head
+    quantity = preposition.head
+    if token.dep_ == "pobj" and preposition.lower_ == "of" and quantity.i != preposition.i \
+            and (quantity.lower_ in QUANTITIES or quantity.tag_ == "CD"):
+        return quantity
+    return token
 
 
 def _relative_pronoun(token: Token) -> Token | None:
@@ -52,43 +137,175 @@ def _relative_pronoun(token: Token) -> Token | None:
     return None
 
 
-def _role(token: Token, trigger: Token, event_type: str, kind: str) -> str | None:
-    """actor (who did it), target (to whom) or victim (civilians harmed), from the parse."""
-    harmful = event_type in HARMFUL_TYPES
-    victim_or_target = "victim" if harmful and kind == "civilians" else "target"
-    # conjuncts share the role of the first ("Turkish troops and their rebel allies")
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
+def _role(token: Token, trigger: Token, event_type: str, kind: str
+          ) -> tuple[str, Token] | None:
+    """actor, target or victim, from where the token stands in the parse relative to the
+    trigger, with the token whose distance from the trigger says how close the tie is (for a
+    word tied through another verb, the point where that tie reaches the trigger's side: the
+    verb's own step to the word is part of the tie); None when the parse does not tie it to the
+    event."""
+    harmed = "victim" if event_type in HARMFUL_TYPES and kind == "civilians" else "target"
+    if token.i == trigger.i:
+        return "actor", token  # "suicide bombers", "protesters": the trigger names its doers
+    if trigger.dep_ == "acl" and trigger.head.i == token.i:
+        # "Kenyan troops advancing towards the port" / "a village shelled by the army"
+        return ("actor" if trigger.tag_ == "VBG" else harmed), token
+    while token.dep_ == "conj" and token.head.i not in (token.i, trigger.i):
+        token = token.head  # "Kenyan troops and their militia allies": the first's role
     head = token.head
-    if token.dep_ == "nsubj" and _governs(head, trigger):
+    if head.i == trigger.i:
+        role = _argument_role(token, trigger, event_type, harmed)
+    elif token.dep_ == "pobj" and head.head.i == trigger.i:
+        role = _prepositional_role(head.lower_, event_type, harmed)
+    elif token.dep_ == "pobj" and head.lower_ in TARGET_PREPOSITIONS \
+            and _supported(head.head, trigger):
+        role = harmed  # "launched its offensive on al-Shabaab"
+    else:
+        return _indirect_role(token, trigger, harmed)
+    return None if role is None else (role, token)
+
+
+def _argument_role(token: Token, trigger: Token, event_type: str, harmed: str) -> str | None:
+    """The role of a word the trigger governs directly."""
+    dep = token.dep_
+    if dep in ("nsubj", "csubj"):
         return "actor"
-    if token.dep_ == "pobj" and head.lower_ == "by" and (
-            _governs(head.head, trigger) or _carried_out(head.head, trigger)):
-        return "actor"
-    if token.dep_ in ("poss", "compound", "amod") and head.i == trigger.i:
-        return "actor"  # "coalition strikes", "its raids"
-    if token.dep_ == "nsubjpass" and head.i != trigger.i and _governs(head, trigger) \
-            and any(t.dep_ == "xcomp" for t in _chain(trigger, head)):
-        return "actor"  # "he is believed to have fled"
-    if token.dep_ in ("dobj", "nsubjpass") and _governs(head, trigger):
-        return victim_or_target
-    if token.dep_ == "pobj" and head.lower_ in ("on", "against", "at", "targeting") \
-            and head.head.i == trigger.i:
-        return victim_or_target
+    if dep == "nsubjpass":
+        moved = event_type in MOVEMENT_TYPES and not any(c.dep_ == "agent"
+                                                         for c in trigger.children)
+        return "actor" if moved else harmed  # "troops were deployed" / "men were arrested"
+    if dep == "dobj":
+        return harmed
+    if dep in ("poss", "compound", "amod", "nmod"):
+        # "coalition strikes", "its raids" (but "civilian deaths": those harmed)
+        return harmed if harmed == "victim" else "actor"
     return None
 
 
-def _chain(token: Token, until: Token) -> list[Token]:
-    """The tokens from `token` up to (not including) its ancestor `until`."""
-    chain = []
-    while token.i != until.i and token.head.i != token.i:
-        chain.append(token)
-        token = token.head
+def _prepositional_role(preposition: str, event_type: str, harmed: str) -> str | None:
+    """The role of the object of a preposition the trigger governs."""
+    if preposition == "by":
+        return "actor"  # "were arrested by police", "an attack by militants"
+    if event_type in MOVEMENT_TYPES:
+        if preposition == "of":
+            return "actor"  # "the deployment of troops", "the flight of civilians"
+        if preposition in DIRECTION_PREPOSITIONS:
+            return None  # "advanced on Raqa": where it went
+    if preposition in TARGET_PREPOSITIONS or preposition == "of":
+        return harmed  # "strikes on the convoy", "the arrest of two men"
+    if event_type == "capture" and preposition == "from":
+        return harmed  # "seized the town from the militants"
+    if event_type == "armed clash":
+        return {"with": "target", "between": "actor"}.get(preposition)
+    return None
+
+
+def _indirect_role(token: Token, trigger: Token, harmed: str) -> tuple[str, Token] | None:
+    """The role of a word hanging from a verb the trigger is tied to: a clause of killing or
+    wounding, a verb the trigger completes ("failed to capture"), a support verb ("launched an
+    offensive"), or a verb whose agent did what the trigger names ("raids thought to have been
+    carried out by the army"). A clause of killing tells the event's own toll: its words are
+    measured as near as the trigger."""
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ == "by":
+        verb = verb.head
+        if _toll_clause(verb, trigger):
+            return "actor", trigger  # "were killed by militants in an attack"
+        return ("actor", verb) if _carried_out(verb, trigger) else None
+    if _toll_clause(verb, trigger):
+        if token.dep_ in ("dobj", "nsubjpass") or verb.lower_ in SUFFERING_WORDS:
+            return harmed, trigger  # "killing two children", "five people died in the attack"
+        # "militants killed 12 civilians in an attack": the killers did it
+        killers = token.dep_ == "nsubj" and verb.head.i != trigger.i
+        return ("actor", trigger) if killers else None
+    chain = _shared_chain(trigger, verb)
+    if not chain:
+        return None
+    # "forced residents to flee": the object of the verb the trigger completes is its doer
+    controller = next((link.head for link in chain
+                       if link.dep_ in ("xcomp", "advcl") and _controls(link.head)), None)
+    if token.dep_ in ("dobj", "dative"):
+        role = "actor" if controller is not None and controller.i == verb.i else None
+    elif controller is not None:
+        role = None  # "left two commanders behind to hold the port": not the one who left
+    elif token.dep_ == "nsubj":
+        role = "actor"
+    elif token.dep_ == "nsubjpass":
+        # "the town was shelled and captured", "is believed to have been arrested" / "he is
+        # believed to have fled", "police were ordered to arrest"
+        shared = all(link.dep_ == "conj" for link in chain) or _passive(trigger)
+        role = harmed if shared else "actor"
+    else:
+        role = None
+    # measured where the chain meets the verb: a reporting verb raising its subject ("is
+    # reported to have abandoned") is no step away from what is told
+    return None if role is None else (role, chain[-1])
+
+
+def _controls(verb: Token) -> bool:
+    """Its object does what its infinitive tells: "forced residents to flee", "left local
+    commanders behind to hold the port"."""
+    if verb.lower_ in LEAVING_VERBS:
+        return any(child.lower_ == "behind" for child in verb.children)
+    return verb.lower_ in OBJECT_CONTROL_VERBS and any(
+        child.dep_ in ("dobj", "dative") for child in verb.children)
+
+
+def _supported(word: Token, trigger: Token) -> bool:
+    """The word and the trigger are a support verb and its object, whichever of the two the
+    trigger is: "launched its offensive", "carried out strikes"."""
+    if word.dep_ == "dobj" and word.head.i == trigger.i:
+        return trigger.lower_ in SUPPORT_VERBS
+    return trigger.dep_ == "dobj" and trigger.head.i == word.i and word.lower_ in SUPPORT_VERBS
+
+
+def _toll_clause(verb: Token, trigger: Token) -> bool:
+    """A clause of killing or dying that tells the event's toll: "..., killing two children",
+    "the bombing killed nine", "26 people were killed when bombers attacked", "died in the
+    attack"."""
+    if verb.lower_ not in HARM_VERBS | SUFFERING_WORDS or verb.i == trigger.i:
+        return False
+    if verb.head.i == trigger.i and verb.dep_ in ("advcl", "conj", "xcomp", "acl"):
+        return True
+    if trigger.head.i == verb.i and trigger.dep_ in ("nsubj", "advcl", "conj"):
+        return True
+    preposition = trigger.head
+    if trigger.dep_ != "pobj" or preposition.lower_ not in TOLL_PREPOSITIONS:
+        return False
+    attached = preposition.head
+    # "killed by militants in an attack": the parse often hangs "in" from the agent
+    by_agent = attached.dep_ == "pobj" and attached.head.dep_ == "agent" \
+        and attached.head.head.i == verb.i
+    return attached.i == verb.i or by_agent
+
+
+def _shared_chain(trigger: Token, verb: Token) -> list[Token] | None:
+    """The tokens from the trigger up to (not including) `verb` when the verb's subject is the
+    trigger's doer: each step is a complement, conjunct or participle without a subject of its
+    own, or a noun trigger the object of a support verb ("launched an offensive", "carried out a
+    series of raids", "began an operation to recapture", "to lead the battle"). None otherwise:
+    "fled the fighting" and "condemned the attack" do not name their doers."""
+    chain: list[Token] = []
+    current = trigger
+    while current.i != verb.i:
+        if current.head.i == current.i or _has_subject(current):
+            return None
+        link = current.dep_
+        if link == "dobj" and current.head.lower_ not in SUPPORT_VERBS:
+            return None
+        after_complement = bool(chain) and chain[-1].dep_ == "pcomp"
+        if link == "prep" and not (current.lower_ == "of" or after_complement):
+            return None  # "after shelling the town" shares; "in the attack" does not
+        if link not in SHARED_LINKS | {"dobj", "acl", "pobj", "prep"} \
+                or (link == "pobj" and current.head.lower_ != "of"):
+            return None
+        chain.append(current)
+        current = current.head
     return chain
 
 
 def _carried_out(verb: Token, trigger: Token) -> bool:
-    """"Strikes ... thought to have been conducted by the coalition": the verb with the agent
+    """"Raids ... thought to have been carried out by the army": the verb with the agent
     hangs (through "thought to", "said to") from the verb whose subject is the trigger."""
     current = verb
     for _ in range(3):
@@ -101,16 +318,9 @@ def _carried_out(verb: Token, trigger: Token) -> bool:
     return False
 
 
-def _governs(verb: Token, trigger: Token) -> bool:
-    """The verb is the trigger, or the trigger hangs from it without another subject in
-    between ("carried out frequent suicide bombings", "pushed south ... and driven")."""
-    current = trigger
-    for _ in range(4):
-        if current.i == verb.i:
-            return True
-        if current.dep_ in ("ROOT", "ccomp", "relcl", "advcl") and current.i != trigger.i:
-            return False
-        if any(child.dep_ in ("nsubj", "nsubjpass") for child in current.children):
-            return False  # it has a subject of its own
-        current = current.head
-    return current.i == verb.i
+def _has_subject(token: Token) -> bool:
+    return any(child.dep_ in ("nsubj", "nsubjpass", "csubj") for child in token.children)
+
+
+def _passive(token: Token) -> bool:
+    return any(child.dep_ == "auxpass" for child in token.children)

@@ -307,3 +307,20 @@ def test_a_headline_and_the_story_it_heads_are_one_event(gazetteer, table):
             "A ferry capsized off Mombasa on Sunday, killing three passengers, officials said.")
     (accident,) = [e for e in parse(text, gazetteer, table).events if e.family == "accident"]
     assert accident.fatalities == 3 and accident.place.name == "Mombasa"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not beside the project")
+def test_seed_story_roles_and_flags_hold(gazetteer):
+    """In the Mosul story no actor stands on both sides of an event, no place is an actor, and
+    the wedding bombing Iraqi officials told of is reported."""
+    result = CliRunner().invoke(main, ["events", str(SEEDS), "--merge", "--date", "2017-03-09"])
+    assert result.exit_code == 0, result.output
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    for event in events:
+        names = [actor["name"] for actor in event["actors"]]
+        assert len(names) == len(set(names)), (names, event["sentence"])
+    actors = {actor["name"] for event in events for actor in event["actors"]}
+    assert not actors & {"Raqa", "Raqqa", "Mosul", "Syria", "Iraq", "Al Bab"}
+    (wedding,) = [e for e in events if e["place"] and "Al Hajaj" in e["place"]["name"]]
+    assert wedding["reported"]
+    assert ("Civilians", "victim") in {(a["name"], a["role"]) for a in wedding["actors"]}
