@@ -164,8 +164,8 @@ def combine(cluster: list[Event]) -> Event:
         injured=_figure([r.injured for r in reports]),
         displaced=_figure([r.displaced for r in reports]),
         counts_at_least=any(e.counts_at_least for e in cluster),
-        reported=all(e.reported for e in cluster), negated=first.negated,
-        speculative=all(e.speculative for e in cluster), sources=reports)
+        reported=_most(e.reported for e in cluster), negated=first.negated,
+        speculative=_most(e.speculative for e in cluster), sources=reports)
     return merged
 
 
@@ -199,14 +199,25 @@ def _figure(values: list[int | None]) -> int | None:
     return min(known, key=lambda value: (-known[value], value))
 
 
+def _most(flags) -> bool:
+    """What at least half the accounts say: one unattributed headline does not make an event
+    that four articles attribute a fact."""
+    flags = list(flags)
+    return 2 * sum(flags) >= len(flags)
+
+
 def _actors(cluster: list[Event]) -> list[Actor]:
-    found: dict[tuple[str, str], Actor] = {}
+    """Every party once, in the role most accounts give it (the first account's on a tie)."""
+    found: dict[str, Actor] = {}
+    roles: dict[str, Counter] = {}
     for event in cluster:
         for actor in event.actors:
-            kept = found.setdefault((actor.name, actor.role),
-                                    Actor(actor.name, actor.role, actor.kind,
-                                          generic=actor.generic))
+            kept = found.setdefault(actor.name, Actor(actor.name, actor.role, actor.kind,
+                                                      generic=actor.generic))
+            roles.setdefault(actor.name, Counter())[actor.role] += 1
             kept.aliases_seen += [a for a in actor.aliases_seen if a not in kept.aliases_seen]
+    for name, actor in found.items():
+        actor.role = max(roles[name], key=lambda role: (roles[name][role], role == actor.role))
     return list(found.values())
 
 

@@ -324,3 +324,18 @@ def test_seed_story_roles_and_flags_hold(gazetteer):
     (wedding,) = [e for e in events if e["place"] and "Al Hajaj" in e["place"]["name"]]
     assert wedding["reported"]
     assert ("Civilians", "victim") in {(a["name"], a["role"]) for a in wedding["actors"]}
+
+
+def test_a_merged_event_says_what_most_of_its_accounts_say():
+    from geomap.events.records import Actor, ArticleRef, Event, EventDate
+
+    def account(file: str, reported: bool, role: str) -> Event:
+        return Event(id=file, type="displacement", subtype="flight", triggers=["fled"],
+                     date=EventDate("2021-06-10", "reported"),
+                     actors=[Actor("Jane Roe", role, "person")], place=None, sentence="She fled.",
+                     article=ArticleRef(file), confidence=0.5, reported=reported)
+
+    accounts = [account("a", False, "actor"), account("b", True, "actor"),
+                account("c", True, "target")]
+    (merged,) = merge_events(accounts)
+    assert merged.reported and [(a.name, a.role) for a in merged.actors] == [("Jane Roe", "actor")]
