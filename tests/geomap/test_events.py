@@ -335,7 +335,8 @@ def test_a_merged_event_says_what_most_of_its_accounts_say():
                      actors=[Actor("Jane Roe", role, "person")], place=None, sentence="She fled.",
                      article=ArticleRef(file), confidence=0.5, reported=reported)
 
-    accounts = [account("a", False, "actor"), account("b", True, "actor"),
-                account("c", True, "target")]
-    (merged,) = merge_events(accounts)
+    from geomap.events.fuse import combine
+
+    merged = combine([account("a", False, "actor"), account("b", True, "actor"),
+                      account("c", True, "target")])
     assert merged.reported and [(a.name, a.role) for a in merged.actors] == [("Jane Roe", "actor")]
