@@ -99,6 +99,9 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 FINER_PLACE_SLACK = 4.0
 # The sentences of an article's lede, whose places say what the story is about.
 LEDE_SENTENCES = 3
+# Titles before a surname that still name a person by surname alone.
+TITLE_PREFIXES = ("mr ", "mr. ", "mrs ", "mrs. ", "ms ", "ms. ", "dr ", "dr. ", "president ",
+                  "gov. ", "governor ", "sen. ", "senator ", "rep. ", "judge ", "mayor ")
 # How far back a definite mention ("the attack") may refer.
 CONTINUATION_SENTENCES = 3
 # A referent is clear when it is named this many times more than the next candidate.
@@ -290,7 +293,7 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
     actors = [_resolve_reference(context, index, mention)
               for mention in find_actors(parsed, context.table, demonyms, place_tokens,
                                          trigger_tokens, named=context.named[index])]
-    actors = [mention for mention in actors if mention is not None]
+    actors = [_full_name(context, mention) for mention in actors if mention is not None]
     actor_tokens = {i for mention in actors if not mention.reference
                     for i in range(mention.start, mention.end)}
     # the same for each of the sentence's events
@@ -508,6 +511,21 @@ def _on_main_clause(token: Token) -> bool:
     """Whether the first verb above a token is the sentence's root."""
     verb = next((t for t in token.ancestors if t.tag_.startswith("VB")), None)
     return verb is not None and verb.dep_ == "ROOT"
+
+
+def _full_name(context: ArticleEvents, mention: ActorMention) -> ActorMention:
+    """A person named by surname alone ("Williams", "Mr Yudhoyono") is the one person of that
+    surname the article names in full ("Charles S. Williams"); two such people leave it as is."""
+    if mention.kind != "person" or mention.reference or not mention.name:
+        return mention
+    surname = mention.name.split()[-1].lower()
+    if len(mention.name.split()) > 1 and not mention.name.lower().startswith(TITLE_PREFIXES):
+        return mention
+    full = {name for names in context.persons.values() for name in names
+            if name.split()[-1].lower() == surname and name.lower() != mention.name.lower()}
+    if len(full) == 1:
+        mention.name = full.pop()
+    return mention
 
 
 def _resolve_reference(context: ArticleEvents, index: int,

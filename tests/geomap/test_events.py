@@ -340,3 +340,10 @@ def test_a_merged_event_says_what_most_of_its_accounts_say():
     merged = combine([account("a", False, "actor"), account("b", True, "actor"),
                       account("c", True, "target")])
     assert merged.reported and [(a.name, a.role) for a in merged.actors] == [("Jane Roe", "actor")]
+
+
+def test_a_surname_is_the_person_the_article_named_in_full(gazetteer, table):
+    text = ("Police arrested Charles S. Williams, 39, in Pomeroy on Monday. Williams was charged "
+            "with murder on Tuesday.")
+    charge = only(parse(text, gazetteer, table).events, "legal proceedings")
+    assert ("Charles S. Williams", "target") in {(a.name, a.role) for a in charge.actors}
