@@ -39,6 +39,7 @@ from geomap.vocabulary import (
     ORGANISATION_HEADS,
     PERSONAL_NOUNS,
     PLACE_OBJECT_VERBS,
+    PLACE_NOUNS_BEFORE_NAME,
     PLACE_PEOPLE_AND_OFFICES,
     PLACE_TYPE_NOUNS,
     PLACE_TYPE_WORDS,
@@ -290,6 +291,13 @@ def after_locative_word(finder: Finder, span: Span) -> str:
         or before.lower_ in PLACE_OBJECT_VERBS else ""
 
 
+def after_place_noun(finder: Finder, span: Span) -> str:
+    if span.start == 0:
+        return ""
+    before = finder.doc[span.start - 1]
+    return f"after '{before.text}'" if before.text in PLACE_NOUNS_BEFORE_NAME else ""
+
+
 def determiner_modifier(finder: Finder, span: Span) -> str:
     doc = finder.doc
     if span.start == 0 or span.end >= len(doc) or doc[span.start - 1].lower_ not in DETERMINERS:
@@ -427,6 +435,7 @@ CUES = (
     Rule("before_people_or_office", before_people_or_office, "Tulsa residents", "a place"),
     Rule("dateline", dateline, "TULSA --", "a place"),
     Rule("after_locative_word", after_locative_word, "near Tulsa", "a place"),
+    Rule("after_place_noun", after_place_noun, "Peru's second city Arequipa", "a place"),
     Rule("determiner_modifier", determiner_modifier, "the Tulsa water plant", "a place"),
     Rule("in_address", in_address, "12 Elm St., Tulsa", "a place"),
     Rule("listed_with_place", listed_with_place, "Tulsa and Wichita", "a place"),

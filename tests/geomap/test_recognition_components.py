@@ -55,3 +55,9 @@ def test_a_cue_switched_off_leaves_its_name_unread(gazetteer):
     text = "DENTON -- The council met again on Tuesday."
     assert _names(text, gazetteer) == ["DENTON"]
     assert _names(text, gazetteer, frozenset({"dateline"})) == []
+
+
+def test_a_name_after_a_word_for_its_kind_is_a_place(gazetteer):
+    text = "Government troops pushed north from Peru's second city Arequipa on Monday."
+    assert "Arequipa" in _names(text, gazetteer)
+    assert "Arequipa" not in _names(text, gazetteer, frozenset({"after_place_noun"}))
