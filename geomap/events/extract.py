@@ -104,6 +104,8 @@ TITLE_PREFIXES = ("mr ", "mr. ", "mrs ", "mrs. ", "ms ", "ms. ", "dr ", "dr. ", 
                   "gov. ", "governor ", "sen. ", "senator ", "rep. ", "judge ", "mayor ")
 # How far back a definite mention ("the attack") may refer.
 CONTINUATION_SENTENCES = 3
+# Events whose other side, untold, is the armed group the story is about.
+OPPOSED_TYPES = frozenset({"capture", "armed clash"})
 # A referent is clear when it is named this many times more than the next candidate.
 DOMINANCE = 3
 
@@ -311,6 +313,7 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
             scorer, parsed, event_type, places, actor_tokens | trigger_tokens, all_places, index)
         date = _event_date(scorer, parsed, context.published, alone=len(by_type) == 1)
         event_actors = event_roles(scorer, parsed, head, actors, event_type, context.table.nouns)
+        event_actors += _story_opponent(context, event_type, event_actors)
         counts = sentence_counts if event_type in COUNTED_TYPES else None
         speculative = is_speculative(parsed, head)
         negated = is_negated(parsed, head)
@@ -511,6 +514,20 @@ def _on_main_clause(token: Token) -> bool:
     """Whether the first verb above a token is the sentence's root."""
     verb = next((t for t in token.ancestors if t.tag_.startswith("VB")), None)
     return verb is not None and verb.dep_ == "ROOT"
+
+
+def _story_opponent(context: ArticleEvents, event_type: str, actors: list[Actor]) -> list[Actor]:
+    """The other side of a fight or capture by state forces that names none: the armed group the
+    article is about ("Iraqi forces recaptured the east of the city": from Islamic State), when it
+    names one far more than any other."""
+    if event_type not in OPPOSED_TYPES or any(a.role != "actor" for a in actors) \
+            or not any(a.role == "actor" and a.kind == "state forces" for a in actors):
+        return []
+    ranked = Counter(name for names in context.groups.values() for name in names).most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) == 2
+                                          and ranked[0][1] < DOMINANCE * ranked[1][1]):
+        return []
+    return [Actor(ranked[0][0], "target", "armed group")]
 
 
 def _full_name(context: ArticleEvents, mention: ActorMention) -> ActorMention:

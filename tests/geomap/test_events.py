@@ -347,3 +347,10 @@ def test_a_surname_is_the_person_the_article_named_in_full(gazetteer, table):
             "with murder on Tuesday.")
     charge = only(parse(text, gazetteer, table).events, "legal proceedings")
     assert ("Charles S. Williams", "target") in {(a.name, a.role) for a in charge.actors}
+
+
+def test_the_story_s_armed_group_is_the_untold_other_side(gazetteer, table):
+    text = ("Al-Shabaab fighters attacked Kismayo on Monday. Al-Shabaab also shelled Baidoa. "
+            "Somali forces recaptured Jilib on Wednesday.")
+    recapture = only(parse(text, gazetteer, table).events, "capture")
+    assert ("al-Shabaab", "target") in {(a.name, a.role) for a in recapture.actors}
