@@ -280,10 +280,8 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
                      ) -> list[tuple[Event, bool]]:
     """The sentence's events, one per type, each with whether it is a definite mention of one
     told before ("the attack")."""
+    triggers = _telling_triggers(parsed, triggers)
     by_type: dict[str, list[Trigger]] = {}
-    settled = [trigger for trigger in (settle(parsed, t) for t in triggers) if trigger is not None]
-    trigger_heads = {trigger_token(parsed, trigger).i for trigger in settled}
-    triggers = [trigger for trigger in settled if _tells(parsed, trigger, trigger_heads)]
     for trigger in triggers:
         by_type.setdefault(trigger.sense.type, []).append(trigger)
     heads = {event_type: _main_token(parsed, found) for event_type, found in by_type.items()}
@@ -335,6 +333,14 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
         events.append((event, _definite(parsed[head])))
     _credit_claims([event for event, _ in events])
     return events
+
+
+def _telling_triggers(parsed: Doc, triggers: list[Trigger]) -> list[Trigger]:
+    """The sentence's triggers with their senses settled by the parse, those that tell of an
+    event."""
+    settled = [trigger for trigger in (settle(parsed, t) for t in triggers) if trigger is not None]
+    heads = {trigger_token(parsed, trigger).i for trigger in settled}
+    return [trigger for trigger in settled if _tells(parsed, trigger, heads)]
 
 
 def _tells(parsed: Doc, trigger: Trigger, heads: set[int]) -> bool:
