@@ -41,6 +41,7 @@ from geomap.events.records import (
 from geomap.events.roles import event_roles
 from geomap.events.syntax import REPORTING_WORDS, Distances, depth, token_at
 from geomap.events.senses import (
+    is_aggregate,
     is_generic,
     is_modifier,
     is_offence,
@@ -327,7 +328,8 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
             injured=counts.injured if counts else None,
             displaced=counts.displaced if counts else None,
             counts_at_least=bool(counts and counts.at_least),
-            reported=reported, negated=negated, speculative=speculative)
+            reported=reported, negated=negated, speculative=speculative,
+            aggregate=any(is_aggregate(trigger_token(parsed, t)) for t in found))
         event.sources = [Report(article, event.sentence, event.fatalities, event.injured,
                                 event.displaced)]
         events.append((event, _definite(parsed[head])))

@@ -108,6 +108,7 @@ class Event:
     reported: bool = False
     negated: bool = False
     speculative: bool = False
+    aggregate: bool = False  # a series or campaign told as one ("a wave of bombings in 2016")
     sources: list[Report] = field(default_factory=list)
 
     @classmethod
@@ -127,6 +128,7 @@ class Event:
             injured=record["injured"], displaced=record["displaced"],
             counts_at_least=record["counts_at_least"], reported=record["reported"],
             negated=record["negated"], speculative=record["speculative"],
+            aggregate=record.get("aggregate", False),
             sources=[Report(ArticleRef(**{k: r[k] for k in ARTICLE_FIELDS}), r["sentence"],
                             r["fatalities"], r["injured"], r["displaced"])
                      for r in record["sources"]])
@@ -164,6 +166,7 @@ class Event:
             "fatalities": self.fatalities, "injured": self.injured, "displaced": self.displaced,
             "counts_at_least": self.counts_at_least,
             "reported": self.reported, "negated": self.negated, "speculative": self.speculative,
+            "aggregate": self.aggregate,
             "sentence": self.sentence, "article": self.article.to_dict(),
             "sources": [report.to_dict() for report in self.sources],
             "confidence": round(self.confidence, 3),

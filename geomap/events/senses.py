@@ -100,6 +100,11 @@ INTENT_HEADS = frozenset({"plan", "plans", "planned", "planning", "threaten", "t
                           "pledge", "urge", "urged", "call", "called", "warn", "warned", "try",
                           "tried", "attempt", "attempted", "ready", "able", "likely"})
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "would"})
+# What makes a plural event noun a series: "a wave of bombings", "repeated attacks".
+SERIES_WORDS = frozenset({"series", "wave", "spate", "string", "campaign", "number", "dozens",
+                          "hundreds", "scores", "thousands", "string", "succession"})
+MANY_WORDS = frozenset({"repeated", "several", "many", "multiple", "numerous", "countless",
+                        "frequent", "dozens", "hundreds", "scores", "thousands", "series"})
 # "may seek charges", "you can vote": possible, not done ("may have fled" is done, speculated).
 MODAL_AUXILIARIES = frozenset({"can", "could", "may", "might", "should", "must", "ca"})
 MEDICAL_WORDS = frozenset({"flu", "vaccine", "vaccines", "vaccination", "booster", "jab",
@@ -273,6 +278,17 @@ def is_generic(token: Token) -> bool:
                                                                   "remains"):
         return False
     return any(child.lower_ in GENERIC_ADJECTIVES for child in head.children)
+
+
+def is_aggregate(token: Token) -> bool:
+    """A series or campaign told as one: "a wave of bombings", "dozens of air strikes", "repeated
+    attacks" (a plural event noun counted or qualified as many)."""
+    if not token.tag_.startswith("NNS") and not (token.tag_ == "NN" and token.lower_.endswith("s")):
+        return False
+    if any(child.lower_ in MANY_WORDS for child in token.children):
+        return True
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_ in SERIES_WORDS
 
 
 def is_possibility(token: Token) -> bool:

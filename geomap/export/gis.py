@@ -34,12 +34,13 @@ TEXT_COLUMNS = ("event_id", "event_date", "date_end", "date_precision", "date_te
                 "location", "country", "admin1", "source", "notes", "article_file", "published",
                 "triggers")
 INT_COLUMNS = ("geo_precision", "fatalities", "injured", "displaced", "source_count")
-BOOL_COLUMNS = ("counts_at_least", "reported", "negated", "speculative")
+BOOL_COLUMNS = ("counts_at_least", "reported", "negated", "speculative", "aggregate")
 FLOAT_COLUMNS = ("latitude", "longitude", "confidence")
 COLUMNS = ("event_id", "event_date", "date_end", "date_precision", "date_text", "event_type",
            "sub_event_type", "family", "geomap_type", "geomap_subtype", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2", "location",
            "country", "admin1", "latitude", "longitude", "geo_precision", "fatalities", "injured",
-           "displaced", "counts_at_least", "reported", "negated", "speculative", "source",
+           "displaced", "counts_at_least", "reported", "negated", "speculative", "aggregate",
+           "source",
            "source_count", "notes", "confidence", "article_file", "published", "triggers")
 DTYPES = {**dict.fromkeys(TEXT_COLUMNS, str), **dict.fromkeys(INT_COLUMNS, "Int64"),
           **dict.fromkeys(BOOL_COLUMNS, "boolean"), **dict.fromkeys(FLOAT_COLUMNS, "float64")}
@@ -80,6 +81,7 @@ def _row(event: Event) -> dict:
         "fatalities": event.fatalities, "injured": event.injured, "displaced": event.displaced,
         "counts_at_least": event.counts_at_least, "reported": event.reported,
         "negated": event.negated, "speculative": event.speculative,
+        "aggregate": event.aggregate,
         "source": SEPARATOR.join(dict.fromkeys(
             article.source or article.title or article.file for article in articles)),
         "source_count": len(articles), "notes": event.sentence,

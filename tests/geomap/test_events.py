@@ -354,3 +354,10 @@ def test_the_story_s_armed_group_is_the_untold_other_side(gazetteer, table):
             "Somali forces recaptured Jilib on Wednesday.")
     recapture = only(parse(text, gazetteer, table).events, "capture")
     assert ("al-Shabaab", "target") in {(a.name, a.role) for a in recapture.actors}
+
+
+def test_a_series_told_as_one_is_flagged_an_aggregate(gazetteer, table):
+    series = parse("A wave of bombings hit Baghdad in 2016, officials said.", gazetteer, table)
+    assert only(series.events, "attack").aggregate
+    one = parse("A car bomb exploded in Baghdad on Monday.", gazetteer, table)
+    assert not only(one.events, "attack").aggregate
