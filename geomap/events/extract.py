@@ -8,6 +8,7 @@ actors belong to the event (see `syntax`): a place inside a clause about somethi
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import hashlib
 from collections import Counter
@@ -334,7 +335,30 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
                                 event.displaced)]
         events.append((event, _definite(parsed[head])))
     _credit_claims([event for event, _ in events])
-    return events
+    return [(told, definite) for event, definite in events
+            for told in _at_each_listed_place(parsed, event, places)]
+
+
+def _at_each_listed_place(parsed: Doc, event: Event,
+                          places: list[tuple[int, int, PlaceMention]]) -> list[Event]:
+    """An event at several places the sentence lists alike is an event at each ("Flooding hit
+    Benin, Ghana and Niger": three floods), as ACLED counts one event per place; not a movement,
+    whose places are its ends."""
+    if event.place is None or event.type in MOVEMENT_TYPES:
+        return [event]
+    roots = {id(place): parsed[token_at(parsed, start):token_at(parsed, end - 1) + 1].root
+             for start, end, place in places}
+    root = roots.get(id(event.place))
+    if root is None:
+        return [event]
+    listed = {token.i for token in root.conjuncts}
+    others = [place for _, _, place in places if roots[id(place)].i in listed
+              and place.kind == event.place.kind and place.place_key != event.place.place_key]
+    distinct = list({place.place_key: place for place in others}.values())
+    copies = [dataclasses.replace(event, id=f"{event.id}-{number}", place=place, sources=[
+        dataclasses.replace(report) for report in event.sources])
+              for number, place in enumerate(distinct, start=2)]
+    return [event, *copies]
 
 
 def _telling_triggers(parsed: Doc, triggers: list[Trigger]) -> list[Trigger]:

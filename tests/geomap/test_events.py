@@ -361,3 +361,12 @@ def test_a_series_told_as_one_is_flagged_an_aggregate(gazetteer, table):
     assert only(series.events, "attack").aggregate
     one = parse("A car bomb exploded in Baghdad on Monday.", gazetteer, table)
     assert not only(one.events, "attack").aggregate
+
+
+def test_an_event_at_several_listed_places_is_one_at_each(gazetteer, table):
+    events = parse("Floods hit Benin, Ghana and Niger on Monday.", gazetteer, table).events
+    assert sorted(e.place.name for e in events if e.family == "disaster") == [
+        "Benin", "Ghana", "Niger"]
+    assert len({e.id for e in events}) == len(events)
+    (flight,) = parse("Militants fled Mosul to Raqqa on Monday.", gazetteer, table).events
+    assert flight.place.name == "Mosul"
