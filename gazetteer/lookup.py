@@ -51,6 +51,7 @@ class Gazetteer:
         self._fuzzy_keys: dict[tuple[str, int], list[str]] | None = None  # by first letter, length
         self._geometries: dict[int, BaseGeometry] = {}  # parsed shapes by place id
         self._hulls: dict[int, BaseGeometry | None] = {}  # provinces' outlines by place id
+        self._towns: dict[str, dict[str, list[tuple[float, float]]]] = {}  # by country, province
         self._answers: dict[tuple, list[Candidate]] = {}  # news repeats its names
         self._known: dict[str, bool] = {}  # answers of `knows`
         self._names: NameIndex | None = None  # which keys the store holds, read on first use
@@ -240,8 +241,11 @@ class Gazetteer:
         if place.geometry is not None or place.kind != "admin1":
             return place.geometry
         with self._lock:
-            if place.id not in self._hulls:  # a query over every town of the country
-                towns = store.settlements_in(self._connection, place.country, place.admin1)
+            if place.id not in self._hulls:
+                if place.country not in self._towns:
+                    self._towns[place.country] = store.settlements_by_province(
+                        self._connection, place.country)
+                towns = self._towns[place.country].get(place.admin1, [])
                 hull = shapely.MultiPoint([(lon, lat) for lat, lon in towns]).convex_hull
                 self._hulls[place.id] = hull if hull.geom_type == "Polygon" else None
             return self._hulls[place.id]
@@ -275,6 +279,7 @@ class Gazetteer:
         with self._lock:
             self._fuzzy_keys = self._names = None
             self._hulls.clear()
+            self._towns.clear()
             self._names_looked_for = False  # the store's new state has no index yet
         self.forget_answers()
         return len(added)

@@ -195,11 +195,16 @@ def places_of_kind(connection: sqlite3.Connection, kind: str) -> list[Place]:
             connection.execute(f"SELECT {_PLACE_COLUMNS} FROM places p WHERE p.kind = ?", (kind,))]
 
 
-def settlements_in(connection: sqlite3.Connection, country: str,
-                   admin1: str) -> list[tuple[float, float]]:
-    """(lat, lon) of every city and town of a province."""
-    return connection.execute("SELECT lat, lon FROM places WHERE kind = 'city' AND country = ? "
-                              "AND admin1 = ?", (country.upper(), admin1)).fetchall()
+def settlements_by_province(connection: sqlite3.Connection,
+                            country: str) -> dict[str, list[tuple[float, float]]]:
+    """(lat, lon) of every city and town of a country, by province (one query for all of them:
+    the store indexes places by kind and country, not by province)."""
+    towns: dict[str, list[tuple[float, float]]] = {}
+    for admin1, lat, lon in connection.execute(
+            "SELECT admin1, lat, lon FROM places WHERE kind = 'city' AND country = ?",
+            (country.upper(),)):
+        towns.setdefault(admin1, []).append((lat, lon))
+    return towns
 
 
 def country(connection: sqlite3.Connection, code: str,
