@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
@@ -42,15 +43,26 @@ def bare_tokenizer():
 def line_breaks(doc: Doc) -> Doc:
     """A new line starts a new sentence (headlines, bylines and paragraphs have no full stop),
     unless the text is hard-wrapped: the line runs on or the next starts in lower case. The
-    segmenter after this keeps the boundaries it is given."""
-    for token in doc[1:]:
-        before = doc[token.i - 1]
-        if token.is_space or "\n" not in before.text_with_ws:
+    segmenter after this keeps the boundaries it is given. Only the tokens after a new line are
+    read, not every token of the article."""
+    for before in _ending_lines(doc):
+        if before + 1 == len(doc):
             continue
-        previous = doc[before.i - 1] if before.is_space and before.i > 0 else before
+        token = doc[before + 1]
+        if token.is_space:
+            continue
+        previous = doc[before - 1] if doc[before].is_space and before > 0 else doc[before]
         if not token.text[:1].islower() and not previous.text.endswith(RUNS_ON):
             token.is_sent_start = True
     return doc
+
+
+def _ending_lines(doc: Doc) -> list[int]:
+    """The tokens whose text holds a new line, in order: whitespace tokens only, as the tokenizer
+    cuts the text wherever whitespace starts or stops (a token's own trailing space is a plain
+    space)."""
+    blanks = numpy.flatnonzero(doc.to_array("IS_SPACE")).tolist()
+    return [index for index in blanks if "\n" in doc[index].text]
 
 
 @functools.cache

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from geomap import nlp
 
@@ -24,3 +26,29 @@ def test_a_line_break_starts_a_sentence_unless_the_line_runs_on(language):
     starts = [sentence.text for sentence in doc.sents]
     assert starts[0] == "MOSUL, Iraq\n"
     assert starts[1].startswith("Iraqi forces") and "the militants fled" in starts[1]
+
+
+def _sentence_starts_by_every_token(doc) -> list[int]:
+    """The rule of `nlp.line_breaks` read token by token: which tokens it starts sentences at."""
+    starts = []
+    for token in doc[1:]:
+        before = doc[token.i - 1]
+        if token.is_space or "\n" not in before.text_with_ws:
+            continue
+        previous = doc[before.i - 1] if before.is_space and before.i > 0 else before
+        if not token.text[:1].islower() and not previous.text.endswith(nlp.RUNS_ON):
+            starts.append(token.i)
+    return starts
+
+
+PIECES = ["Mosul", "the", "U.S.", "forces", ",", "-", ";", "(", "/", ".", " ", "  ", "\n", "\n\n",
+          " \n ", "\r\n", "\t", "iraq", "AFP", "e-mail", "'s"]
+
+
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+@settings(max_examples=300, deadline=None)
+def test_line_breaks_start_sentences_where_the_token_by_token_rule_does(language, pieces):
+    doc = language.make_doc("".join(pieces))
+    expected = _sentence_starts_by_every_token(doc)
+    nlp.line_breaks(doc)
+    assert [token.i for token in doc[1:] if token.is_sent_start] == expected
