@@ -51,22 +51,27 @@ def write_texts(corpus: Path, folder: Path) -> int:
     return len(documents)
 
 
-def timed(command: list[str]) -> tuple[float, float]:
-    """(CPU seconds, wall seconds) of one child process, its output thrown away."""
-    started = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - started
-    child.returncode = os.waitstatus_to_exitcode(status)
-    errors = child.stderr.read().decode(errors="replace")
-    child.stderr.close()
-    if child.returncode != 0:
-        raise RuntimeError(f"{command[0]} exited {child.returncode}: {errors[-500:]}")
-    return usage.ru_utime + usage.ru_stime, wall
+def timed(command: list[str]) -> tuple[float, float, float]:
+    """(CPU seconds, wall seconds, peak resident MiB) of one child process, its output thrown
+    away."""
+    with tempfile.TemporaryFile() as errors:  # a pipe could fill up while the child runs
+        started = time.perf_counter()
+        child = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - started
+        child.returncode = os.waitstatus_to_exitcode(status)
+        if child.returncode != 0:
+            errors.seek(0)
+            said = errors.read().decode(errors="replace")[-500:]
+            raise RuntimeError(f"{command[0]} exited {child.returncode}: {said}")
+    # KiB on Linux; a forked child's peak counts this process's size at the fork, far below
+    # either process measured here
+    return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024
 
 
-def compare(folder: Path, pairs: int = PAIRS) -> list[tuple[float, float, float, float]]:
-    """Alternating runs: (places CPU, floor CPU, places wall, floor wall) per pair."""
+def compare(folder: Path, pairs: int = PAIRS) -> list[tuple[float, ...]]:
+    """Alternating runs: (places CPU, floor CPU, places wall, floor wall, places RSS, floor RSS)
+    per pair."""
     places = [_geomap(), "places", str(folder)]
     floor = [sys.executable, "-c", _FLOOR, MODEL, str(folder)]
     runs = []
@@ -75,7 +80,7 @@ def compare(folder: Path, pairs: int = PAIRS) -> list[tuple[float, float, float,
         first, second = (places, floor) if index % 2 == 0 else (floor, places)
         one, two = timed(first), timed(second)
         ours, theirs = (one, two) if first is places else (two, one)
-        runs.append((ours[0], theirs[0], ours[1], theirs[1]))
+        runs.append((ours[0], theirs[0], ours[1], theirs[1], ours[2], theirs[2]))
     return runs
 
 
@@ -86,9 +91,9 @@ def run() -> dict[str, float | str]:
     with tempfile.TemporaryDirectory() as folder:
         documents = write_texts(corpus, Path(folder))
         runs = compare(Path(folder))
-        events_cpu, _ = timed([_geomap(), "events", str(folder)])
+        events_cpu, _, _ = timed([_geomap(), "events", str(folder)])
     figures: dict[str, float | str] = {"documents (one .txt file each)": documents}
-    for number, (ours, theirs, ours_wall, theirs_wall) in enumerate(runs, start=1):
+    for number, (ours, theirs, ours_wall, theirs_wall, _, _) in enumerate(runs, start=1):
         figures[f"pair {number}: CPU s places / ner, wall s"] = (
             f"{ours:.2f} / {theirs:.2f} = {ours / theirs:.3f}, "
             f"{ours_wall:.1f} / {theirs_wall:.1f}")
@@ -97,9 +102,11 @@ def run() -> dict[str, float | str]:
         "places CPU s, median": places_cpu,
         "ner alone CPU s, median": statistics.median(run[1] for run in runs),
         "places / ner alone CPU, median of pairs": statistics.median(
-            ours / theirs for ours, theirs, _, _ in runs),
+            run[0] / run[1] for run in runs),
         "places / ner alone wall, median of pairs": statistics.median(
-            ours / theirs for _, _, ours, theirs in runs),
+            run[2] / run[3] for run in runs),
+        "places peak RSS MiB, median": statistics.median(run[4] for run in runs),
+        "ner alone peak RSS MiB, median": statistics.median(run[5] for run in runs),
         "geomap events CPU s (one run)": events_cpu,
         "events / places CPU": events_cpu / places_cpu,
     }

@@ -14,14 +14,8 @@ from html import escape
 from pathlib import Path
 
 from gazetteer import Gazetteer
-from geomap.events.records import (
-    EVENT_TYPES,
-    Actor,
-    ArticleRef,
-    Event,
-    EventDate,
-    Report,
-)
+from geomap.events.records import Actor, ArticleRef, Event, EventDate, Report
+from geomap.events.taxonomy import EVENT_TYPES
 from geomap.places.mention import PlaceMention
 
 EVENTS = int(os.environ.get("GEOMAP_BENCH_EVENTS", "100000"))
