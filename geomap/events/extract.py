@@ -315,8 +315,7 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
         event_actors = event_roles(scorer, parsed, head, actors, event_type, context.table.nouns)
         event_actors += _story_opponent(context, event_type, event_actors)
         counts = sentence_counts if event_type in COUNTED_TYPES else None
-        speculative = is_speculative(parsed, head)
-        negated = is_negated(parsed, head)
+        speculative, negated = is_speculative(parsed, head), is_negated(parsed, head)
         reported = is_reported(parsed, head)
         confidence = _confidence(place, date, event_actors, speculative, negated)
         event = Event(
