@@ -48,7 +48,7 @@ class ActorTable:
     def __init__(self, rows: list[dict[str, str]], nouns: dict[str, str]):
         self.by_key: dict[str, KnownActor] = {}
         self.acronyms: dict[str, KnownActor] = {}
-        self._prefix_cache: tuple[int, frozenset[str]] | None = None
+        self._prefix_cache: frozenset[str] | None = None
         for row in rows:
             self._add(row)
         self.nouns = nouns
@@ -63,6 +63,7 @@ class ActorTable:
                 self.acronyms[alias.replace(".", "")] = actor
             else:
                 self.by_key[actor_key(alias)] = actor
+        self._prefix_cache = None
 
     @classmethod
     def load(cls, user_files: tuple[Path, ...] = ()) -> ActorTable:
@@ -111,12 +112,12 @@ class ActorTable:
     def _prefixes(self) -> frozenset[str]:
         """Every run of leading words of every name's key ("abu", "abu bakr", ...), the empty
         key of punctuation and the "the" that keys ignore, computed once per table."""
-        if self._prefix_cache is None or self._prefix_cache[0] != len(self.by_key):
+        if self._prefix_cache is None:
             words = [key.split() for key in self.by_key]
-            self._prefix_cache = (len(self.by_key), frozenset(
+            self._prefix_cache = frozenset(
                 {"", "the"}
-                | {" ".join(split[:n]) for split in words for n in range(1, len(split) + 1)}))
-        return self._prefix_cache[1]
+                | {" ".join(split[:n]) for split in words for n in range(1, len(split) + 1)})
+        return self._prefix_cache
 
 
 def _may_spell_acronym(text: str) -> bool:

@@ -39,6 +39,7 @@ def events(paths: tuple[Path, ...], merge: bool, output_format: str, output: Pat
         raise Failure(f"{output_format} output needs -o FILE", EXIT_USAGE)
     gazetteer = open_gazetteer(online)
     done, failures = split_results(geoparse_paths(list(paths), gazetteer, events))
+    note_undated(done)
     found = story_events(done, merge)
     write_events(found, output_format, output)
     if output is not None:
@@ -47,10 +48,8 @@ def events(paths: tuple[Path, ...], merge: bool, output_format: str, output: Pat
 
 
 def story_events(done: list[GeoparsedArticle], merge: bool) -> list:
-    """Every article's events; with `merge`, each event of the story once. Articles without a
-    publication date are named on stderr."""
+    """Every article's events; with `merge`, each event of the story once."""
     from geomap.events.fuse import merge_events
 
-    note_undated(done)
     told = [event for item in done for event in item.events]
     return merge_events(told) if merge else told

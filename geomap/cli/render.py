@@ -16,7 +16,13 @@ from geomap.cli.options import (
     open_gazetteer,
     paths_argument,
 )
-from geomap.cli.output import DEFAULT_OUTPUT_DIR, map_file_name, report, split_results
+from geomap.cli.output import (
+    DEFAULT_OUTPUT_DIR,
+    map_file_name,
+    note_undated,
+    report,
+    split_results,
+)
 from geomap.pipeline import GeoparsedArticle, geoparse_paths
 
 
@@ -57,6 +63,7 @@ def render(paths: tuple[Path, ...], output: Path | None, output_dir: Path, tiles
     page = {"embed": embed, "responsive": responsive}
     gazetteer = open_gazetteer(online)
     done, failures = split_results(geoparse_paths(list(paths), gazetteer, events))
+    note_undated(done)
     countries = gazetteer.countries() if done else []
     if output is not None and done:
         write_map(done, output, countries, tiles, title, story_events(done, merge), **page)

@@ -40,7 +40,7 @@ from geomap.events.records import (
     Report,
 )
 from geomap.events.roles import event_roles
-from geomap.events.syntax import REPORTING_WORDS, Distances, depth, token_at
+from geomap.events.syntax import Distances, depth, token_at
 from geomap.events.senses import (
     is_aggregate,
     is_generic,
@@ -54,6 +54,7 @@ from geomap.events.triggers import Trigger, find_triggers, lemmatise, settle, tr
 from geomap.places.mention import PlaceMention
 from geomap.read.article import Article
 from geomap.read.published import embedded_post_date
+from geomap.vocabulary import REPORTING_WORDS
 
 MAX_PLACE_COST = 4.5
 MAX_DATE_COST = 4.0

@@ -24,7 +24,7 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
-from geomap.events.syntax import REPORTING_WORDS
+from geomap.vocabulary import REPORTING_WORDS
 from geomap.events.triggers import Trigger, trigger_token
 
 # Verbs that attribute what their clause tells to a source.

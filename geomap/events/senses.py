@@ -102,7 +102,7 @@ INTENT_HEADS = frozenset({"plan", "plans", "planned", "planning", "threaten", "t
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "would"})
 # What makes a plural event noun a series: "a wave of bombings", "repeated attacks".
 SERIES_WORDS = frozenset({"series", "wave", "spate", "string", "campaign", "number", "dozens",
-                          "hundreds", "scores", "thousands", "string", "succession"})
+                          "hundreds", "scores", "thousands", "succession"})
 MANY_WORDS = frozenset({"repeated", "several", "many", "multiple", "numerous", "countless",
                         "frequent", "dozens", "hundreds", "scores", "thousands", "series"})
 # "may seek charges", "you can vote": possible, not done ("may have fled" is done, speculated).

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from geomap.vocabulary import REPORTING_WORDS
+
 # Dependency steps that stay inside one phrase cost half a step.
 LIGHT_DEPS = frozenset({"prep", "pobj", "pcomp", "compound", "amod", "det", "nummod", "poss",
                         "npadvmod", "agent", "dative"})
@@ -20,9 +22,6 @@ CLAUSE_PENALTY = 2.5
 UPWARD_COST = 1.0
 # Past a reporting verb ("officials said"): what is told and who told it are apart.
 REPORTING_PENALTY = 3.0
-REPORTING_WORDS = frozenset({"said", "says", "say", "told", "tell", "tells", "reported", "reports",
-                             "according", "speaking", "added", "stated", "announced", "cited",
-                             "claimed", "quoted", "confirmed", "noted", "explained"})
 
 
 class Distances:

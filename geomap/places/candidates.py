@@ -12,6 +12,7 @@ import re
 from gazetteer import Candidate, Gazetteer
 from gazetteer.model import Kind
 from gazetteer.normalize import exact_key
+from geomap.places.finder import BIG_KINDS, BIG_PLACE_POPULATION
 from geomap.places.toponym import PLACE_LABELS, Toponym
 
 # Readings of a name weighed in context: the likeliest, and beyond them places whose own name it
@@ -19,8 +20,6 @@ from geomap.places.toponym import PLACE_LABELS, Toponym
 # the article's area, such as Dublin for Resaca, Georgia, is not worth one).
 LIKELIEST, NAMESAKES = 10, 30
 FUZZY_MIN_CHARS = 6
-# A name written in capitals ("IRAQ", "ROME") may be a headline's place only if it is this big.
-PROMINENT_POPULATION = 100_000
 # "Sumatra province", "Nyanza Province", "Salem City": a word for the kind of place that the
 # gazetteer does not know the name with, and the kinds the name can then stand for (after a
 # division word an area, never a town of that name).
@@ -83,8 +82,9 @@ def _readings(name: str, gazetteer: Gazetteer, *, fuzzy: bool = False,
 
 
 def _is_prominent(candidate: Candidate) -> bool:
-    return candidate.kind in (Kind.COUNTRY, Kind.ADMIN1, Kind.CONTINENT) or \
-        (candidate.population or 0) >= PROMINENT_POPULATION
+    """A country, a province or a large city, by any of its names (`Finder.is_big_place` also
+    asks for its own name)."""
+    return candidate.kind in BIG_KINDS or (candidate.population or 0) >= BIG_PLACE_POPULATION
 
 
 def _written_alike(name: str, text: str) -> bool:

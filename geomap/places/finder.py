@@ -18,7 +18,8 @@ from geomap.places.words import capitalised, has_letters, is_modifier, speaks, t
 from geomap.vocabulary import NAME_PARTICLES, NOT_A_PLACE_AFTER
 
 MAX_NAME_TOKENS = 7
-# A name the model did not call a place is read as one without a cue only when it is this big.
+# A city this big is a big place: a name the model did not call a place is read as one without a
+# cue, and a misspelling or a code forgiven, only for a big place.
 BIG_PLACE_POPULATION = 100_000
 # A one-word place inside an organisation's name must be this big to be the place it names.
 ORGANISATION_PLACE_POPULATION = 20_000
