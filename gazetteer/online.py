@@ -1,11 +1,14 @@
 """Opt-in online fallback: names the offline gazetteer does not know, asked of Nominatim/GeoNames.
 
-geomap works offline; this is used only when the user asks for it. Each answer, "not found"
-included, is kept in a small SQLite cache so a name is asked once across runs, and requests are
-spaced out as the services' usage policies require. The services are strangers: a failure of any
-kind (timeout, refused connection, HTTP error, oversized or malformed answer) gives [] and one
-warning on the "gazetteer.online" logger, never an exception, and is not cached so a later run may
-try again. Entries with unusable coordinates or fields of the wrong type are dropped one by one.
+geomap works offline; this is used only when the user asks for it. Real answers are kept in a small
+SQLite cache so a name is asked once across runs: places found are kept for good; "no such place"
+is kept only when the service said so with a well-formed empty answer, and only for
+NOT_FOUND_SECONDS (a gazetteer grows). Everything else (a timeout, a refused connection, an HTTP
+error, a redirect elsewhere, an oversized or malformed answer, or one whose entries are all
+unusable) gives [] and one warning line on the "gazetteer.online" logger, never an exception, and
+is not cached, so a later run may try again. How requests travel (pace, deadline, redirects,
+retries) is `gazetteer.exchange`'s. Names from the service are stripped of control characters
+before anyone shows them.
 
 Candidate ids are negative, so they never meet the store's positive ids, and stable across
 processes: a hash of the provider's own identity for the place (OSM type and id for Nominatim,
@@ -15,22 +18,24 @@ which unlike its place_id survive reimports; the geonameId for GeoNames).
 from __future__ import annotations
 
 import hashlib
-import http.client
 import json
 import logging
 import math
 import re
 import sqlite3
 import threading
+import time
+import unicodedata
 from dataclasses import fields
 from functools import partial
 from pathlib import Path
+from typing import Self
+from urllib.parse import urlsplit
 
-from geopy.adapters import URLLibAdapter
-from geopy.exc import GeocoderParseError, GeocoderServiceError, GeopyError
-from geopy.extra.rate_limiter import RateLimiter
+from geopy.exc import GeopyError
 from geopy.geocoders import GeoNames, Nominatim
 
+from .exchange import Exchange, Limits
 from .model import Candidate
 from .normalize import exact_key
 from .store import StoreError
@@ -38,14 +43,17 @@ from .store import StoreError
 logger = logging.getLogger("gazetteer.online")
 
 SOURCES = {"nominatim": "nominatim", "geonames": "geonames-online"}
-NOMINATIM_DOMAIN = "nominatim.openstreetmap.org"
+NOMINATIM_URL = "https://nominatim.openstreetmap.org"
 # GeoNames' documented https endpoint (api.geonames.org answers plain http only).
-GEONAMES_DOMAIN = "secure.geonames.org"
+GEONAMES_URL = "https://secure.geonames.org"
 # Nominatim answers that are settlements, and the administrative ranks of countries and states.
 SETTLEMENT_TYPES = ("city", "town", "village", "hamlet")
 ADMIN_RANKS = {4: "country", 8: "admin1"}
 SCORE_STEP = 0.01  # per rank position in the service's answer
 REASON_LENGTH = 200  # a warning stays one readable line whatever the server sent
+NOT_FOUND_SECONDS = 30 * 24 * 3600
+# Bidirectional embeddings, overrides and isolates: they reorder what a terminal shows.
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 CACHE_SCHEMA = """
 CREATE TABLE IF NOT EXISTS answers (
@@ -53,26 +61,48 @@ CREATE TABLE IF NOT EXISTS answers (
     key TEXT NOT NULL,
     country TEXT NOT NULL,
     candidates TEXT NOT NULL,
+    asked REAL NOT NULL DEFAULT 0,
     PRIMARY KEY (provider, key, country)
 ) WITHOUT ROWID
 """
 # The per-lookup fields are set afresh for whoever asks; the rest is what the service said.
 _CACHED_FIELDS = [f.name for f in fields(Candidate) if f.name not in ("geometry", "matched_name")]
+_CACHED_TEXT = [f.name for f in fields(Candidate) if f.name in ("name", "kind", "admin1")]
 
 
 class _BadAnswer(Exception):
     """The service answered, but not with something a place list can be read from."""
 
 
+def service_address(url: str) -> tuple[str, str]:
+    """(scheme, host[:port][/path]) of a service's base URL, or ValueError saying what is wrong.
+
+    A URL without a scheme ("localhost:8080") would otherwise be read as a scheme and a path and
+    the questions sent to the public service instead."""
+    parts = urlsplit(url.strip())
+    try:
+        parts.port  # noqa: B018 - raises ValueError for a port that is not a number
+    except ValueError:
+        raise ValueError(f"online URL {url!r} has a port that is not a number") from None
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise ValueError(f"online URL {url!r} needs http:// or https:// and a host, e.g. "
+                         "https://nominatim.example.org/nominatim")
+    if parts.query or parts.fragment or parts.username or parts.password:
+        raise ValueError(f"online URL {url!r}: give the service's base URL only (no user, "
+                         "query or fragment)")
+    return parts.scheme, parts.netloc + parts.path.rstrip("/")
+
+
 class OnlineGeocoder:
     """Names to candidate places through an online geocoding service, cached and rate limited."""
 
     def __init__(self, cache_path: Path, *, user_agent: str, provider: str = "nominatim",
-                 domain: str | None = None, scheme: str = "https", username: str | None = None,
-                 timeout: float = 10.0, min_delay_seconds: float = 1.0, max_retries: int = 2,
+                 url: str | None = None, username: str | None = None, timeout: float = 10.0,
+                 min_delay_seconds: float = 1.0, max_retries: int = 2,
                  max_answer_bytes: int = 1_000_000):
-        """`domain`/`scheme` choose the server (the public one by default); `username` is the
-        GeoNames account. Raises ValueError for a setup the service's policy would refuse and
+        """`url` is the service's base URL, path included (the public service by default);
+        `username` is the GeoNames account; `timeout` bounds each request as a whole. Raises
+        ValueError for a setup the service's policy would refuse or a URL that is not one, and
         StoreError when the cache file cannot be opened."""
         if not user_agent or not user_agent.strip() or user_agent.startswith("geopy/"):
             raise ValueError("online geocoding needs a user agent: set a user agent that "
@@ -83,27 +113,24 @@ class OnlineGeocoder:
         if provider == "geonames" and not username:
             raise ValueError("the GeoNames provider needs the `username` of a GeoNames account "
                              "enabled for web services")
+        scheme, domain = service_address(
+            url or (NOMINATIM_URL if provider == "nominatim" else GEONAMES_URL))
         self.provider = provider
-        adapter = partial(_CappedAdapter, max_answer_bytes=max_answer_bytes)
+        limits = Limits(timeout=timeout, min_delay_seconds=min_delay_seconds,
+                        max_retries=max_retries, max_answer_bytes=max_answer_bytes)
+        settings = {"user_agent": user_agent, "scheme": scheme, "domain": domain,
+                    "timeout": timeout, "adapter_factory": partial(Exchange, limits=limits)}
         if provider == "nominatim":
-            geocoder = _RawNominatim(user_agent=user_agent, scheme=scheme,
-                                     domain=domain or NOMINATIM_DOMAIN, timeout=timeout,
-                                     adapter_factory=adapter)
+            self._geocode = _RawNominatim(**settings).geocode
         else:
-            geocoder = _RawGeoNames(username, user_agent=user_agent, scheme=scheme,
-                                    domain=domain or GEONAMES_DOMAIN, timeout=timeout,
-                                    adapter_factory=adapter)
-        # Retries wait like any other request, so they too keep to the service's pace.
-        self._geocode = RateLimiter(geocoder.geocode, min_delay_seconds=min_delay_seconds,
-                                    max_retries=max_retries, error_wait_seconds=min_delay_seconds,
-                                    swallow_exceptions=False)
+            self._geocode = _RawGeoNames(username, **settings).geocode
         self._cache = _open_cache(Path(cache_path))
         self._lock = threading.Lock()  # one connection, and one question about a name at a time
 
     def close(self) -> None:
         self._cache.close()
 
-    def __enter__(self) -> OnlineGeocoder:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -126,14 +153,19 @@ class OnlineGeocoder:
             if cached is not None:
                 return cached[:limit]
             try:
-                candidates = self._ask(name, region, limit)
+                candidates, said_none = self._ask(name, region, limit)
             except (GeopyError, _BadAnswer) as error:
                 logger.warning("online lookup of %r failed: %s", name, _one_line(error))
                 return []
-            self._remember(name, key, region, candidates)
+            if candidates or said_none:
+                self._remember(name, key, region, candidates)
+            else:
+                logger.warning("online lookup of %r failed: no usable place in the answer", name)
         return candidates
 
-    def _ask(self, name: str, country: str, limit: int) -> list[Candidate]:
+    def _ask(self, name: str, country: str, limit: int) -> tuple[list[Candidate], bool]:
+        """The usable places of the service's answer, best first, and whether the answer was an
+        empty list (the service's own "no such place", unlike entries we could not use)."""
         if self.provider == "nominatim":
             answer = self._geocode(name, exactly_one=False, limit=limit, addressdetails=True,
                                    country_codes=country.lower() or None)
@@ -148,18 +180,23 @@ class OnlineGeocoder:
                 candidates.append(candidate)
                 if len(candidates) == limit:
                     break
-        return candidates
+        return candidates, not entries
 
     def _cached(self, name: str, key: str, country: str) -> list[Candidate] | None:
-        """The kept answer, or None when there is none (or it cannot be read: then ask again)."""
+        """The kept answer, or None when there is none, a "not found" has grown old, or the
+        entry cannot be read (then ask again)."""
         try:
             row = self._cache.execute(
-                "SELECT candidates FROM answers WHERE provider = ? AND key = ? AND country = ?",
-                (self.provider, key, country)).fetchone()
+                "SELECT candidates, asked FROM answers WHERE provider = ? AND key = ? AND "
+                "country = ?", (self.provider, key, country)).fetchone()
             if row is None:
                 return None
-            return [Candidate(**{f: stored[f] for f in _CACHED_FIELDS}, matched_name=name)
-                    for stored in json.loads(row[0])]
+            stored = json.loads(row[0])
+            if not stored and time.time() - row[1] > NOT_FOUND_SECONDS:
+                return None
+            return [Candidate(**{f: entry[f] for f in _CACHED_FIELDS}
+                              | {f: _text(entry[f]) for f in _CACHED_TEXT}, matched_name=name)
+                    for entry in stored]
         except (sqlite3.Error, ValueError, TypeError, KeyError) as error:
             logger.warning("online cache entry for %r unreadable, asking again: %s", name,
                            _one_line(error))
@@ -169,52 +206,12 @@ class OnlineGeocoder:
         stored = [{f: getattr(candidate, f) for f in _CACHED_FIELDS} for candidate in candidates]
         try:
             with self._cache:
-                self._cache.execute("INSERT OR REPLACE INTO answers VALUES (?, ?, ?, ?)",
-                                    (self.provider, key, country, json.dumps(stored)))
+                self._cache.execute(
+                    "INSERT OR REPLACE INTO answers (provider, key, country, candidates, asked) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (self.provider, key, country, json.dumps(stored), time.time()))
         except sqlite3.Error as error:  # e.g. locked by another process for too long
             logger.warning("online answer for %r not cached: %s", name, _one_line(error))
-
-
-class _CappedAdapter(URLLibAdapter):
-    """geopy's urllib adapter, refusing answers over a size limit before they are parsed.
-
-    geopy's own adapter reads and parses whatever the server sends. This one overrides the single
-    place URLLibAdapter reads a body (answers and HTTP error pages alike; geopy is pinned, so the
-    hook is stable) and reads one byte past the limit at most.
-    """
-
-    def __init__(self, *, proxies, ssl_context, max_answer_bytes: int):
-        super().__init__(proxies=proxies, ssl_context=ssl_context)
-        self.max_answer_bytes = max_answer_bytes
-
-    def get_json(self, url, *, timeout, headers):
-        """geopy's own puts the whole body into the error message and lets RecursionError (deep
-        nesting) through; this one keeps the message short and the error a geopy one."""
-        text = self.get_text(url, timeout=timeout, headers=headers)
-        try:
-            return json.loads(text)
-        except (ValueError, RecursionError) as error:
-            raise GeocoderParseError(f"answer is not JSON ({error})") from None
-
-    def _decode_page(self, page) -> str:
-        try:
-            declared = page.headers.get("Content-Length", "")
-            if declared.isdigit() and int(declared) > self.max_answer_bytes:
-                raise GeocoderServiceError(f"answer of {declared} bytes is over the limit of "
-                                           f"{self.max_answer_bytes}")
-            try:
-                body = page.read(self.max_answer_bytes + 1)
-            except (OSError, http.client.HTTPException) as error:
-                raise GeocoderServiceError(f"answer could not be read ({error})") from None
-            if len(body) > self.max_answer_bytes:
-                raise GeocoderServiceError(f"answer is over the limit of {self.max_answer_bytes} "
-                                           "bytes")
-        finally:
-            page.close()  # drop the connection rather than drain an oversized answer
-        try:
-            return body.decode(page.headers.get_content_charset() or "utf-8")
-        except (LookupError, ValueError):
-            raise GeocoderParseError("answer is not text in its declared encoding") from None
 
 
 class _RawNominatim(Nominatim):
@@ -241,6 +238,10 @@ def _open_cache(path: Path) -> sqlite3.Connection:
     try:
         with connection:
             connection.execute(CACHE_SCHEMA)
+            columns = {row[1] for row in connection.execute("PRAGMA table_info(answers)")}
+            if "asked" not in columns:  # a cache from before answers were dated: its "not
+                # found"s, some of them unusable answers, are asked again
+                connection.execute("ALTER TABLE answers ADD COLUMN asked REAL NOT NULL DEFAULT 0")
     except sqlite3.Error as error:
         connection.close()
         raise StoreError(f"{path}: not a usable online geocoding cache ({error}); delete it to "
@@ -261,7 +262,7 @@ def _geonames_entries(answer: object) -> list:
     if status is not None:  # GeoNames reports refusals (account, credits) with HTTP 200
         message = status.get("message") if isinstance(status, dict) else status
         raise _BadAnswer(f"GeoNames refused: {message}")
-    places = answer.get("geonames", [])
+    places = answer.get("geonames")
     if not isinstance(places, list):
         raise _BadAnswer(f"expected a list of places, got {type(places).__name__}")
     return places
@@ -333,7 +334,13 @@ def _coordinate(value: object, bound: float) -> float | None:
 
 
 def _text(value: object) -> str:
-    return value.strip() if isinstance(value, str) else ""
+    """A server's string fit to show: control characters (escape sequences, newlines) become
+    spaces, bidirectional controls and lone surrogates go, runs of space are one."""
+    if not isinstance(value, str):
+        return ""
+    kept = (" " if unicodedata.category(c) == "Cc" else c for c in value
+            if c not in BIDI_CONTROLS and unicodedata.category(c) != "Cs")
+    return " ".join("".join(kept).split())
 
 
 def _is_int(value: object) -> bool:
@@ -353,4 +360,5 @@ def _negative_id(provider: str, identity: str) -> int:
 
 def _one_line(error: Exception) -> str:
     """What went wrong, short and on one line: servers put anything in their error texts."""
-    return " ".join(str(error).split())[:REASON_LENGTH] or type(error).__name__
+    text = " ".join(str(error).split())[:REASON_LENGTH]
+    return "".join(c if c.isprintable() else "?" for c in text) or type(error).__name__

@@ -6,7 +6,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import click
 
@@ -24,12 +23,11 @@ def open_gazetteer(online: dict | None = None) -> Gazetteer:
         from gazetteer.online import OnlineGeocoder
         from gazetteer.paths import online_cache_path
 
-        service = urlsplit(online["online_url"] or "")
         try:
             gazetteer.online = OnlineGeocoder(
                 online_cache_path(gazetteer.path), user_agent=online["user_agent"] or "",
                 provider=online["online_provider"], username=online["geonames_username"],
-                domain=service.netloc or None, scheme=service.scheme or "https")
+                url=online["online_url"] or None)
         except ValueError as error:
             raise Failure(f"--online: {error}", EXIT_USAGE) from None
     return gazetteer
@@ -49,8 +47,9 @@ def online_options(command: Callable) -> Callable:
         click.option("--geonames-username", envvar="GEOMAP_GEONAMES_USERNAME",
                      help="Account name for the GeoNames web service. Also $GEOMAP_GEONAMES_USERNAME."),
         click.option("--online-url", envvar="GEOMAP_ONLINE_URL", metavar="URL",
-                     help="Your own Nominatim or GeoNames server, e.g. https://nominatim.example.org "
-                          "(default: the public service). Also $GEOMAP_ONLINE_URL."),
+                     help="Your own Nominatim or GeoNames server's base URL, path included, e.g. "
+                          "https://example.org/nominatim (default: the public service). Also "
+                          "$GEOMAP_ONLINE_URL."),
     ]
 
     @functools.wraps(command)

@@ -9,14 +9,16 @@ from __future__ import annotations
 import json
 import logging
 import socket
+import sqlite3
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from itertools import pairwise
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from gazetteer.online import OnlineGeocoder
+from gazetteer.online import NOT_FOUND_SECONDS, OnlineGeocoder
 
 USER_AGENT = "geomap-tests/1.0 (tests@example.org)"
 TIMEOUT = 0.5
@@ -62,7 +64,8 @@ HUGE = _huge_answer()
 
 
 class FakeService(BaseHTTPRequestHandler):
-    """Answers /search like Nominatim and /searchJSON like GeoNames, by the `q` asked."""
+    """Answers .../search like Nominatim and .../searchJSON like GeoNames, by the `q` asked;
+    some names get a misbehaving server instead."""
 
     def do_GET(self) -> None:
         arrived = time.monotonic()
@@ -75,12 +78,16 @@ class FakeService(BaseHTTPRequestHandler):
             pass  # the client gave up, as it should on oversized and slow answers
 
     def _answer(self, path: str, query: str) -> None:
-        if path == "/searchJSON":
+        if path.endswith("/searchJSON"):
             self._send(200, json.dumps({"geonames": [GEONAMES_MOSUL]}).encode())
+        elif not path.endswith("/search"):
+            self._send(404, b"no such page")
         elif query in ("Mosul", "MOSUL"):
             self._send(200, json.dumps([MOSUL, NINEVEH]).encode())
         elif query == "Garbage":
             self._send(200, json.dumps(GARBAGE).encode())
+        elif query == "Unusable":
+            self._send(200, json.dumps(GARBAGE[:10]).encode())
         elif query == "Broken":
             self._send(500, b"<html>Internal Server Error</html>")
         elif query == "Garbled":
@@ -92,6 +99,13 @@ class FakeService(BaseHTTPRequestHandler):
         elif query == "Slow":
             time.sleep(3 * TIMEOUT)
             self._send(200, b"[]")
+        elif query in ("Trickle", "Trickled headers"):
+            self._trickle(json.dumps([MOSUL]).encode(), headers_too=query != "Trickle")
+        elif query == "Hostile":
+            self._send(200, json.dumps([HOSTILE]).encode())
+        elif query in REDIRECTS:
+            self._redirect(REDIRECTS[query].format(port=self.server.server_port,
+                                                   elsewhere=self.server.elsewhere))
         else:
             self._send(200, b"[]")
 
@@ -103,17 +117,64 @@ class FakeService(BaseHTTPRequestHandler):
         self.end_headers()
         self.wfile.write(body)
 
+    def _trickle(self, body: bytes, headers_too: bool) -> None:
+        """A byte at a time, each well within the socket timeout, the whole far beyond it."""
+        head = (f"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                f"Content-Length: {len(body)}\r\n\r\n").encode()
+        if not headers_too:
+            self.wfile.write(head)
+            self.wfile.flush()
+        for byte in (head if headers_too else b"") + body:
+            self.wfile.write(bytes([byte]))
+            self.wfile.flush()
+            time.sleep(TIMEOUT / 4)
+        self.close_connection = True
+
+    def _redirect(self, location: str) -> None:
+        self.send_response(302)
+        self.send_header("Location", location)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
     def log_message(self, *args: object) -> None:
         pass  # keep the test output to what fails
 
 
-@pytest.fixture
-def server():
+# Where each name's redirect points (the same origin, another port, another scheme, itself).
+REDIRECTS = {
+    "Moved": "/search?q=Mosul&format=json&limit=5&addressdetails=1",
+    "Moved elsewhere": "http://127.0.0.1:{elsewhere}/search?q=Mosul&format=json",
+    "Moved by name": "http://localhost:{port}/search?q=Mosul&format=json",
+    "Moved to https": "https://127.0.0.1:{port}/search?q=Mosul&format=json",
+    "Loop": "/search?q=Loop&format=json",
+}
+HOSTILE = {**MOSUL, "osm_id": 1, "name": "Mo\x1b[2J\x1b]0;owned\x07sul\u202e\ud800 \n town",
+           "address": {"state": "Nine\x9bveh\r", "country_code": "iq"}}
+
+
+def _serve(requests: list) -> ThreadingHTTPServer:
     service = ThreadingHTTPServer(("127.0.0.1", 0), FakeService)
-    service.requests = []
+    service.requests = requests
+    service.elsewhere = 0
     thread = threading.Thread(target=service.serve_forever, kwargs={"poll_interval": 0.01},
                               daemon=True)  # a short poll so that shutdown is quick
     thread.start()
+    return service
+
+
+@pytest.fixture
+def elsewhere():
+    """A second server, on another port: it must never be asked."""
+    service = _serve([])
+    yield service
+    service.shutdown()
+    service.server_close()
+
+
+@pytest.fixture
+def server(elsewhere):
+    service = _serve([])
+    service.elsewhere = elsewhere.server_port
     yield service
     service.shutdown()
     service.server_close()
@@ -126,9 +187,8 @@ def geocoder_for(server, tmp_path, monkeypatch):
     opened = []
 
     def make(**settings) -> OnlineGeocoder:
-        settings = {"user_agent": USER_AGENT, "domain": f"127.0.0.1:{server.server_port}",
-                    "scheme": "http", "timeout": TIMEOUT, "min_delay_seconds": 0,
-                    "max_retries": 0} | settings
+        settings = {"user_agent": USER_AGENT, "url": f"http://127.0.0.1:{server.server_port}",
+                    "timeout": TIMEOUT, "min_delay_seconds": 0, "max_retries": 0} | settings
         geocoder = OnlineGeocoder(tmp_path / "cache" / "online.sqlite", **settings)
         opened.append(geocoder)
         return geocoder
@@ -164,8 +224,8 @@ def test_found_place_becomes_a_candidate(geocoder_for, server):
 
 def test_candidate_ids_do_not_depend_on_the_cache(geocoder_for, server, tmp_path):
     first = geocoder_for().lookup("Mosul")
-    with OnlineGeocoder(tmp_path / "elsewhere.sqlite", user_agent=USER_AGENT, scheme="http",
-                        domain=f"127.0.0.1:{server.server_port}", min_delay_seconds=0) as other:
+    with OnlineGeocoder(tmp_path / "elsewhere.sqlite", user_agent=USER_AGENT,
+                        url=f"http://127.0.0.1:{server.server_port}", min_delay_seconds=0) as other:
         assert [c.id for c in other.lookup("Mosul")] == [c.id for c in first]
     assert asked(server) == ["Mosul", "Mosul"]
 
@@ -241,7 +301,7 @@ def test_closed_port_gives_nothing(geocoder_for, caplog):
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         closed_port = probe.getsockname()[1]
-    assert geocoder_for(domain=f"127.0.0.1:{closed_port}").lookup("Mosul") == []
+    assert geocoder_for(url=f"http://127.0.0.1:{closed_port}").lookup("Mosul") == []
     (warning,) = warnings_of(caplog)
     assert "'Mosul'" in warning and "refused" in warning.lower()
 
@@ -284,3 +344,123 @@ def test_geonames_place_becomes_a_candidate(geocoder_for, server):
     (_, path, params, _), = server.requests
     assert (path, params["q"], params["username"], params["country"]) == \
         ("/searchJSON", "Mosul", "tester", "IQ")
+
+
+# The service's address --------------------------------------------------------------------------
+
+def test_the_url_path_is_kept(geocoder_for, server):
+    geocoder = geocoder_for(url=f"http://127.0.0.1:{server.server_port}/nominatim/")
+    assert [c.name for c in geocoder.lookup("Mosul")] == ["Mosul", "Nineveh Governorate"]
+    geonames = geocoder_for(url=f"http://127.0.0.1:{server.server_port}/gn", provider="geonames",
+                            username="tester")
+    assert [c.name for c in geonames.lookup("Mosul")] == ["Mosul"]
+    assert [path for _, path, _, _ in server.requests] == ["/nominatim/search", "/gn/searchJSON"]
+
+
+@pytest.mark.parametrize("url, reason", [
+    ("localhost:8080", "needs http:// or https://"),
+    ("127.0.0.1:8080/nominatim", "needs http:// or https://"),
+    ("nominatim.example.org", "needs http:// or https://"),
+    ("ftp://example.org", "needs http:// or https://"),
+    ("https://", "needs http:// or https://"),
+    ("https://example.org:port", "port that is not a number"),
+    ("https://user:secret@example.org", "base URL only"),
+    ("https://example.org/search?q=x", "base URL only"),
+])
+def test_a_url_that_is_not_a_service_address_is_refused(tmp_path, url, reason):
+    with pytest.raises(ValueError, match=reason) as refused:
+        OnlineGeocoder(tmp_path / "online.sqlite", user_agent=USER_AGENT, url=url)
+    assert repr(url) in str(refused.value) and "\n" not in str(refused.value)
+    assert not (tmp_path / "online.sqlite").exists()
+
+
+# Deadlines, retries, redirects -------------------------------------------------------------------
+
+@pytest.mark.parametrize("name", ["Trickle", "Trickled headers"])
+def test_a_trickling_server_meets_the_deadline(geocoder_for, server, caplog, name):
+    geocoder = geocoder_for(max_retries=2)
+    started = time.monotonic()
+    assert geocoder.lookup(name) == []
+    assert time.monotonic() - started < 2 * TIMEOUT  # the answer alone would take over 60 s
+    (warning,) = warnings_of(caplog)
+    assert repr(name) in warning and "within 0.5 s" in warning
+    assert asked(server) == [name], "a deadline missed is not retried"
+    geocoder.lookup(name)
+    assert asked(server) == [name, name], "and not cached"
+
+
+def test_a_passing_server_error_is_retried_at_the_pace(geocoder_for, server):
+    assert geocoder_for(max_retries=2, min_delay_seconds=0.2).lookup("Broken") == []
+    times = [arrived for arrived, *_ in server.requests]
+    assert asked(server) == ["Broken"] * 3
+    assert all(later - earlier >= 0.2 - 0.01 for earlier, later in pairwise(times))
+
+
+def test_a_redirect_on_the_same_origin_is_followed_at_the_pace(geocoder_for, server):
+    (mosul, _) = geocoder_for(min_delay_seconds=0.2).lookup("Moved")
+    assert (mosul.name, mosul.matched_name) == ("Mosul", "Moved")
+    (first, _, _, _), (second, path, params, agent) = server.requests
+    assert (path, params["q"], agent) == ("/search", "Mosul", USER_AGENT)
+    assert second - first >= 0.2 - 0.01
+
+
+@pytest.mark.parametrize("name", ["Moved elsewhere", "Moved by name", "Moved to https"])
+def test_a_redirect_to_another_origin_is_not_followed(geocoder_for, server, elsewhere, caplog,
+                                                     name):
+    assert geocoder_for().lookup(name) == []
+    (warning,) = warnings_of(caplog)
+    assert repr(name) in warning and "redirected to another server" in warning
+    assert asked(server) == [name] and elsewhere.requests == []
+
+
+def test_a_redirect_loop_ends_at_the_pace(geocoder_for, server, caplog):
+    assert geocoder_for(min_delay_seconds=0.1, max_retries=2).lookup("Loop") == []
+    times = [arrived for arrived, *_ in server.requests]
+    assert len(times) == 4  # the request and three redirects, no retry
+    assert all(later - earlier >= 0.1 - 0.01 for earlier, later in pairwise(times))
+    (warning,) = warnings_of(caplog)
+    assert "more than 3 redirects" in warning
+
+
+# What is cached ---------------------------------------------------------------------------------
+
+def test_an_answer_with_no_usable_place_is_not_cached(geocoder_for, server, caplog):
+    geocoder = geocoder_for()
+    assert geocoder.lookup("Unusable") == []
+    assert geocoder.lookup("Unusable") == []
+    assert asked(server) == ["Unusable", "Unusable"]
+    assert all("no usable place" in warning for warning in warnings_of(caplog))
+
+
+def test_an_old_not_found_is_asked_again(geocoder_for, server, tmp_path):
+    assert geocoder_for().lookup("Atlantis") == []
+    with sqlite3.connect(tmp_path / "cache" / "online.sqlite") as cache:
+        cache.execute("UPDATE answers SET asked = asked - ?", (NOT_FOUND_SECONDS + 60,))
+    cache.close()
+    assert geocoder_for().lookup("Atlantis") == []
+    assert geocoder_for().lookup("Atlantis") == []
+    assert asked(server) == ["Atlantis", "Atlantis"]
+
+
+def test_a_cache_from_before_dated_answers_is_upgraded(geocoder_for, server, tmp_path):
+    path = tmp_path / "cache" / "online.sqlite"
+    path.parent.mkdir()
+    with sqlite3.connect(path) as cache:
+        cache.execute("CREATE TABLE answers (provider TEXT NOT NULL, key TEXT NOT NULL, country "
+                      "TEXT NOT NULL, candidates TEXT NOT NULL, PRIMARY KEY (provider, key, "
+                      "country)) WITHOUT ROWID")
+        cache.execute("INSERT INTO answers VALUES ('nominatim', 'mosul', '', '[]')")
+    cache.close()
+    assert [c.name for c in geocoder_for().lookup("Mosul")] == ["Mosul", "Nineveh Governorate"]
+    assert geocoder_for().lookup("Mosul")[0].name == "Mosul"
+    assert asked(server) == ["Mosul"]
+
+
+# What is shown ----------------------------------------------------------------------------------
+
+def test_names_from_the_server_are_fit_to_show(geocoder_for, server):
+    (hostile,) = geocoder_for().lookup("Hostile")
+    assert (hostile.name, hostile.admin1) == ("Mo [2J ]0;owned sul town", "Nine veh")
+    (cached,) = geocoder_for().lookup("Hostile")
+    assert (cached.name, cached.admin1) == (hostile.name, hostile.admin1)
+    assert asked(server) == ["Hostile"]
