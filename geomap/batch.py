@@ -3,9 +3,12 @@
 Each article is known by a hash of its content. Its result (places and events) is written to
 `OUTDIR/articles/<hash>.json` the moment it is done, atomically, so a run stopped at any point
 (kill -9 included) has lost only the articles in flight, and a re-run skips every article already
-written. The combined files (GeoParquet, GeoJSON) and the summary map are rebuilt at the end from
-the per-article files, in input order, so an interrupted run resumed gives the same output as an
-uninterrupted one. Articles that fail are listed with their reason in `failures.jsonl`.
+written. A result is kept only when it reads whole and was made by the same pipeline (geomap's
+code and model) over the same gazetteer build; others are redone, and counted. The combined files
+(GeoParquet, GeoJSON) and the summary map are rebuilt at the end from the per-article files, in
+input order, so an interrupted run resumed gives the same output as an uninterrupted one. Articles
+that fail are listed with their file and reason in `failures.jsonl`. Workers end when the run's
+process does, however it ends.
 """
 
 from __future__ import annotations
@@ -25,9 +28,12 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from geomap.atomic import write_text
+from geomap.atomic import OutputError, write_text
+from geomap.display import shown
 from geomap.events.records import Event
-from geomap.read.article import Article, ArticleError, expand_paths, read_articles
+from geomap.read.article import Article, read_articles
+from geomap.read.files import MAX_BYTES, InputError, expand_paths
+from geomap.workers import end_with_parent
 
 ARTICLES_DIR = "articles"
 FAILURES_FILE = "failures.jsonl"
@@ -44,13 +50,15 @@ class BatchSettings:
     gazetteer: Path | None = None
     default_date: datetime.date | None = None
     actor_files: tuple[Path, ...] = ()
+    max_bytes: int = MAX_BYTES
 
 
 @dataclass(slots=True)
 class BatchReport:
     done: int = 0
     skipped: int = 0  # done by an earlier run
-    failures: list[str] = field(default_factory=list)
+    redone: int = 0  # done by an earlier run, by another pipeline or gazetteer, or cut short
+    failures: list[InputError] = field(default_factory=list)
     events: int = 0
     seconds: float = 0.0
 
@@ -63,18 +71,49 @@ def article_key(article: Article) -> str:
     return digest.hexdigest()[:24]
 
 
-def read_inputs(source: Path) -> Iterator[Article | str]:
-    """Articles of a folder (recursively) or of one file (a JSONL file holds many), and a
-    one-line reason for each file that cannot be read."""
-    files, missing = expand_paths([source])
-    yield from missing
+def read_inputs(source: Path, outdir: Path, max_bytes: int = MAX_BYTES
+                ) -> Iterator[Article | InputError]:
+    """Articles of a folder (recursively; not the run's own output folder) or of one file (a
+    JSONL file holds many), and the error of each file that cannot be read."""
+    files, refused = expand_paths([source], skip=(outdir,))
+    yield from refused
     for file in files:
-        bad_lines: list[str] = []
+        bad_lines: list[InputError] = []
         try:
-            yield from read_articles(file, bad_lines)
-        except ArticleError as error:
-            yield str(error)
+            yield from read_articles(file, bad_lines, max_bytes=max_bytes)
+        except InputError as error:
+            yield error
         yield from bad_lines
+
+
+def pipeline_version() -> str:
+    """A hash of what makes an article's result: geomap's code and data, spaCy and its model."""
+    from importlib.metadata import version
+
+    from geomap import nlp
+
+    digest = hashlib.sha256()
+    for package in ("geomap", "spacy", nlp.MODEL.replace("_", "-")):
+        digest.update(f"{package} {version(package)}\n".encode())
+    package_dir = Path(__file__).parent
+    for path in sorted(package_dir.rglob("*")):
+        if path.suffix in (".py", ".csv", ".json", ".toml") and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(package_dir)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def gazetteer_version(path: Path | None) -> str:
+    """The store's build: its sources' fingerprint and the build's own id (a rebuild with other
+    user places differs)."""
+    from gazetteer import store
+    from gazetteer.paths import store_path
+
+    connection = store.open_readonly(store_path(path))
+    try:
+        meta = store.meta(connection)
+    finally:
+        connection.close()
+    return f"{meta.get('fingerprint', '')}-{meta.get(store.BUILD_ID, '')}"
 
 
 def run_batch(source: Path, outdir: Path, *, workers: int | None = None,
@@ -85,25 +124,25 @@ def run_batch(source: Path, outdir: Path, *, workers: int | None = None,
     `dask` runs the work on a Dask cluster instead of local processes: a scheduler's address
     ("tcp://host:8786"), or "local" for a `distributed.LocalCluster` of `workers` processes. Every
     machine of a cluster needs geomap and its gazetteer store installed; results come back to
-    this machine, which writes them.
+    this machine, which writes them. OutputError when `outdir` cannot be written.
     """
     started = time.perf_counter()
     report = BatchReport()
-    articles_dir = outdir / ARTICLES_DIR
-    articles_dir.mkdir(parents=True, exist_ok=True)
-    for partial in articles_dir.glob(".*.partial"):  # left by a run killed mid-write
-        partial.unlink(missing_ok=True)
+    articles_dir = _output_folder(source, outdir)
+    made_by = {"pipeline": pipeline_version(), "gazetteer": gazetteer_version(settings.gazetteer)}
     order: list[str] = []
     todo: list[tuple[str, Article]] = []
-    for item in read_inputs(source):
-        if isinstance(item, str):
+    for item in read_inputs(source, outdir, settings.max_bytes):
+        if isinstance(item, InputError):
             report.failures.append(item)
             continue
         key = article_key(item)
         order.append(key)
-        if (articles_dir / f"{key}.json").exists():
+        state = _done_before(articles_dir / f"{key}.json", made_by)
+        if state == "current":
             report.skipped += 1
         else:
+            report.redone += state == "stale"
             todo.append((key, item))
     chunks = [todo[i:i + CHUNK] for i in range(0, len(todo), CHUNK)]
     workers = max(1, workers or os.cpu_count() or 1)
@@ -112,21 +151,56 @@ def run_batch(source: Path, outdir: Path, *, workers: int | None = None,
         results = _dask_results(chunks, workers, settings, dask) if dask else \
             _results(chunks, workers, settings)
         for key, result in results:
-            if isinstance(result, str):
+            if isinstance(result, InputError):
                 report.failures.append(result)
             else:
-                write_text(articles_dir / f"{key}.json", json.dumps(result, ensure_ascii=False))
+                write_text(articles_dir / f"{key}.json",
+                           json.dumps({**result, **made_by}, ensure_ascii=False))
                 report.done += 1
             bar.update(1)
-    write_text(outdir / FAILURES_FILE, "".join(json.dumps({"reason": reason}) + "\n"
-                                                for reason in report.failures))
+    write_text(outdir / FAILURES_FILE, "".join(
+        json.dumps({"file": error.file, "reason": str(error)}, ensure_ascii=False) + "\n"
+        for error in report.failures))
     report.events = combine(outdir, order, settings.gazetteer, partitioned=dask is not None)
     report.seconds = time.perf_counter() - started
     return report
 
 
+def _output_folder(source: Path, outdir: Path) -> Path:
+    """The folder of per-article results, made if need be, with what a killed run left half
+    written cleared; OutputError when it cannot be made or is the input folder itself."""
+    if os.path.realpath(outdir) == os.path.realpath(source):
+        raise OutputError(f"{shown(outdir)}: the output folder is the input folder; choose "
+                          "another (or a folder inside it)")
+    articles_dir = outdir / ARTICLES_DIR
+    try:
+        articles_dir.mkdir(parents=True, exist_ok=True)
+        for partial in articles_dir.glob(".*.partial"):  # left by a run killed mid-write
+            partial.unlink(missing_ok=True)
+    except OSError as error:
+        reason = "a part of its path is a file, not a folder" if isinstance(
+            error, (FileExistsError, NotADirectoryError)) else error.strerror
+        raise OutputError(f"{shown(outdir)}: cannot make the output folder ({reason})") from None
+    return articles_dir
+
+
+def _done_before(path: Path, made_by: dict[str, str]) -> str:
+    """"current" when `path` holds a whole result made as this run would make it, "stale" when
+    it holds another (cut short, or by another pipeline or gazetteer), "new" when none."""
+    try:
+        record = json.loads(path.read_bytes())
+    except FileNotFoundError:
+        return "new"
+    except (OSError, ValueError, RecursionError):
+        return "stale"
+    if not isinstance(record, dict) or not isinstance(record.get("events"), list):
+        return "stale"
+    return "current" if all(record.get(key) == value for key, value in made_by.items()) \
+        else "stale"
+
+
 def _results(chunks: list[list[tuple[str, Article]]], workers: int,
-             settings: BatchSettings) -> Iterator[tuple[str, dict | str]]:
+             settings: BatchSettings) -> Iterator[tuple[str, dict | InputError]]:
     """(key, record or failure reason) for every article, as workers finish them."""
     if workers == 1 or len(chunks) <= 1:
         _start_worker(settings)
@@ -141,7 +215,7 @@ def _results(chunks: list[list[tuple[str, Article]]], workers: int,
 
 
 def _dask_results(chunks: list[list[tuple[str, Article]]], workers: int, settings: BatchSettings,
-                  address: str) -> Iterator[tuple[str, dict | str]]:
+                  address: str) -> Iterator[tuple[str, dict | InputError]]:
     """The same work as `_results`, spread over a Dask cluster's workers."""
     import logging
 
@@ -163,7 +237,7 @@ def _dask_results(chunks: list[list[tuple[str, Article]]], workers: int, setting
 
 
 def _dask_chunk(chunk: list[tuple[str, Article]], settings: BatchSettings
-                ) -> list[tuple[str, dict | str]]:
+                ) -> list[tuple[str, dict | InputError]]:
     """A chunk read on a Dask worker, which opens the model and the gazetteer once."""
     if not _WORKER:
         _start_worker(settings)
@@ -174,7 +248,9 @@ _WORKER: dict = {}
 
 
 def _start_worker(settings: BatchSettings) -> None:
-    """Open the gazetteer, the model and the actor table once per worker process."""
+    """Open the gazetteer, the model and the actor table once per worker process, which ends
+    when the run's process does."""
+    end_with_parent()
     from gazetteer import Gazetteer
     from geomap import nlp
     from geomap.actors import ActorTable
@@ -186,7 +262,7 @@ def _start_worker(settings: BatchSettings) -> None:
                                       settings.default_date)
 
 
-def read_chunk(chunk: list[tuple[str, Article]]) -> list[tuple[str, dict | str]]:
+def read_chunk(chunk: list[tuple[str, Article]]) -> list[tuple[str, dict | InputError]]:
     """Places and events of a few articles, parsed together; a failing article is reported,
     the others go on."""
     from geomap.pipeline import geoparse_articles
@@ -202,7 +278,8 @@ def read_chunk(chunk: list[tuple[str, Article]]) -> list[tuple[str, dict | str]]
                 (item,) = geoparse_articles([article], _WORKER["gazetteer"], _WORKER["options"])
                 results.append((key, _record(item)))
             except Exception as error:  # reported with its reason; the run goes on
-                results.append((key, f"{article.file}: {type(error).__name__}: {error}"))
+                results.append((key, InputError(article.file,
+                                                f"{type(error).__name__}: {error}")))
         return results
 
 

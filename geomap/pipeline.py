@@ -20,8 +20,9 @@ from geomap.context import ReadingContext
 from geomap.events.records import Event
 from geomap.places.mention import PlaceMention
 from geomap.places.resolve import find_places
-from geomap.read.article import Article, ArticleError, expand_paths, read_articles
+from geomap.read.article import Article, read_articles
 from geomap.read.boilerplate import mask_for_parsing
+from geomap.read.files import MAX_BYTES, InputError, expand_paths
 
 
 @functools.cache
@@ -70,22 +71,27 @@ class GeoparsedArticle:
 @dataclass(slots=True)
 class FileFailure:
     reason: str  # one line, naming the file
+    file: str = ""  # the input (or line of one) as shown to users
 
 
-def geoparse_paths(paths: list[Path], gazetteer: Gazetteer, events: EventOptions | None = None
+def geoparse_paths(paths: list[Path], gazetteer: Gazetteer, events: EventOptions | None = None,
+                   *, max_bytes: int = MAX_BYTES, progress: bool = False
                    ) -> Iterator[GeoparsedArticle | FileFailure]:
-    """Articles of every file under `paths` with their places, or a failure per unusable path."""
-    files, missing = expand_paths(paths)
-    for reason in missing:
-        yield FileFailure(reason)
-    for file in files:
-        failures: list[str] = []  # the file's, or its bad lines'
+    """Articles of every file under `paths` with their places, or a failure per unusable path;
+    with `progress`, a bar on stderr when it is a terminal."""
+    from tqdm import tqdm
+
+    files, refused = expand_paths(paths)
+    yield from (FileFailure(str(error), error.file) for error in refused)
+    for file in tqdm(files, desc="Reading articles", unit="file", leave=False,
+                     disable=None if progress and len(files) > 1 else True):
+        failures: list[InputError] = []  # the file's, or its bad lines'
         try:
-            articles = read_articles(file, failures)
-        except ArticleError as error:
+            articles = read_articles(file, failures, max_bytes=max_bytes)
+        except InputError as error:
             articles = []
-            failures.append(str(error))
-        yield from (FileFailure(reason) for reason in failures)
+            failures.append(error)
+        yield from (FileFailure(str(error), error.file) for error in failures)
         if articles:
             yield from geoparse_articles(articles, gazetteer, events)
 

@@ -8,8 +8,16 @@ from pathlib import Path
 import click
 
 from gazetteer.paths import store_path
-from geomap.cli.errors import EXIT_INPUT, EXIT_OK, EXIT_USAGE, Failure, guarded
+from geomap.cli.errors import (
+    EXIT_INPUT,
+    EXIT_OK,
+    EXIT_USAGE,
+    Failure,
+    echo_error,
+    guarded,
+)
 from geomap.cli.options import actor_table, actors_option, date_option, open_gazetteer
+from geomap.display import shown
 
 
 @click.command()
@@ -37,7 +45,7 @@ def batch(source: Path, output_dir: Path, workers: int | None, default_date,
     from geomap.batch import BatchSettings, run_batch
 
     if not source.exists():
-        raise Failure(f"{source}: no such file or folder", EXIT_USAGE)
+        raise Failure(f"{shown(source)}: no such file or folder", EXIT_USAGE)
     actor_table(actor_files)  # a bad actor file fails here, not in every worker
     store = store_path(click.get_current_context().obj["gazetteer"])
     open_gazetteer().close()  # a missing or broken store is one clear error, before workers
@@ -45,9 +53,11 @@ def batch(source: Path, output_dir: Path, workers: int | None, default_date,
     dask = scheduler or ("local" if dask_local else None)
     report = run_batch(source, output_dir, workers=workers, settings=settings, progress=progress,
                        dask=dask)
-    click.echo(f"{report.done} articles read, {report.skipped} already done, "
-               f"{len(report.failures)} failed; {report.events} events in {output_dir} "
+    redone = f" ({report.redone} of them redone: made by another version of geomap or of the " \
+        "gazetteer, or cut short)" if report.redone else ""
+    click.echo(f"{report.done} articles read{redone}, {report.skipped} already done, "
+               f"{len(report.failures)} failed; {report.events} events in {shown(output_dir)} "
                f"({report.seconds:.1f} s)", err=True)
-    for reason in report.failures:
-        click.echo(f"geomap: error: {reason}", err=True)
+    for error in report.failures:
+        echo_error(str(error))
     sys.exit(EXIT_INPUT if report.failures else EXIT_OK)

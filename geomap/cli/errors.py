@@ -15,6 +15,7 @@ import click
 
 from gazetteer import DataError, StoreError
 from geomap.atomic import OutputError
+from geomap.display import shown
 
 EXIT_OK, EXIT_INPUT, EXIT_USAGE, EXIT_ENVIRONMENT = 0, 1, 2, 3
 
@@ -27,7 +28,12 @@ class Failure(click.ClickException):
         self.exit_code = exit_code
 
     def show(self, file=None) -> None:
-        click.echo(f"geomap: error: {self.message}", err=True)
+        echo_error(self.message)
+
+
+def echo_error(message: str) -> None:
+    """One line on stderr, with nothing in it a terminal would act on."""
+    click.echo(f"geomap: error: {shown(message)}", err=True)
 
 
 def guarded(command: Callable) -> Callable:

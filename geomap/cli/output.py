@@ -10,7 +10,8 @@ from pathlib import Path
 import click
 
 from geomap.atomic import write_text
-from geomap.cli.errors import EXIT_INPUT, EXIT_OK
+from geomap.cli.errors import EXIT_INPUT, EXIT_OK, echo_error
+from geomap.display import shown
 from geomap.pipeline import FileFailure, GeoparsedArticle
 
 DEFAULT_OUTPUT_DIR = Path("output")
@@ -30,7 +31,7 @@ def split_results(results: Iterable[GeoparsedArticle | FileFailure]
 def report(failures: list[FileFailure]) -> int:
     """Print each failure on its own line and say how many; the exit code to use."""
     for failure in failures:
-        click.echo(f"geomap: error: {failure.reason}", err=True)
+        echo_error(failure.reason)
     if failures:
         click.echo(f"geomap: {len(failures)} input(s) failed", err=True)
     return EXIT_INPUT if failures else EXIT_OK
@@ -41,9 +42,9 @@ def note_undated(done: list[GeoparsedArticle]) -> None:
     to fall back on, and how to give one."""
     for item in done:
         if item.published is None:
-            name = "".join(c if c.isprintable() else "?" for c in item.article.file)
-            click.echo(f"geomap: note: {name}: no publication date in the file; relative dates "
-                       "are not resolved (give one with --date YYYY-MM-DD)", err=True)
+            click.echo(f"geomap: note: {shown(item.article.file)}: no publication date in the "
+                       "file; relative dates are not resolved (give one with --date YYYY-MM-DD)",
+                       err=True)
 
 
 def emit(text: str, output: Path | None) -> None:
@@ -52,7 +53,7 @@ def emit(text: str, output: Path | None) -> None:
         click.echo(text, nl=False)
     else:
         write_text(output, text)
-        click.echo(f"wrote {output}", err=True)
+        click.echo(f"wrote {shown(output)}", err=True)
 
 
 def _as_jsonl(done: list[GeoparsedArticle]) -> str:
@@ -73,7 +74,9 @@ def _as_table(done: list[GeoparsedArticle]) -> str:
 
 
 def columns(rows: list[tuple[str, ...]]) -> str:
-    """Rows as left-aligned columns, the first row the heading."""
+    """Rows as left-aligned columns, the first row the heading; nothing in a cell a terminal
+    would act on."""
+    rows = [tuple(shown(cell) for cell in row) for row in rows]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     return "".join("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() + "\n"
                    for row in rows)

@@ -14,25 +14,24 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
+from geomap.display import shown
 from geomap.read.boilerplate import headline, mask_for_parsing
+from geomap.read.encoding import NotText, decode
+from geomap.read.files import MAX_BYTES, InputError, read_bytes
 
-SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
-MAX_BYTES = 50 * 1024 * 1024
 # A headline found in the text is cut to this length (a first line may be a whole paragraph).
 MAX_TITLE_CHARS = 200
 # The most characters one article may have (spaCy's own limit for a text).
 MAX_CHARS = 1_000_000
-# How files that are not articles start.
-BINARY_MAGIC = ((b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "JPEG image"),
-                (b"GIF8", "GIF image"), (b"PK\x03\x04", "zip (or Word/Excel)"),
-                (b"\x1f\x8b", "gzip"), (b"\x7fELF", "program"))
+# Surrogates alone (JSON may escape one, "\ud800"): no character, and no UTF-8 to write them as.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article",
                "section", "header", "footer", "blockquote", "title", "ul", "ol", "table"}
 _SKIPPED_TAGS = {"script", "style", "noscript", "template", "svg", "head"}
 
 
-class ArticleError(Exception):
-    """An input file cannot be read as an article; the message names the file."""
+class ArticleError(InputError):
+    """An input file (or a line of one) cannot be read as an article."""
 
 
 @dataclass(slots=True)
@@ -64,117 +63,82 @@ class Article:
         return start, max(end, start + 1)
 
 
-def read_articles(path: Path, errors: list[str] | None = None) -> list[Article]:
+def read_articles(path: Path, errors: list[InputError] | None = None, *,
+                  max_bytes: int = MAX_BYTES) -> list[Article]:
     """The articles in one file (a JSONL file may hold several).
 
     With `errors`, a bad line of a JSONL file is added there and the file's other articles are
     kept; without, it fails the file."""
-    raw = decode(path, _read_bytes(path))
+    name = shown(path)
     suffix = path.suffix.lower()
+    try:
+        raw = decode(read_bytes(path, max_bytes), html=suffix in (".html", ".htm"))
+    except NotText as error:
+        raise ArticleError(name, str(error)) from None
     if suffix in (".html", ".htm"):
-        articles = [_from_html(str(path), raw)]
+        articles = [_from_html(name, raw)]
     elif suffix == ".json":
-        articles = [_from_json(str(path), raw, _parse_json(path, raw))]
+        articles = [_from_json(name, _parse_json(name, raw))]
     elif suffix == ".jsonl":
         reported = len(errors) if errors is not None else 0
-        articles = _from_jsonl(path, raw, errors)
+        articles = _from_jsonl(name, raw, errors)
         if not articles and errors is not None and len(errors) > reported:
             return []  # every line failed, and each is reported
     else:
-        articles = [Article(file=str(path), text=raw, raw=raw, title=_first_line(raw))]
+        articles = [Article(file=name, text=raw, raw=raw, title=_first_line(raw))]
     if not articles or not any(mask_for_parsing(article.text).strip() for article in articles):
-        raise ArticleError(f"{path}: no article text in the file (empty, or only page furniture "
-                           "such as menus and share buttons)")
+        raise ArticleError(name, "no article text in the file (empty, or only page furniture "
+                                 "such as menus and share buttons)")
     for article in articles:
         if len(article.text) > MAX_CHARS:
-            raise ArticleError(f"{article.file}: {len(article.text):,} characters is more than one "
+            raise ArticleError(article.file, f"{len(article.text):,} characters is more than one "
                                f"article ({MAX_CHARS:,} at most); split it into articles, for "
                                "instance one per line of a JSONL file")
     return articles
 
 
-def decode(path: Path, data: bytes) -> str:
-    """The file's text: UTF-8 (with or without a byte-order mark), UTF-16 with its mark, else
-    Windows-1252/Latin-1 when the bytes read as text that way. Files that are something else
-    (a PDF, an image, an archive) are named as such."""
-    for magic, kind in BINARY_MAGIC:
-        if data.startswith(magic):
-            raise ArticleError(f"{path}: looks like a {kind} file, not an article "
-                               "(text, HTML or JSON)")
-    try:
-        if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            text = data.decode("utf-16")
-        else:
-            text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        text = _legacy(data)
-        if text is None:
-            raise ArticleError(f"{path}: not text in UTF-8, UTF-16 or Latin-1 (bad byte at "
-                               f"position {error.start})") from None
-    if "\x00" in text:
-        raise ArticleError(f"{path}: looks like a binary file, not an article")
-    return text
-
-
-def _legacy(data: bytes) -> str | None:
-    """Text in the old Western encodings, when nothing but text comes out of it."""
-    try:
-        text = data.decode("cp1252")
-    except UnicodeDecodeError:
-        return None
-    controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\r\f")
-    return text if controls == 0 else None
-
-
-def _from_jsonl(path: Path, raw: str, errors: list[str] | None) -> list[Article]:
+def _from_jsonl(name: str, raw: str, errors: list[InputError] | None) -> list[Article]:
+    """One article per line; lines end at "\n" only (JSON Lines), not at the other line breaks
+    of Unicode a text field may hold."""
     articles = []
-    for number, line in enumerate(raw.splitlines(), start=1):
+    for number, line in enumerate(raw.split("\n"), start=1):
         if not line.strip():
             continue
         try:
-            articles.append(_from_json(f"{path}:{number}", raw,
-                                       _parse_json(f"{path}: line {number}", line)))
+            where = f"{name}:{number}"
+            articles.append(_from_json(where, _parse_json(where, line)))
         except ArticleError as error:
             if errors is None:
                 raise
-            errors.append(str(error))
+            errors.append(error)
     return articles
-
-
-def _read_bytes(path: Path) -> bytes:
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise ArticleError(f"{path}: {size / 1e6:.0f} MB is larger than the "
-                               f"{MAX_BYTES // 2**20} MB limit for one article")
-        return path.read_bytes()
-    except FileNotFoundError:
-        raise ArticleError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise ArticleError(f"{path}: is a folder, not a file") from None
-    except OSError as error:
-        raise ArticleError(f"{path}: cannot read ({error.strerror})") from None
 
 
 def _first_line(text: str) -> str:
     return headline(text)[:MAX_TITLE_CHARS]
 
 
-def _parse_json(where: object, text: str) -> dict:
+def _parse_json(where: str, text: str) -> dict:
     try:
         record = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ArticleError(f"{where}: malformed JSON ({error.msg} at line {error.lineno})") from None
+        raise ArticleError(where, f"malformed JSON ({error.msg} at line {error.lineno})") from None
+    except RecursionError:
+        raise ArticleError(where, "JSON nested too deeply to be an article") from None
+    except ValueError as error:  # an integer of thousands of digits
+        raise ArticleError(where, f"unusable JSON ({str(error).split(':')[0]})") from None
     if not isinstance(record, dict):
-        raise ArticleError(f"{where}: expected a JSON object with a 'text' field")
+        raise ArticleError(where, "expected a JSON object with a 'text' field")
     return record
 
 
-def _from_json(file: str, raw: str, record: dict) -> Article:
+def _from_json(file: str, record: dict) -> Article:
     text = record.get("text", record.get("body"))
     if not isinstance(text, str):
-        raise ArticleError(f"{file}: JSON article needs a 'text' string field")
-    strings = {key: value if isinstance(value, str) else "" for key, value in record.items()}
+        raise ArticleError(file, "JSON article needs a 'text' string field")
+    text = _LONE_SURROGATE.sub("\ufffd", text)  # one for one: offsets unchanged
+    strings = {key: _LONE_SURROGATE.sub("\ufffd", value) if isinstance(value, str) else ""
+               for key, value in record.items()}
     return Article(file=file, text=text, raw=text, title=strings.get("title", "") or _first_line(text),
                    source=strings.get("source", ""), url=strings.get("url", ""),
                    published=strings.get("published", "") or strings.get("date", ""))
@@ -186,7 +150,7 @@ def _from_html(file: str, raw: str) -> Article:
         extractor.feed(raw)
         extractor.close()
     except (AssertionError, ValueError) as error:  # html.parser's rare hard failures
-        raise ArticleError(f"{file}: malformed HTML ({error})") from None
+        raise ArticleError(file, f"malformed HTML ({error})") from None
     text = "".join(extractor.chars)
     return Article(file=file, text=text, raw=raw, title=extractor.title.strip() or _first_line(text),
                    published=extractor.published, raw_offsets=extractor.offsets)
@@ -292,25 +256,3 @@ def _date_published(script: str) -> str:
             if isinstance(item.get("@graph"), list):
                 stack.extend(item["@graph"])
     return ""
-
-
-def expand_paths(paths: list[Path]) -> tuple[list[Path], list[str]]:
-    """Files to read from files and folders given by the user, and errors for paths that are not."""
-    files, errors = [], []
-    for path in paths:
-        if path.is_dir():
-            candidates = sorted(p for p in path.rglob("*") if p.suffix.lower() in SUFFIXES)
-            found = [p for p in candidates if p.is_file()]
-            errors += [f"{p}: a link to nothing (or a loop of links)" for p in candidates
-                       if p.is_symlink() and not p.exists()]
-            if not candidates:
-                errors.append(f"{path}: no .txt/.html/.json/.jsonl files in the folder")
-            files += found
-        elif path.exists():
-            files.append(path)
-        elif path.is_symlink():
-            errors.append(f"{path}: a link to nothing (or a loop of links)")
-        else:
-            errors.append(f"{path}: no such file or folder")
-    return files, errors
-
