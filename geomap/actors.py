@@ -45,13 +45,16 @@ def actor_key(text: str) -> str:
 class ActorTable:
     """The canonical actors and their aliases, plus the nouns that make a phrase an actor."""
 
-    def __init__(self, rows: list[dict[str, str]], nouns: dict[str, str]):
+    def __init__(self, rows: list[dict[str, str]], nouns: dict[str, str],
+                 noun_names: dict[str, str] | None = None):
         self.by_key: dict[str, KnownActor] = {}
         self.acronyms: dict[str, KnownActor] = {}
         self._prefix_cache: frozenset[str] | None = None
         for row in rows:
             self._add(row)
         self.nouns = nouns
+        # the name a noun's phrases take when the kind's default does not fit ("Protesters")
+        self.noun_names = noun_names or {}
 
     def _add(self, row: dict[str, str]) -> None:
         actor = KnownActor(row["name"].strip(), row["kind"].strip())
@@ -71,7 +74,7 @@ class ActorTable:
         table = _bundled()
         if not user_files:
             return table
-        extended = cls([], table.nouns)
+        extended = cls([], table.nouns, table.noun_names)
         extended.by_key, extended.acronyms = dict(table.by_key), dict(table.acronyms)
         for path in user_files:
             for row in read_actor_file(path):
@@ -132,8 +135,11 @@ def _bundled() -> ActorTable:
     with (data / "actors.csv").open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     with (data / "actor_nouns.csv").open(encoding="utf-8") as handle:
-        nouns = {row["noun"].strip().lower(): row["kind"].strip() for row in csv.DictReader(handle)}
-    return ActorTable(rows, nouns)
+        noun_rows = list(csv.DictReader(handle))
+    nouns = {row["noun"].strip().lower(): row["kind"].strip() for row in noun_rows}
+    names = {row["noun"].strip().lower(): row["name"].strip() for row in noun_rows
+             if row.get("name", "").strip()}
+    return ActorTable(rows, nouns, names)
 
 
 def read_actor_file(path: Path) -> list[dict[str, str]]:

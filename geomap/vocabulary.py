@@ -48,3 +48,7 @@ PERSONAL_NOUNS = _words("personal_nouns")
 STREET_WORDS = _words("street_words")
 PLACE_NOUNS_BEFORE_NAME = _words("place_nouns_before_name")
 SHARED_KINDS: dict[str, str] = dict(_LEXICON["shared_kinds"])
+# institution category -> (words of its names, nouns that refer to it), in the file's order
+AGENCIES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
+    category: (frozenset(entry["names"]), frozenset(entry["nouns"]))
+    for category, entry in _LEXICON["agencies"].items()}

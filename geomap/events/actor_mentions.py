@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from geomap.actors import ActorTable, KnownActor, actor_key
+from geomap.events.agencies import category_of_noun, institution_category, organisation_name
 
 PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 GROUP_REFERENCES = frozenset({"group", "organisation", "organization", "movement"})
@@ -46,6 +47,10 @@ CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "frida
                             "sunday", "january", "february", "march", "april", "may", "june",
                             "july", "august", "september", "october", "november", "december",
                             "today", "yesterday", "tonight", "ramadan", "eid"})
+# The names of actor nouns' phrases by kind ("residents", "two boys": Civilians), and the
+# table's word for naming an institution by its own phrase ("a federal jury": Federal jury).
+KIND_NAMES = {"civilians": "Civilians", "government": "Government"}
+AS_WRITTEN = "(as written)"
 
 
 @dataclass(slots=True)
@@ -61,6 +66,7 @@ class ActorMention:
     # "he", "the group", "the militants": a reference to resolve from the article, not a name
     reference: bool = False
     generic: bool = False  # named by its noun alone ("Militants", "Civilians")
+    agency: str = ""  # the institution's category ("sheriff" for "deputies"), see `agencies`
 
 
 def find_actors(sentence: Doc, table: ActorTable, demonyms: dict[int, str],
@@ -97,13 +103,37 @@ def find_actors(sentence: Doc, table: ActorTable, demonyms: dict[int, str],
             found.append(ActorMention(token.i, token.i + 1, token.i, "", kind, token.text,
                                       reference=True))
     for entity in sentence.ents:
-        if entity.label_ in ("PERSON", "ORG") and not _placed_or_dated(entity) \
-                and not (taken | places | triggers) & set(range(entity.start, entity.end)):
-            kind = "person" if entity.label_ == "PERSON" else "organisation"
-            found.append(ActorMention(entity.start, entity.end, entity.root.i, entity.text.strip(),
-                                      kind, entity.text))
+        if (entity.label_ in ("PERSON", "ORG") or institution_as_place(entity)) \
+                and not _placed_or_dated(entity) \
+                and not (taken | triggers) & set(range(entity.start, entity.end)) \
+                and not _a_place(entity, places):
+            found.append(_entity_mention(entity))
             taken.update(range(entity.start, entity.end))
     return sorted(found, key=lambda mention: mention.start)
+
+
+def institution_as_place(entity: Span) -> bool:
+    """"Harlan County Court" taken by the model for a place (see `agencies`)."""
+    return entity.label_ != "ORG" and institution_category(entity) is not None
+
+
+def _a_place(entity: Span, places: set[int]) -> bool:
+    """The places took the name, or its head: "Delmas" is the town; "the Harlan County Sheriff's
+    Office" holds a place but is an organisation."""
+    if institution_as_place(entity):
+        return False
+    words = {token.i for token in entity if not token.is_punct}
+    return bool(places) and (words <= places or entity.root.i in places)
+
+
+def _entity_mention(entity: Span) -> ActorMention:
+    """A person or organisation the model recognised, under its name as written."""
+    if entity.label_ == "PERSON":
+        return ActorMention(entity.start, entity.end, entity.root.i, entity.text.strip(),
+                            "person", entity.text)
+    return ActorMention(entity.start, entity.end, entity.root.i, organisation_name(entity),
+                        "organisation", entity.text,
+                        agency=institution_category(entity) or "")
 
 
 def _head(sentence: Doc, start: int, end: int) -> int:
@@ -129,10 +159,7 @@ def _noun_phrase(sentence: Doc, noun: Token, table: ActorTable,
                      if token.lower_ in table.nouns), None)
     if modifier is not None and kind == "civilians":  # "suicide bombers' victims" aside
         kind = table.nouns[modifier.lower_] if table.nouns[modifier.lower_] != "civilians" else kind
-    name = {"civilians": "Civilians", "government": "Government"}.get(
-        kind, _plural_title(noun.text))
-    if modifier is not None and kind == table.nouns[modifier.lower_]:
-        name = _plural_title(f"{modifier.text} {noun.text}")  # "Rebel allies"
+    name = _phrase_name(sentence[start:noun.i + 1], kind, modifier, table)
     # "the militants" with nothing else to say who they are refers to a group named elsewhere;
     # "the leader", "group leader" to the person the article is about (not "two commanders")
     reference = (kind == "armed group" and start == noun.i and _definite(noun)) \
@@ -140,7 +167,23 @@ def _noun_phrase(sentence: Doc, noun: Token, table: ActorTable,
             child.dep_ in ("det", "nummod") and child.lower_ in INDEFINITE
             for child in noun.children))
     return ActorMention(start, noun.i + 1, noun.i, name, kind, sentence[start:noun.i + 1].text,
-                        reference=reference, generic=kind != "state forces")
+                        reference=reference, generic=kind != "state forces",
+                        agency=category_of_noun(noun.text) or "")
+
+
+def _phrase_name(phrase: Span, kind: str, modifier: Token | None, table: ActorTable) -> str:
+    """The name an actor noun's phrase takes: the noun's own in the table ("Protesters" for
+    demonstrators, the phrase itself for "a federal jury"), "Rebel allies" with a modifier of its
+    kind, else its kind's ("Civilians"), else the noun's ("Militants")."""
+    noun = phrase[-1]
+    named = table.noun_names.get(noun.lower_)
+    if named == AS_WRITTEN:
+        return _plural_title(phrase.text)
+    if named:
+        return named
+    if modifier is not None and kind == table.nouns[modifier.lower_]:
+        return _plural_title(f"{modifier.text} {noun.text}")
+    return KIND_NAMES.get(kind) or _plural_title(noun.text)
 
 
 def _named_forces(phrase: ActorMention, sentence: Doc, demonyms: dict[int, str],
@@ -175,6 +218,8 @@ def _placed_or_dated(entity: Span) -> bool:
     where the parse puts places: "fighting in Raqa", "the town of Jilib", "Raqa province"."""
     if all(token.lower_ in CALENDAR_WORDS for token in entity):
         return True
+    if institution_category(entity):
+        return False  # "in Meigs County Court": an institution, wherever it stands
     root = entity.root
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in LOCATIVE_PREPOSITIONS:

@@ -18,8 +18,14 @@ from spacy.tokens import Doc, Span, Token
 
 from gazetteer.model import Kind
 from geomap import nlp
-from geomap.actors import ActorTable, KnownActor
+from geomap.actors import ActorTable, KnownActor, actor_key
 from geomap.events.actor_mentions import PRONOUNS, ActorMention, find_actors
+from geomap.events.agencies import (
+    acting_institution,
+    institution,
+    local_forces,
+    named_agencies,
+)
 from geomap.events.counts import find_counts
 from geomap.events.dates import publication_date, resolve_date, widen
 from geomap.events.fuse import combine, retells
@@ -109,6 +115,8 @@ TITLE_PREFIXES = ("mr ", "mr. ", "mrs ", "mrs. ", "ms ", "ms. ", "dr ", "dr. ", 
 CONTINUATION_SENTENCES = 3
 # Events whose other side, untold, is the armed group the story is about.
 OPPOSED_TYPES = frozenset({"capture", "armed clash"})
+# Legal steps whose subject is the defendant: "Reyes appeared in court", "she pleaded guilty".
+DEFENDANT_SUBTYPES = frozenset({"court appearance"})
 # A referent is clear when it is named this many times more than the next candidate.
 DOMINANCE = 3
 
@@ -126,6 +134,9 @@ class ArticleEvents:
     # per sentence index: the table's names found in it, (start, end, actor) by token in the
     # sentence, which its parsed copy shares
     named: dict[int, list[tuple[int, int, KnownActor]]] = field(default_factory=dict)
+    # institutions named in full, by category (see `agencies`), and the place the story is about
+    agencies: dict[str, list[str]] = field(default_factory=dict)
+    focus: PlaceMention | None = None
 
 
 def find_events(article: Article, doc: Doc, places: list[PlaceMention],
@@ -144,6 +155,8 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
                  and (statements or _beyond_statements(triggers))]
     parsed = nlp.parse([sentence for _, sentence, _ in triggered])
     located = _places_by_sentence(article, places, sentences)
+    context.focus = _focus(places, {place.place_key for sentence in range(LEDE_SENTENCES)
+                                    for _, _, place in located.get(sentence, [])})
     _note_actors(context, sentences)
     events: list[Event] = []
     told_in: list[int] = []  # each event's sentence
@@ -168,7 +181,7 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
             latest[event.type] = (index, len(events))
             events.append(event)
             told_in.append(index)
-    _place_the_unplaced(events, told_in, located, places)
+    _place_the_unplaced(events, told_in, located, context.focus)
     events = _fold_headline(events, told_in)
     return [event for event in events if _informative(event)
             and (statements or event.type != "statement")]
@@ -203,11 +216,9 @@ def _fold_headline(events: list[Event], told_in: list[int]) -> list[Event]:
 
 def _place_the_unplaced(events: list[Event], told_in: list[int],
                         located: dict[int, list[tuple[int, int, PlaceMention]]],
-                        places: list[PlaceMention]) -> None:
+                        focus: PlaceMention | None) -> None:
     """An event its sentence does not place happened where the sentences around it are (the one
-    before, else the one after), else at the article's focus: the place it names most."""
-    focus = _focus(places, {place.place_key for sentence in range(LEDE_SENTENCES)
-                            for _, _, place in located.get(sentence, [])})
+    before, else the one after), else at the article's focus (see `_focus`)."""
     for event, index in zip(events, told_in):
         if event.place is not None:
             continue
@@ -264,6 +275,7 @@ def _places_by_sentence(article: Article, places: list[PlaceMention],
 def _note_actors(context: ArticleEvents, sentences: list[Span]) -> None:
     """Persons and armed groups named in each sentence, for resolving "he" and "the group"."""
     table = context.table
+    context.agencies = named_agencies(sentences)
     for index, sentence in enumerate(sentences):
         context.named[index] = list(table.named(list(sentence)))
         for _, _, known in context.named[index]:
@@ -296,7 +308,8 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
     actors = [_resolve_reference(context, index, mention)
               for mention in find_actors(parsed, context.table, demonyms, place_tokens,
                                          trigger_tokens, named=context.named[index])]
-    actors = [_full_name(context, mention) for mention in actors if mention is not None]
+    actors = [_institution(context, _full_name(context, mention))
+              for mention in actors if mention is not None]
     actor_tokens = {i for mention in actors if not mention.reference
                     for i in range(mention.start, mention.end)}
     # the same for each of the sentence's events
@@ -315,6 +328,9 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
         date = _event_date(scorer, parsed, context.published, alone=len(by_type) == 1)
         event_actors = event_roles(scorer, parsed, head, actors, event_type, context.table.nouns)
         event_actors += _story_opponent(context, event_type, event_actors)
+        if best.sense.subtype in DEFENDANT_SUBTYPES:
+            _defendants(event_actors)
+        event_actors += _justice_actor(context, event_type, event_actors, actors)
         counts = sentence_counts if event_type in COUNTED_TYPES else None
         speculative, negated = is_speculative(parsed, head), is_negated(parsed, head)
         reported = is_reported(parsed, head)
@@ -562,10 +578,33 @@ def _story_opponent(context: ArticleEvents, event_type: str, actors: list[Actor]
     return [Actor(ranked[0][0], "target", "armed group")]
 
 
+def _defendants(actors: list[Actor]) -> None:
+    """Who appears in court or pleads undergoes the step: a target of the court's act."""
+    for actor in actors:
+        if actor.role == "actor" and actor.kind == "person":
+            actor.role = "target"
+
+
+def _justice_actor(context: ArticleEvents, event_type: str, actors: list[Actor],
+                   mentions: list[ActorMention]) -> list[Actor]:
+    """The institution that made an arrest or a legal step the sentence names no one making (see
+    `agencies.acting_institution`)."""
+    if FAMILY_OF_TYPE[event_type] != "legal" or any(actor.role == "actor" for actor in actors):
+        return []
+    named = {mention.agency: mention.name for mention in reversed(mentions)
+             if mention.agency and not mention.generic}
+    name = acting_institution(named, context.agencies)
+    if name is None or any(actor_key(actor.name) == actor_key(name) for actor in actors):
+        return []
+    return [Actor(name, "actor", "government")]
+
+
 def _full_name(context: ArticleEvents, mention: ActorMention) -> ActorMention:
     """A person named by surname alone ("Williams", "Mr Yudhoyono") is the one person of that
-    surname the article names in full ("Charles S. Williams"); two such people leave it as is."""
-    if mention.kind != "person" or mention.reference or not mention.name:
+    surname the article names in full ("Charles S. Williams"); two such people leave it as is.
+    A lone word the model took for an organisation may be such a surname too."""
+    if mention.reference or not mention.name or mention.kind != "person" and not (
+            mention.kind == "organisation" and " " not in mention.name and not mention.agency):
         return mention
     surname = mention.name.split()[-1].lower()
     if len(mention.name.split()) > 1 and not mention.name.lower().startswith(TITLE_PREFIXES):
@@ -573,7 +612,26 @@ def _full_name(context: ArticleEvents, mention: ActorMention) -> ActorMention:
     full = {name for names in context.persons.values() for name in names
             if name.split()[-1].lower() == surname and name.lower() != mention.name.lower()}
     if len(full) == 1:
-        mention.name = full.pop()
+        mention.name, mention.kind = full.pop(), "person"
+    return mention
+
+
+def _institution(context: ArticleEvents, mention: ActorMention) -> ActorMention:
+    """"Deputies", "the council", "police" with no country: the institution the article names in
+    full, else police or the army named after the story's country or town (see `agencies`)."""
+    if not mention.generic or mention.reference:
+        return mention
+    name = institution(mention.agency, context.agencies) if mention.agency else None
+    if name is None and context.focus is not None:
+        focus = context.focus
+        town = focus.name if focus.kind in SETTLEMENT_KINDS else ""
+        name = local_forces(mention.agency or None, mention.text.split(), focus.country, town) \
+            if mention.kind == "state forces" else None
+    if name is not None:
+        mention.name, mention.generic = name, False
+        known = context.table.by_key.get(actor_key(name))
+        if known is not None:  # "Lebanese forces": the Lebanese Armed Forces
+            mention.name = known.name
     return mention
 
 

@@ -183,5 +183,45 @@ def test_roles_in_an_article(gazetteer, table):
     names = {actor.name for event in events for actor in event.actors}
     assert "Raqa" not in names and "Civilians" not in names
     (shelling,) = [event for event in events if event.type == "attack"]
-    assert [(a.name, a.role) for a in shelling.actors] == [("Government forces", "actor")]
+    # the government forces of the story's country
+    assert [(a.name, a.role) for a in shelling.actors] == [("Syrian forces", "actor")]
     assert shelling.reported
+
+
+def _parties(text: str, gazetteer, table) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    events = geomap.parse(text, published="2009-03-25", gazetteer=gazetteer, actors=table).events
+    return [(event.type, event.subtype, [(a.name, a.role) for a in event.actors])
+            for event in events]
+
+
+def test_an_institution_named_once_is_the_one_its_noun_means(gazetteer, table):
+    found = _parties("Dale Pruitt was arrested on Monday by the Harlan County Sheriff's Office. "
+                     "Deputies arrested his brother on Tuesday. The Harlan City Council voted "
+                     "6-1 on Wednesday to close the pool.", gazetteer, table)
+    office = ("Harlan County Sheriff's Office", "actor")
+    assert office in found[0][2] and ("Dale Pruitt", "target") in found[0][2]
+    assert found[1][2][0] == office  # "deputies": the office named before
+    assert ("Harlan City Council", "actor") in found[2][2]
+
+
+def test_a_defendant_in_court_and_the_court(gazetteer, table):
+    found = _parties("Nora Quill, 41, of Pomeroy, was charged on Monday with arson. Quill "
+                     "appeared in Harlan County Court on Friday.", gazetteer, table)
+    (appearance,) = [parties for _, subtype, parties in found if subtype == "court appearance"]
+    # the surname is the woman named in full; she undergoes the court's step
+    assert appearance == [("Nora Quill", "target"), ("Harlan County Court", "actor")]
+
+
+def test_the_reporting_agency_made_the_arrest(gazetteer, table):
+    found = _parties("A Pomeroy man was arrested on Friday and charged with theft, according "
+                     "to the Meigs County Sheriff's Office.", gazetteer, table)
+    arrest = next(parties for event_type, _, parties in found if event_type == "arrest")
+    assert ("Meigs County Sheriff's Office", "actor") in arrest
+
+
+def test_protesters_and_unnamed_police_of_a_country(gazetteer, table):
+    found = _parties("Demonstrators marched through Tbilisi on Sunday. Police detained 30 "
+                     "protesters in Tbilisi on Monday.", gazetteer, table)
+    assert found[0][2] == [("Protesters", "actor")]
+    assert ("Georgian police", "actor") in found[1][2]
+    assert ("Protesters", "target") in found[1][2]

@@ -1,0 +1,129 @@
+"""Institutions an article names in full once and then by a common noun: "the Harlan County
+Sheriff's Office ... deputies said", "the Louisville Metro Council ... the council voted".
+
+An analyst records the institution, not the noun, so a bare "deputies" or "the council" in an
+article that names exactly one institution of that category is that institution. Where the article
+names no police force, police are named as the press and ACLED name them: after their country
+("Georgian police"), or in the United States, where policing is local, after the town the story is
+about ("Fulton police"). The army of the story's country ("the army", "government forces") is its
+country's forces ("Lebanese forces").
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+from collections.abc import Iterable
+from importlib import resources
+
+from spacy.tokens import Span
+
+from geomap.actors import actor_key
+from geomap.vocabulary import AGENCIES
+
+LOCAL_POLICING_COUNTRIES = frozenset({"US"})
+# Who arrests, charges and tries: in a court or police report with no one named doing it, the
+# institution the sentence or the article names ("according to the Butler County Sheriff's
+# Office", "appeared in Meigs County Court") is the one that acted.
+JUSTICE_CATEGORIES = ("court", "jury", "prosecutor", "sheriff", "police")
+# Modifiers and nouns that make state forces their own government's ("government troops").
+OWN_ARMY_WORDS = frozenset({"government", "army", "military", "pro-government", "regime"})
+LEADING_ARTICLES = ("the ", "The ")
+# Last words of an institution's name besides its category's own ("Sheriff's Office").
+OFFICE_WORDS = frozenset({"office", "department", "service", "agency", "bureau"})
+
+
+def category_of_name(words: Iterable[str]) -> str | None:
+    """The category whose name words an organisation's name holds ("Sheriff's Office": sheriff),
+    in the table's order, so a sheriff's office is not taken for a police force."""
+    lowered = {word.lower() for word in words}
+    return next((category for category, (names, _) in AGENCIES.items() if names & lowered), None)
+
+
+def institution_category(entity: Span) -> str | None:
+    """The category of an institution the model named, as an organisation or, when its name
+    ends like an institution's ("Meigs County Court", "Meigs County Sheriff's Office"), as a
+    place."""
+    words = [token.text for token in entity]
+    if entity.label_ == "ORG":
+        return category_of_name(words)
+    last = words[-1].lower()
+    if entity.label_ in ("GPE", "LOC", "FAC") and len(words) > 1 and (
+            last in OFFICE_WORDS or category_of_name([last])):
+        return category_of_name(words)
+    return None
+
+
+def category_of_noun(noun: str) -> str | None:
+    """The category a common noun refers to ("deputies": sheriff), or None."""
+    word = noun.lower()
+    return next((category for category, (_, nouns) in AGENCIES.items() if word in nouns), None)
+
+
+def organisation_name(entity: Span) -> str:
+    """An organisation's name as a record shows it: without its leading article."""
+    text = entity.text.strip()
+    return text[4:] if text.startswith(LEADING_ARTICLES) else text
+
+
+def named_agencies(sentences: Iterable[Span]) -> dict[str, list[str]]:
+    """Per category, the institutions the article names in full (the model's organisations),
+    each once, in order."""
+    found: dict[str, dict[str, str]] = {}
+    for sentence in sentences:
+        for entity in sentence.ents:
+            if len(entity) < 2 or entity.label_ not in ("ORG", "GPE", "LOC", "FAC"):
+                continue
+            category = institution_category(entity)
+            if category is not None:
+                name = organisation_name(entity)
+                found.setdefault(category, {}).setdefault(actor_key(name), name)
+    return {category: list(names.values()) for category, names in found.items()}
+
+
+def institution(category: str, agencies: dict[str, list[str]]) -> str | None:
+    """The one institution of the category the article names, or None for none or several."""
+    names = agencies.get(category, [])
+    return names[0] if len(names) == 1 else None
+
+
+def acting_institution(categories_in_sentence: dict[str, str],
+                       agencies: dict[str, list[str]]) -> str | None:
+    """The institution that did a legal step no one is named doing: the one named in its
+    sentence (by category, courts first), else the article's one law-enforcement agency."""
+    for category in JUSTICE_CATEGORIES:
+        if category in categories_in_sentence:
+            return categories_in_sentence[category]
+    enforcers = {name for category in ("sheriff", "police") for name in agencies.get(category, [])}
+    return enforcers.pop() if len(enforcers) == 1 else None
+
+
+def local_forces(category: str | None, words: Iterable[str], country: str, town: str
+                 ) -> str | None:
+    """The name of police or of the army the article leaves unnamed, from the story's country and
+    town (see the module's docstring); None when neither tells."""
+    if category == "police":
+        if country in LOCAL_POLICING_COUNTRIES:
+            return f"{town} police" if town else None
+        demonym = country_adjective(country)
+        return f"{demonym} police" if demonym else None
+    if OWN_ARMY_WORDS & {word.lower() for word in words}:
+        demonym = country_adjective(country)
+        return f"{demonym} forces" if demonym else None
+    return None
+
+
+def country_adjective(country: str) -> str | None:
+    """"Georgian" for GE: the first adjectival form of the gazetteer's curated country names."""
+    return _adjectives().get(country)
+
+
+@functools.cache
+def _adjectives() -> dict[str, str]:
+    adjectives: dict[str, str] = {}
+    path = resources.files("gazetteer") / "data" / "country_names.csv"
+    with path.open(encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            if row["name_kind"] == "demonym":  # listed adjective first: Georgian, Georgians
+                adjectives.setdefault(row["country"], row["name"])
+    return adjectives
