@@ -30,15 +30,16 @@ from geomap.pipeline import GeoparsedArticle, geoparse_paths
 @event_options
 @online_options
 @guarded
-def events(paths: tuple[Path, ...], merge: bool, output_format: str, output: Path | None,
-           events, online: dict) -> None:
+def events(paths: tuple[Path, ...], max_bytes: int, merge: bool, output_format: str,
+           output: Path | None, events, online: dict) -> None:
     """Find events in articles: what happened, who, when, where, how many killed and injured."""
     from geomap.export.gis import write_events
 
     if output is None and output_format in ("gpkg", "kml", "parquet"):
         raise Failure(f"{output_format} output needs -o FILE", EXIT_USAGE)
     gazetteer = open_gazetteer(online)
-    done, failures = split_results(geoparse_paths(list(paths), gazetteer, events))
+    done, failures = split_results(geoparse_paths(list(paths), gazetteer, events,
+                                                  max_bytes=max_bytes, progress=True))
     note_undated(done)
     found = story_events(done, merge)
     write_events(found, output_format, output)

@@ -21,10 +21,12 @@ from geomap.pipeline import geoparse_paths
               help="Write to this file instead of standard output.")
 @online_options
 @guarded
-def places(paths: tuple[Path, ...], output_format: str, output: Path | None, online: dict) -> None:
+def places(paths: tuple[Path, ...], max_bytes: int, output_format: str, output: Path | None,
+           online: dict) -> None:
     """Find and resolve the places in articles (files or folders of .txt/.html/.json/.jsonl)."""
     gazetteer = open_gazetteer(online)
-    done, failures = split_results(geoparse_paths(list(paths), gazetteer))
+    done, failures = split_results(geoparse_paths(list(paths), gazetteer, max_bytes=max_bytes,
+                                                  progress=True))
     if done:
         emit(FORMATTERS[output_format](done), output)
     sys.exit(report(failures))

@@ -23,7 +23,11 @@ from geomap.cli.output import (
     report,
     split_results,
 )
+from geomap.display import shown
 from geomap.pipeline import GeoparsedArticle, geoparse_paths
+
+# The files a map can be written as (the suffix chooses a static image).
+MAP_SUFFIXES = (".html", ".htm", ".png", ".svg", ".pdf")
 
 
 @click.command()
@@ -50,7 +54,8 @@ from geomap.pipeline import GeoparsedArticle, geoparse_paths
 @event_options
 @online_options
 @guarded
-def render(paths: tuple[Path, ...], output: Path | None, output_dir: Path, tiles: str | None,
+def render(paths: tuple[Path, ...], max_bytes: int, output: Path | None, output_dir: Path,
+           tiles: str | None,
            title: str | None, output_format: str, embed: bool, responsive: bool, merge: bool,
            events, online: dict) -> None:
     """Draw a map of the events and places in articles: interactive HTML, or PNG/SVG/PDF."""
@@ -58,11 +63,15 @@ def render(paths: tuple[Path, ...], output: Path | None, output_dir: Path, tiles
             and output.suffix.lower() != f".{output_format}":
         raise Failure(f"{output}: a {output_format} map needs a .{output_format} file name",
                       EXIT_USAGE)
+    if output is not None and output.suffix.lower() not in MAP_SUFFIXES:
+        raise Failure(f"{shown(output)}: a map is written as {', '.join(MAP_SUFFIXES)}; "
+                      f"{output.suffix or 'no suffix'} is none of them", EXIT_USAGE)
     if (embed or responsive) and output_format != "html":
         raise Failure("--embed and --responsive are for HTML maps", EXIT_USAGE)
     page = {"embed": embed, "responsive": responsive}
     gazetteer = open_gazetteer(online)
-    done, failures = split_results(geoparse_paths(list(paths), gazetteer, events))
+    done, failures = split_results(geoparse_paths(list(paths), gazetteer, events,
+                                                  max_bytes=max_bytes, progress=True))
     note_undated(done)
     countries = gazetteer.countries() if done else []
     if output is not None and done:

@@ -76,8 +76,9 @@ def read_bytes(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
 
 
 def _too_large(path: Path, size: int, max_bytes: int) -> FileRefused:
-    return FileRefused(shown(path), f"{size / 1e6:,.0f} MB is larger than the "
-                       f"{max_bytes / 1e6:,.0f} MB limit for one file (raise it with --max-size)")
+    return FileRefused(shown(path), f"{size / 2**20:,.1f} MiB is larger than the "
+                       f"{max_bytes / 2**20:,.0f} MiB limit for one file (raise it with "
+                       "--max-size)")
 
 
 def expand_paths(paths: list[Path], skip: tuple[Path, ...] = ()
