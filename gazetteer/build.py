@@ -36,13 +36,15 @@ def _remove_stale_stores(path: Path) -> None:
         if stale != path:
             for index in indexes_of(stale):
                 index.unlink(missing_ok=True)
+            stale.with_name(stale.name + ".checked").unlink(missing_ok=True)
             stale.unlink(missing_ok=True)
 
 
 def build(path: Path, *, progress: bool = True) -> BuildReport:
     """Build the store at `path` from all sources. The file appears only once complete."""
     started = time.perf_counter()
-    partial = path.with_name(path.name + ".partial")
+    # one of its own per process: two commands that both find the store missing both build it
+    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
     try:
         connection = store.create(partial)
     except (OSError, sqlite3.Error) as error:

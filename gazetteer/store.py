@@ -4,10 +4,15 @@ Two tables: `places` (one row per place, geometry as WKB) and `names` (one row p
 key of a place, with both match keys indexed), plus `fuzzy_keys`, the names open to misspelling
 matches. A `meta` table records the source fingerprint the
 store was built from, so a store built from other package versions is known to be stale.
+
+A store damaged in place (pages overwritten by a bad disk or a stray write) fails SQLite's
+quick check; the check runs once after each change of the file (its size, time and inode are
+noted beside it), not at every start.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -94,6 +99,31 @@ def open_readonly(path: Path) -> sqlite3.Connection:
     except sqlite3.DatabaseError as error:
         raise StoreError(f"{path}: not a readable gazetteer store ({error})") from error
     return connection
+
+
+def intact(path: Path, connection: sqlite3.Connection) -> bool:
+    """Whether the store passes SQLite's quick check (its pages and records well formed),
+    checked again only when the file has changed since it last passed."""
+    noted = path.with_name(path.name + ".checked")
+    status = path.stat()
+    stamp = f"{status.st_size} {status.st_mtime_ns} {status.st_ino}"
+    try:
+        if noted.read_text(encoding="ascii") == stamp:
+            return True
+    except (OSError, ValueError):
+        pass  # never checked, or the note is unreadable: check
+    try:
+        passed = connection.execute("PRAGMA quick_check").fetchone() == ("ok",)
+    except sqlite3.DatabaseError:
+        passed = False
+    if passed:
+        try:
+            temp = noted.with_name(f"{noted.name}.{os.getpid()}.partial")
+            temp.write_text(stamp, encoding="ascii")
+            os.replace(temp, noted)
+        except OSError:
+            pass  # a store in a folder we cannot write is checked at every open
+    return passed
 
 
 def insert(connection: sqlite3.Connection, places: Iterable[NewPlace]) -> int:
