@@ -16,7 +16,13 @@ from geomap.cli.errors import (
     echo_error,
     guarded,
 )
-from geomap.cli.options import actor_table, actors_option, date_option, open_gazetteer
+from geomap.cli.options import (
+    actor_table,
+    actors_option,
+    date_option,
+    max_size_option,
+    open_gazetteer,
+)
 from geomap.display import shown
 
 
@@ -31,11 +37,12 @@ from geomap.display import shown
               help="Run on a local Dask cluster (distributed.LocalCluster) of --workers processes.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786).")
+@max_size_option
 @click.option("--progress/--no-progress", default=True, show_default=True)
 @guarded
 def batch(source: Path, output_dir: Path, workers: int | None, default_date,
           actor_files: tuple[Path, ...], dask_local: bool, scheduler: str | None,
-          progress: bool) -> None:
+          max_bytes: int, progress: bool) -> None:
     """Read a folder (recursively) or a JSONL file of articles on all cores, resumably.
 
     Each article's places and events go to OUTPUT/articles/<hash>.json as soon as it is done;
@@ -49,7 +56,7 @@ def batch(source: Path, output_dir: Path, workers: int | None, default_date,
     actor_table(actor_files)  # a bad actor file fails here, not in every worker
     store = store_path(click.get_current_context().obj["gazetteer"])
     open_gazetteer().close()  # a missing or broken store is one clear error, before workers
-    settings = BatchSettings(store, default_date, actor_files)
+    settings = BatchSettings(store, default_date, actor_files, max_bytes)
     dask = scheduler or ("local" if dask_local else None)
     report = run_batch(source, output_dir, workers=workers, settings=settings, progress=progress,
                        dask=dask)

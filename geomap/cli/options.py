@@ -13,15 +13,16 @@ from gazetteer import Gazetteer
 from geomap.cli.errors import EXIT_INPUT, EXIT_USAGE, Failure
 from geomap.read.files import MAX_BYTES
 
+max_size_option = click.option(
+    "--max-size", "max_bytes", type=click.IntRange(1), default=MAX_BYTES // 2**20, metavar="MIB",
+    show_default=True, callback=lambda _context, _option, value: value * 2**20,
+    help="Largest input file to read, in MiB (larger ones are named and skipped).")
+
 
 def paths_argument(command: Callable) -> Callable:
     """The input files and folders, and the largest file to read of them (`max_bytes`)."""
-    command = click.option(
-        "--max-size", "max_bytes", type=click.IntRange(1), default=MAX_BYTES // 2**20,
-        metavar="MIB", show_default=True, callback=lambda _context, _option, value: value * 2**20,
-        help="Largest input file to read, in MiB (larger ones are named and skipped).")(command)
     return click.argument("paths", nargs=-1, required=True,
-                          type=click.Path(path_type=Path))(command)
+                          type=click.Path(path_type=Path))(max_size_option(command))
 
 
 def open_gazetteer(online: dict | None = None) -> Gazetteer:
