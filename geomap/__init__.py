@@ -6,8 +6,14 @@
 from __future__ import annotations
 
 import datetime
+from importlib.metadata import PackageNotFoundError, version
 
-__all__ = ["parse"]
+__all__ = ["__version__", "parse"]
+
+try:
+    __version__ = version("geomap")
+except PackageNotFoundError:  # imported from a source tree that was never installed
+    __version__ = "0+unknown"
 
 
 def parse(text: str, published: datetime.date | str | None = None, *, title: str = "",

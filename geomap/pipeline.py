@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime
 import functools
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from gazetteer import Gazetteer
@@ -46,13 +46,13 @@ class EventOptions:
 class GeoparsedArticle:
     article: Article
     places: list[PlaceMention]
-    events: list[Event] = field(default_factory=list)
+    events: list[Event] | None = None  # None: not looked for (`geomap places`), unlike []
     published: datetime.date | None = None
 
     def to_geodataframe(self):
         """The events as a GeoDataFrame (ACLED-like columns, EPSG:4326)."""
         from geomap.export.gis import events_to_geodataframe
-        return events_to_geodataframe(self.events)
+        return events_to_geodataframe(self.events or [])
 
     def to_map(self, gazetteer: Gazetteer | None = None):
         """The interactive map of the article's events and places, as a folium Map: in Jupyter
@@ -60,12 +60,17 @@ class GeoparsedArticle:
         from geomap.render import place_map
 
         countries = (gazetteer or default_gazetteer()).countries()
-        return place_map(self.places, countries=countries, events=self.events,
+        return place_map(self.places, countries=countries, events=self.events or [],
                          title=self.article.title or "geomap")
 
     def to_dict(self) -> dict:
-        """One line of `geomap places --format jsonl` (docs/architecture.md's contract)."""
-        return {"file": self.article.file, "places": [place.to_dict() for place in self.places]}
+        """The file and its places (one line of `geomap places --format jsonl`, the contract of
+        docs/architecture.md), and its events as `geomap events` writes them when they were
+        looked for (`geomap.parse` does; `geomap places` does not, so it gives no "events")."""
+        record = {"file": self.article.file, "places": [place.to_dict() for place in self.places]}
+        if self.events is not None:
+            record["events"] = [event.to_dict() for event in self.events]
+        return record
 
 
 @dataclass(slots=True)

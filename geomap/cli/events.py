@@ -41,10 +41,15 @@ def events(paths: tuple[Path, ...], max_bytes: int, merge: bool, output_format: 
     done, failures = split_results(geoparse_paths(list(paths), gazetteer, events,
                                                   max_bytes=max_bytes, progress=True))
     note_undated(done)
-    found = story_events(done, merge)
-    write_events(found, output_format, output)
-    if output is not None:
-        click.echo(f"wrote {len(found)} events to {output}", err=True)
+    if done:  # with no input read there is nothing to write, and an empty file would hide it
+        found = story_events(done, merge)
+        written = write_events(found, output_format, output)
+        if written < len(found):
+            click.echo(f"geomap: note: {len(found) - written} of {len(found)} events left out of "
+                       f"the {output_format}: it has no room for an event without a place (csv, "
+                       "gpkg, geojson and parquet keep them)", err=True)
+        if output is not None:
+            click.echo(f"wrote {written} events to {output}", err=True)
     sys.exit(report(failures))
 
 

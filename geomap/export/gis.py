@@ -9,6 +9,7 @@ Every file is written atomically (see `geomap.atomic`).
 from __future__ import annotations
 
 import functools
+import html
 import json
 import sys
 from collections.abc import Callable
@@ -45,6 +46,10 @@ COLUMNS = ("event_id", "event_date", "date_end", "date_precision", "date_text", 
 DTYPES = {**dict.fromkeys(TEXT_COLUMNS, str), **dict.fromkeys(INT_COLUMNS, "Int64"),
           **dict.fromkeys(BOOL_COLUMNS, "boolean"), **dict.fromkeys(FLOAT_COLUMNS, "float64")}
 SEPARATOR = "; "
+DATE_COLUMNS = ("event_date", "date_end")
+NEED_A_PLACE = frozenset({"kml"})  # the formats with no room for an event without a point
+# What a spreadsheet takes for the start of a formula (OWASP's list, and a line break).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 GIS_ERRORS = (pyogrio.errors.DataSourceError, pyogrio.errors.DataLayerError)
 
@@ -90,8 +95,10 @@ def _row(event: Event) -> dict:
     }
 
 
-def write_events(events: list[Event], fmt: str, path: Path | None) -> None:
-    """Write events in one of FORMATS to `path`; text formats go to stdout when `path` is None."""
+def write_events(events: list[Event], fmt: str, path: Path | None) -> int:
+    """Write events in one of FORMATS to `path`; text formats go to stdout when `path` is None.
+    How many were written: all, except in a format that cannot hold an event without a place
+    (NEED_A_PLACE), whose caller should say how many were left out."""
     if fmt in _TEXT_WRITERS:
         text = _TEXT_WRITERS[fmt](events)
         if path is None:
@@ -106,6 +113,9 @@ def write_events(events: list[Event], fmt: str, path: Path | None) -> None:
         write_with(Path(path), lambda temp: write(frame, temp), errors)
     else:
         raise ValueError(f"unknown format {fmt!r}: expected one of {', '.join(FORMATS)}")
+    if fmt in NEED_A_PLACE:
+        return sum(event.place is not None for event in events)
+    return len(events)
 
 
 def _jsonl(events: list[Event]) -> str:
@@ -123,21 +133,43 @@ def _geojson(events: list[Event]) -> str:
 
 
 def _csv(events: list[Event]) -> str:
-    return events_to_geodataframe(events).drop(columns="geometry").to_csv(index=False)
+    """The flat table, with every text cell a spreadsheet would run as a formula made inert.
+    Rows end in CRLF as RFC 4180 says, which also makes the writer quote a cell holding a lone
+    carriage return (with "\n" endings it does not, and readers split the row there)."""
+    frame = events_to_geodataframe(events).drop(columns="geometry")
+    text = list(TEXT_COLUMNS)
+    frame[text] = frame[text].map(_inert)
+    return frame.to_csv(index=False, lineterminator="\r\n")
+
+
+def _inert(cell: str) -> str:
+    """A leading apostrophe, as OWASP advises against CSV injection: spreadsheets show the text
+    and run nothing (numbers are in their own columns, so a longitude of -43.1 stays a number)."""
+    return "'" + cell if cell.startswith(FORMULA_STARTS) else cell
 
 
 def _gpkg(frame: gpd.GeoDataFrame, path: Path) -> None:
-    frame.to_file(path, driver="GPKG", layer=LAYER, engine="pyogrio")
+    """GeoPackage has a DATE type; the Arrow path of pyogrio writes date32 columns as one (the
+    other path makes them text or DATETIME)."""
+    dated = frame.assign(**{column: frame[column].mask(frame[column] == "")
+                            .astype("date32[pyarrow]") for column in DATE_COLUMNS})
+    dated.to_file(path, driver="GPKG", layer=LAYER, engine="pyogrio", use_arrow=True)
 
 
 def _kml(frame: gpd.GeoDataFrame, path: Path) -> None:
-    """KML has no place for an event without a point; GDAL's KML driver takes each placemark's
-    name and description from the fields called Name and Description, and types 64-bit integers
-    as strings (so counts go as 32-bit)."""
+    """KML has no place for an event without a point. GDAL's LIBKML driver takes each placemark's
+    name, description and time from the fields so called (a dated event gets a TimeStamp, one
+    with a last day a TimeSpan, which Google Earth's time slider reads), and types 64-bit
+    integers as strings (so counts go as 32-bit). Viewers show a description as HTML: the
+    sentence is escaped so that it shows as the text it is."""
     placed = frame[frame.geometry.notna()].astype(dict.fromkeys(INT_COLUMNS, "Int32"))
     names = (placed["geomap_type"] + ": " + placed["location"]).str.removesuffix(": ")
-    placed = placed.assign(Name=names, Description=placed["notes"])
-    placed.to_file(path, driver="KML", layer=LAYER, engine="pyogrio")
+    spans = placed["date_end"] != ""
+    placed = placed.assign(
+        name=names, description=placed["notes"].map(html.escape),
+        timestamp=placed["event_date"].where(~spans, ""),
+        begin=placed["event_date"].where(spans, ""), end=placed["date_end"])
+    placed.to_file(path, driver="LIBKML", layer=LAYER, engine="pyogrio")
 
 
 def _parquet(frame: gpd.GeoDataFrame, path: Path) -> None:

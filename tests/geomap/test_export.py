@@ -4,8 +4,13 @@ event JSON Schema accepts every record geomap writes and rejects broken ones; wr
 from __future__ import annotations
 
 import copy
+import csv
+import html
 import json
+import sqlite3
+from contextlib import closing
 from importlib import resources
+from xml.etree import ElementTree
 
 import geopandas as gpd
 import pandas as pd
@@ -26,6 +31,7 @@ from geomap.export.gis import (
     COLUMNS,
     FLOAT_COLUMNS,
     FORMATS,
+    FORMULA_STARTS,
     INT_COLUMNS,
     TEXT_COLUMNS,
     events_to_geodataframe,
@@ -231,9 +237,25 @@ def test_gpkg_keeps_events_without_a_place(tmp_path):
     assert rows.loc["e3", "notes"] == MARKUP and rows.loc["e4", "location"] == "Tall ‘Afar"
 
 
+def test_gpkg_dates_are_dates(tmp_path):
+    path = tmp_path / "out.gpkg"
+    write_events(EVENTS, "gpkg", path)
+    with closing(sqlite3.connect(path)) as store:
+        declared = {name: kind for _, name, kind, *_ in store.execute("PRAGMA table_info(events)")}
+        stored = store.execute("SELECT event_date, date_end FROM events WHERE event_id = 'e2'")
+        assert stored.fetchone() == ("2017-03-01", "2017-03-07")
+    assert (declared["event_date"], declared["date_end"]) == ("DATE", "DATE")
+    assert (declared["published"], declared["fatalities"], declared["negated"]) == (
+        "TEXT", "INTEGER", "BOOLEAN")
+    rows = _by_id(gpd.read_file(path, layer="events"))
+    assert rows.loc["e5", "event_date"] == pd.Timestamp("2017-03-01")
+    assert rows.loc["e5", "date_end"] == pd.Timestamp("2017-03-31")
+    assert pd.isna(rows.loc["e3", "event_date"]) and pd.isna(rows.loc["e1", "date_end"])
+
+
 def test_kml_has_placemarks_for_placed_events(tmp_path):
     path = tmp_path / "out.kml"
-    write_events(EVENTS, "kml", path)
+    assert write_events(EVENTS, "kml", path) == len(PLACED)
     frame = gpd.read_file(path)
     assert list(frame["event_id"]) == [event.id for event in PLACED]
     rows = _by_id(frame)
@@ -241,11 +263,43 @@ def test_kml_has_placemarks_for_placed_events(tmp_path):
         (43.52, 34.83), abs=1e-6)
     assert rows.loc["e1", "Name"] == "attack: Al Hajaj"
     assert rows.loc["e4", "Name"] == "violence against civilians: Tall ‘Afar"
-    assert rows.loc["e4", "description"] == MARKUP and rows.loc["e4", "notes"] == MARKUP
+    assert rows.loc["e4", "notes"] == MARKUP
+    assert rows.loc["e4", "description"] == html.escape(MARKUP), "shown as text, not run"
     assert rows.loc["e1", "actor1"] == "Islamic State" and rows.loc["e1", "actor2"] == "Iraqi army"
     assert (rows.loc["e1", "fatalities"], rows.loc["e4", "fatalities"]) == (26, 0)
     assert pd.isna(rows.loc["e2", "fatalities"])
     assert list(rows["geo_precision"]) == [1, 2, 1, 3, 3]
+
+
+def _kml_times(path) -> dict[str, tuple]:
+    """Each placemark's time as Google Earth reads it: ("when", day) or ("span", first, last)."""
+    ns = {"kml": "http://www.opengis.net/kml/2.2"}
+    times = {}
+    for mark in ElementTree.parse(path).getroot().iterfind(".//kml:Placemark", ns):
+        event_id = mark.find(".//kml:SimpleData[@name='event_id']", ns).text
+        when = mark.find("kml:TimeStamp/kml:when", ns)
+        span = [mark.find(f"kml:TimeSpan/kml:{edge}", ns) for edge in ("begin", "end")]
+        times[event_id] = (("when", when.text) if when is not None
+                           else ("span", *(edge.text for edge in span)) if span[0] is not None
+                           else ())
+    return times
+
+
+def test_kml_dated_events_have_a_time_for_the_time_slider(tmp_path):
+    undated = _event("u1", "attack", AL_HAJAJ, date=EventDate.unknown())
+    reported = _event("r1", "attack", IRAQ, date=EventDate("2017-03-09", "reported"))
+    path = tmp_path / "out.kml"
+    write_events([*EVENTS, undated, reported], "kml", path)
+    assert _kml_times(path) == {
+        "e1": ("when", "2017-03-08"), "e2": ("span", "2017-03-01", "2017-03-07"),
+        "e4": ("when", "2017-03-08"), "e5": ("span", "2017-03-01", "2017-03-31"),
+        "e6": ("span", "2017-01-01", "2017-12-31"), "u1": (), "r1": ("when", "2017-03-09")}
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_every_format_counts_what_it_holds(fmt, tmp_path):
+    expected = len(PLACED) if fmt == "kml" else len(EVENTS)
+    assert write_events(EVENTS, fmt, tmp_path / f"events.{fmt}") == expected
 
 
 def test_parquet_round_trips_the_frame(tmp_path):
@@ -261,7 +315,7 @@ def test_text_formats_go_to_stdout(fmt, tmp_path, capsys):
     write_events(EVENTS, fmt, None)
     printed = capsys.readouterr().out
     write_events(EVENTS, fmt, tmp_path / "copy")
-    assert printed == (tmp_path / "copy").read_text(encoding="utf-8")
+    assert printed == (tmp_path / "copy").read_bytes().decode("utf-8")
 
 
 @pytest.mark.parametrize("fmt", ["gpkg", "kml", "parquet"])
@@ -375,3 +429,46 @@ def test_a_driver_failure_leaves_the_old_file(tmp_path, monkeypatch):
         write_events(EVENTS[:1], "gpkg", path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["events.gpkg"]
+
+
+# Spreadsheets -----------------------------------------------------------------------------------
+
+BOGOTA = _place("Bogotá", 4.6097, -74.0817, "city", admin1="Bogota D.C.")
+FORMULAS = ArticleRef("=cmd.txt", title="+Breaking", source="@SUM(1+1)", published="2017-03-09")
+RISKY = _event("-e9", "attack", BOGOTA, article=FORMULAS, triggers=["\tshot", "killed"],
+               sentence="=HYPERLINK(\"http://evil.example\",\"click\")",
+               actors=[Actor("-2+3 Brigade", "actor", "armed group"),
+                       Actor("\rcarriage", "target", "civilians"),
+                       Actor("@everyone", "target", "civilians")])
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_made_inert(tmp_path):
+    path = tmp_path / "events.csv"
+    write_events([RISKY, EVENTS[0]], "csv", path)
+    with path.open(encoding="utf-8", newline="") as handle:
+        risky, plain = csv.DictReader(handle)
+    assert (risky["event_id"], risky["notes"], risky["source"], risky["article_file"]) == (
+        "'-e9", "'=HYPERLINK(\"http://evil.example\",\"click\")", "'@SUM(1+1)", "'=cmd.txt")
+    assert (risky["actor1"], risky["actor2"], risky["assoc_actor_2"], risky["triggers"]) == (
+        "'-2+3 Brigade", "'\rcarriage", "'@everyone", "'\tshot; killed")
+    assert (risky["longitude"], risky["latitude"]) == ("-74.0817", "4.6097"), "numbers stay numbers"
+    assert all(not cell.startswith(FORMULA_STARTS) for cell in [*risky.values(), *plain.values()]
+               if not cell.lstrip("-").replace(".", "").isdigit())
+    assert plain["actor1"] == "Islamic State" and plain["notes"] == "Something happened."
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "geojson", "gpkg", "parquet", "kml"])
+def test_other_formats_keep_the_text_as_it_is(fmt, tmp_path):
+    path = tmp_path / f"events.{fmt}"
+    write_events([RISKY], fmt, path)
+    if fmt == "jsonl":
+        record = json.loads(path.read_text(encoding="utf-8"))
+        assert (record["id"], record["sentence"]) == (RISKY.id, RISKY.sentence)
+        return
+    frame = gpd.read_parquet(path) if fmt == "parquet" else gpd.read_file(path)
+    if fmt == "geojson":
+        assert (frame["id"][0], frame["sentence"][0]) == (RISKY.id, RISKY.sentence)
+        return
+    (row,) = frame.to_dict("records")
+    assert (row["event_id"], row["notes"], row["actor1"], row["source"]) == (
+        "-e9", RISKY.sentence, "-2+3 Brigade", "@SUM(1+1)")
