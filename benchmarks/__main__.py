@@ -1,5 +1,5 @@
 """Print every benchmark's figures:
-`python -m benchmarks [gazetteer|places|cold-start|render|batch]`."""
+`python -m benchmarks [gazetteer|places|cold-start|render|batch|long-article]`."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import sys
 
 # Each benchmark's module, imported only when it runs (one's imports need not load for another).
 BENCHMARKS = {"gazetteer": "gazetteer_bench", "places": "places_bench",
-              "cold-start": "cold_start_bench", "render": "render_bench", "batch": "batch_bench"}
+              "cold-start": "cold_start_bench", "render": "render_bench", "batch": "batch_bench",
+              "long-article": "long_article_bench"}
 
 
 def main(selected: list[str]) -> None:

@@ -65,6 +65,29 @@ def _ending_lines(doc: Doc) -> list[int]:
     return [index for index in blanks if "\n" in doc[index].text]
 
 
+def _sentence_doc(sentence: Span, head: tuple, array, entities: list[Span]) -> Doc:
+    """A copy of one sentence's tokens and annotations, with exactly its own entities."""
+    doc = Doc(sentence.doc.vocab, words=[token.text for token in sentence],
+              spaces=[bool(token.whitespace_) for token in sentence])
+    doc.from_array(head, array[sentence.start:sentence.end])
+    doc.set_ents([Span(doc, entity.start - sentence.start, entity.end - sentence.start,
+                       entity.label) for entity in entities], default="outside")
+    return doc
+
+
+def entities_by_sentence(doc: Doc, sentences: list[Span]) -> list[list[Span]]:
+    """Each sentence's entities, in one pass over the article's (`Span.ents` reads them all for
+    every sentence)."""
+    found: list[list[Span]] = [[] for _ in sentences]
+    index = 0
+    for entity in doc.ents:
+        while index < len(sentences) and sentences[index].end <= entity.start:
+            index += 1
+        if index < len(sentences) and entity.end <= sentences[index].end:
+            found[index].append(entity)
+    return found
+
+
 @functools.cache
 def load() -> Language:
     """The pipeline for places: tokens, entities and sentences."""
@@ -82,10 +105,23 @@ def _syntax() -> Language:
                       config=BARE_TOKENIZER)
 
 
-def parse(sentences: list[Span]) -> list[Doc]:
-    """Each sentence as a Doc of its own with dependency labels (its entities kept)."""
+def parse(sentences: list[Span], entities: list[list[Span]] | None = None) -> list[Doc]:
+    """Each sentence as a Doc of its own with dependency labels, keeping its entities (each
+    sentence's in `entities`, from `entities_by_sentence`; read from the spans if not). The copies are made from arrays taken once per article:
+    `Span.as_doc` reads the whole article's arrays and entities for every sentence, which grows
+    with the square of its length."""
     language = _syntax()
-    docs = [sentence.as_doc() for sentence in sentences]
+    if entities is None:
+        entities = [list(sentence.ents) for sentence in sentences]
+    arrays: dict[int, tuple] = {}
+    docs = []
+    for sentence, found in zip(sentences, entities):
+        article = sentence.doc
+        if id(article) not in arrays:
+            head = article._get_array_attrs()
+            arrays[id(article)] = (head, article.to_array(head))
+        head, array = arrays[id(article)]
+        docs.append(_sentence_doc(sentence, head, array, found))
     for name in SYNTAX:
         docs = list(language.get_pipe(name).pipe(docs))
     return docs

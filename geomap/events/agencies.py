@@ -66,12 +66,12 @@ def organisation_name(entity: Span) -> str:
     return text[4:] if text.startswith(LEADING_ARTICLES) else text
 
 
-def named_agencies(sentences: Iterable[Span]) -> dict[str, list[str]]:
+def named_agencies(entities: Iterable[Iterable[Span]]) -> dict[str, list[str]]:
     """Per category, the institutions the article names in full (the model's organisations),
-    each once, in order."""
+    each once, in order; `entities` holds each sentence's."""
     found: dict[str, dict[str, str]] = {}
-    for sentence in sentences:
-        for entity in sentence.ents:
+    for sentence in entities:
+        for entity in sentence:
             if len(entity) < 2 or entity.label_ not in ("ORG", "GPE", "LOC", "FAC"):
                 continue
             category = institution_category(entity)

@@ -153,11 +153,13 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
     triggered = [(index, sentence, triggers) for index, sentence in enumerate(sentences)
                  if not is_caption(sentence.text) and (triggers := find_triggers(sentence))
                  and (statements or _beyond_statements(triggers))]
-    parsed = nlp.parse([sentence for _, sentence, _ in triggered])
+    entities = nlp.entities_by_sentence(doc, sentences)
+    parsed = nlp.parse([sentence for _, sentence, _ in triggered],
+                       [entities[index] for index, _, _ in triggered])
     located = _places_by_sentence(article, places, sentences)
     context.focus = _focus(places, {place.place_key for sentence in range(LEDE_SENTENCES)
                                     for _, _, place in located.get(sentence, [])})
-    _note_actors(context, sentences)
+    _note_actors(context, sentences, entities)
     events: list[Event] = []
     told_in: list[int] = []  # each event's sentence
     latest: dict[str, tuple[int, int]] = {}  # event type -> (sentence, position in events)
@@ -272,10 +274,12 @@ def _places_by_sentence(article: Article, places: list[PlaceMention],
     return found
 
 
-def _note_actors(context: ArticleEvents, sentences: list[Span]) -> None:
-    """Persons and armed groups named in each sentence, for resolving "he" and "the group"."""
+def _note_actors(context: ArticleEvents, sentences: list[Span], entities: list[list[Span]]
+                 ) -> None:
+    """Persons and armed groups named in each sentence, for resolving "he" and "the group", and
+    the institutions the article names. `entities` are each sentence's."""
     table = context.table
-    context.agencies = named_agencies(sentences)
+    context.agencies = named_agencies(entities)
     for index, sentence in enumerate(sentences):
         context.named[index] = list(table.named(list(sentence)))
         for _, _, known in context.named[index]:
@@ -283,7 +287,7 @@ def _note_actors(context: ArticleEvents, sentences: list[Span]) -> None:
                 context.persons.setdefault(index, []).append(known.name)
             elif known.kind == "armed group":
                 context.groups.setdefault(index, []).append(known.name)
-        for entity in sentence.ents:
+        for entity in entities[index]:
             if entity.label_ == "PERSON" and len(entity) > 1 \
                     and table.known(list(entity)) is None:
                 context.persons.setdefault(index, []).append(entity.text)

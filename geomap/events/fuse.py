@@ -41,13 +41,17 @@ MAX_SPAN_DAYS = 400
 
 
 def merge_events(events: list[Event]) -> list[Event]:
-    """Events with every repeated account merged into the first, in order of first telling."""
+    """Events with every repeated account merged into the first, in order of first telling.
+    Only events of one type can be one, so each is compared with its type's clusters alone."""
     clusters: list[list[Event]] = []
+    by_type: dict[str, list[list[Event]]] = {}
     for event in events:
-        home = next((cluster for cluster in clusters
+        of_type = by_type.setdefault(event.type, [])
+        home = next((cluster for cluster in of_type
                      if all(_same_event(event, member) for member in cluster)), None)
         if home is None:
             clusters.append([event])
+            of_type.append(clusters[-1])
         else:
             home.append(event)
     return [combine(cluster) if len(cluster) > 1 else cluster[0] for cluster in clusters]
