@@ -4,12 +4,13 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test bench scores install gazetteer bytecode clean
+.PHONY: demo test bench scores install gazetteer bytecode constraints clean
 
-$(STAMP): pyproject.toml
+# The versions installed are the pinned ones of constraints.txt (pyproject.toml has the ranges).
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test]'
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	$(MAKE) bytecode
 	touch $(STAMP)
 
@@ -36,6 +37,17 @@ scores: gazetteer
 # copies), and with PYTHONDONTWRITEBYTECODE set every start would compile them again.
 bytecode:
 	$(BIN)/python -m compileall -q geomap gazetteer benchmarks
+
+# Re-pin after changing a dependency in pyproject.toml: resolve the ranges afresh in a venv of
+# their own and keep every version installed there, transitive ones included. Commit the result.
+constraints:
+	rm -rf $(VENV).pins
+	$(PYTHON) -m venv $(VENV).pins
+	$(VENV).pins/bin/pip install --quiet --upgrade pip
+	$(VENV).pins/bin/pip install --quiet '.[test]'
+	{ grep '^#' constraints.txt; $(VENV).pins/bin/pip freeze --exclude geomap; } > constraints.txt.new
+	mv constraints.txt.new constraints.txt
+	rm -rf $(VENV).pins
 
 clean:
 	rm -rf $(VENV) output/*.html
