@@ -25,6 +25,14 @@ from geomap.cli.output import (
 )
 from geomap.display import shown
 from geomap.pipeline import GeoparsedArticle, geoparse_paths
+from geomap.render.print_size import (
+    DEFAULT_DPI,
+    DEFAULT_HEIGHT,
+    DEFAULT_SIZE,
+    DEFAULT_WIDTH,
+    PrintSize,
+)
+from geomap.render.story import story_header
 
 # The files a map can be written as (the suffix chooses a static image).
 MAP_SUFFIXES = (".html", ".htm", ".png", ".svg", ".pdf")
@@ -49,15 +57,25 @@ MAP_SUFFIXES = (".html", ".htm", ".png", ".svg", ".pdf")
                    "cannot clash with another map's) instead of a whole page.")
 @click.option("--responsive", is_flag=True,
               help="With --embed: fill the width of its container at a 16:10 shape.")
+@click.option("--width", type=click.IntRange(200, 20000), metavar="PX",
+              help=f"Static maps: width in pixels at --dpi [default: {DEFAULT_WIDTH}].")
+@click.option("--height", type=click.IntRange(200, 20000), metavar="PX",
+              help=f"Static maps: height in pixels at --dpi [default: {DEFAULT_HEIGHT}].")
+@click.option("--dpi", type=click.IntRange(50, 1200),
+              help=f"Static maps: dots per inch (SVG and PDF keep the size in inches) "
+                   f"[default: {DEFAULT_DPI}].")
+@click.option("--assets", "assets", type=click.Path(file_okay=False, path_type=Path),
+              help="HTML maps: write Leaflet into this folder once and link it from the map, "
+                   "instead of inlining it in every file (for several fragments on one page).")
 @click.option("--merge", is_flag=True,
               help="The inputs are one story: draw each event the articles share once (with -o).")
 @event_options
 @online_options
 @guarded
 def render(paths: tuple[Path, ...], max_bytes: int, output: Path | None, output_dir: Path,
-           tiles: str | None,
-           title: str | None, output_format: str, embed: bool, responsive: bool, merge: bool,
-           events, online: dict) -> None:
+           tiles: str | None, title: str | None, output_format: str, embed: bool,
+           responsive: bool, width: int | None, height: int | None, dpi: int | None,
+           assets: Path | None, merge: bool, events, online: dict) -> None:
     """Draw a map of the events and places in articles: interactive HTML, or PNG/SVG/PDF."""
     if output is not None and output_format != "html" \
             and output.suffix.lower() != f".{output_format}":
@@ -66,9 +84,13 @@ def render(paths: tuple[Path, ...], max_bytes: int, output: Path | None, output_
     if output is not None and output.suffix.lower() not in MAP_SUFFIXES:
         raise Failure(f"{shown(output)}: a map is written as {', '.join(MAP_SUFFIXES)}; "
                       f"{output.suffix or 'no suffix'} is none of them", EXIT_USAGE)
-    if (embed or responsive) and output_format != "html":
-        raise Failure("--embed and --responsive are for HTML maps", EXIT_USAGE)
-    page = {"embed": embed, "responsive": responsive}
+    static = output_format != "html" or (
+        output is not None and output.suffix.lower() in (".png", ".svg", ".pdf"))
+    _check_options(static, embed=embed, responsive=responsive, assets=assets,
+                   size_given=(width, height, dpi) != (None, None, None))
+    page = {"embed": embed, "responsive": responsive, "assets": assets,
+            "size": PrintSize(width or DEFAULT_WIDTH, height or DEFAULT_HEIGHT,
+                              dpi or DEFAULT_DPI)}
     gazetteer = open_gazetteer(online)
     done, failures = split_results(geoparse_paths(list(paths), gazetteer, events,
                                                   max_bytes=max_bytes, progress=True))
@@ -83,23 +105,35 @@ def render(paths: tuple[Path, ...], max_bytes: int, output: Path | None, output_
     sys.exit(report(failures))
 
 
+def _check_options(static: bool, *, embed: bool, responsive: bool, assets: Path | None,
+                   size_given: bool) -> None:
+    """Options that would be silently ignored are usage errors instead."""
+    if static and (embed or responsive or assets is not None):
+        raise Failure("--embed, --responsive and --assets are for HTML maps", EXIT_USAGE)
+    if responsive and not embed:
+        raise Failure("--responsive shapes an embedded fragment: use it with --embed", EXIT_USAGE)
+    if size_given and not static:
+        raise Failure("--width, --height and --dpi are for static maps (.png, .svg, .pdf)",
+                      EXIT_USAGE)
+
+
 def write_map(items: list[GeoparsedArticle], path: Path, countries: list[Place],
               tiles: str | None, title: str | None, events: list, *, embed: bool = False,
-              responsive: bool = False) -> None:
+              responsive: bool = False, assets: Path | None = None,
+              size: PrintSize = DEFAULT_SIZE) -> None:
     """An interactive map (a page, or a fragment to embed), or a static one when the file is
-    .png, .svg or .pdf."""
+    .png, .svg or .pdf. Title and subtitle come from the articles, never their file names."""
     mentions = [place for item in items for place in item.places]
-    heading = title or (items[0].article.title if len(items) == 1 else f"{len(items)} articles")
-    files = ", ".join(Path(item.article.file).name for item in items[:3])
-    subtitle = f"{len({m.place_key for m in mentions})} places in {files}" + (
-        f" and {len(items) - 3} more" if len(items) > 3 else "")
+    articles = [item.article for item in items]
+    heading, subtitle = story_header([a.title for a in articles], [a.source for a in articles],
+                                     [a.published for a in articles], title)
     if path.suffix.lower() in (".png", ".svg", ".pdf"):
         from geomap.render.static import (
             static_map,  # matplotlib only when an image is drawn
         )
 
         static_map(path, events=events, mentions=mentions, countries=countries, title=heading,
-                   subtitle=subtitle)
+                   subtitle=subtitle, size=size)
         click.echo(str(path))
         return
     from geomap.render import (  # folium only for maps
@@ -114,7 +148,7 @@ def write_map(items: list[GeoparsedArticle], path: Path, countries: list[Place],
     except ValueError as error:  # an unknown tile provider name
         raise Failure(str(error), EXIT_USAGE) from None
     if embed:
-        write_fragment(html_map, path, responsive=responsive)
+        write_fragment(html_map, path, responsive=responsive, assets=assets)
     else:
-        write_html(html_map, path)
+        write_html(html_map, path, assets=assets)
     click.echo(str(path))

@@ -75,3 +75,37 @@ def _checked(text: str) -> str:
     if UNSAFE_INLINE.search(text):
         raise AssetError("asset contains markup that would break out of its inline element")
     return text
+
+
+# Files `--assets DIR` writes, and the guard each script runs under: a page holding several
+# fragments loads them once per fragment, and running Leaflet twice would replace `L`.
+ASSET_FILES = {
+    "leaflet": ("geomap-leaflet.css", "geomap-leaflet.js", "window.L"),
+    "markercluster": ("geomap-markercluster.css", "geomap-markercluster.js",
+                      "window.L && L.MarkerClusterGroup"),
+}
+
+
+def write_assets(folder: Path) -> dict[str, tuple[Path, Path]]:
+    """Leaflet and the cluster plugin as files in `folder` (stylesheet, script per library),
+    each script guarded so that loading it again does nothing."""
+    from geomap.atomic import write_text
+
+    sources = {"leaflet": (_style(_read(LEAFLET_DIR / "leaflet.css"), LEAFLET_DIR),
+                           _read(LEAFLET_DIR / "leaflet.js")),
+               "markercluster": (
+                   _style(_read(MARKERCLUSTER_DIR / "MarkerCluster.css"), MARKERCLUSTER_DIR)
+                   + _style(_read(MARKERCLUSTER_DIR / "MarkerCluster.Default.css"),
+                            MARKERCLUSTER_DIR),
+                   _read(MARKERCLUSTER_DIR / "leaflet.markercluster.js"))}
+    written = {}
+    for name, (css_name, js_name, guard) in ASSET_FILES.items():
+        css, js = sources[name]
+        css_text = "\n".join(STYLE_BODY.findall(css))
+        js_text = f"if (!({guard})) {{\n{SOURCE_MAP_COMMENT.sub('', js)}\n}}\n"
+        written[name] = (write_text(Path(folder) / css_name, css_text),
+                         write_text(Path(folder) / js_name, js_text))
+    return written
+
+
+STYLE_BODY = re.compile(r"<style>(.*?)</style>", re.DOTALL)

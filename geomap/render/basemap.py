@@ -23,6 +23,7 @@ from shapely.geometry.base import BaseGeometry
 
 from gazetteer.model import Place
 
+from .labels import COUNTRY_PRIORITY, add_label_placer
 from .markup import Template
 from .page import add_stylesheet
 
@@ -30,9 +31,8 @@ WATER = "#d4e2ea"
 LAND = "#f3f1ec"
 BORDER = "#c3bcb0"
 LABEL = "#8a8276"
-# Under Leaflet's tile pane (200) so opt-in web tiles cover it; labels over tiles, under places.
+# Under Leaflet's tile pane (200) so opt-in web tiles cover it.
 BASEMAP_PANE, BASEMAP_Z = "geomap-basemap", 150
-LABEL_PANE, LABEL_Z = "geomap-country-labels", 350
 # coverage_simplify's measure (Visvalingam-Whyatt): at 0.1 it keeps about as many points as a
 # ~0.05° (5 km) Douglas-Peucker simplify, which is under a pixel or two at country-scale zooms.
 SIMPLIFY_TOLERANCE = 0.1
@@ -48,12 +48,7 @@ CREDITS = ('Places: <a href="https://www.geonames.org/">GeoNames</a> (CC-BY 4.0)
 
 CSS = f"""
 .leaflet-container {{ background: {WATER}; }}
-.geomap-country-label span {{
-  position: absolute; transform: translate(-50%, -50%); white-space: nowrap;
-  font: 600 10.5px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif;
-  letter-spacing: .08em; text-transform: uppercase; color: {LABEL};
-  text-shadow: 0 0 3px {LAND}, 0 0 3px {LAND};
-}}
+.geomap-label.geomap-label-country {{ color: {LABEL}; text-shadow: 0 0 3px {LAND}, 0 0 3px {LAND}; }}
 """
 
 
@@ -95,38 +90,34 @@ class CountryShapes(Layer):
 
 
 class CountryLabels(Layer):
-    """Country names as text markers, each shown from a zoom that fits the country's size."""
+    """Country names, handed to the map's label placer (see `labels`) below the story's places:
+    each shows from a zoom that fits the country's size, while this layer is on, where it
+    overlaps nothing."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
             var {{ this.get_name() }} = L.layerGroup();
-            (function (map, group, labels, pane) {
-                var entries = labels.map(function (label) {
-                    var icon = L.divIcon({className: "geomap-country-label",
-                                          html: "<span>" + label[2] + "</span>", iconSize: null});
-                    return {minZoom: label[3], marker: L.marker([label[0], label[1]],
-                            {icon: icon, pane: pane, interactive: false, keyboard: false})};
-                });
-                function showFitting() {
-                    var zoom = map.getZoom();
-                    entries.forEach(function (entry) {
-                        if (zoom >= entry.minZoom) { group.addLayer(entry.marker); }
-                        else { group.removeLayer(entry.marker); }
-                    });
-                }
-                map.on("zoomend", showFitting);
-                showFitting();
-            })({{ this._parent.get_name() }}, {{ this.get_name() }}, {{ this.labels|inert }},
-               {{ this.pane|inert }});
+            (function (map, group, labels) {
+                geomapLabels(map).add({labels: labels.map(function (l) {
+                    return {lat: l[0], lon: l[1], text: l[2], minZoom: l[3], priority: l[4], r: 0,
+                            cls: "geomap-label-country"};
+                }), active: function (label) {
+                    return map.hasLayer(group) && map.getZoom() >= label.minZoom;
+                }});
+            })({{ this._parent.get_name() }}, {{ this.get_name() }}, {{ this.labels|inert }});
         {% endmacro %}
     """)
 
     def __init__(self, countries: Sequence[Place], *, name: str, show: bool):
         super().__init__(name=name, overlay=True, control=True, show=show)
         self._name = "CountryLabels"
-        self.pane = LABEL_PANE
-        self.labels = [[round(country.lat, 3), round(country.lon, 3), escape(country.name),
-                        _label_zoom(country.geometry)] for country in countries]
+        self.labels = [[round(country.lat, 3), round(country.lon, 3), country.name,
+                        _label_zoom(country.geometry), COUNTRY_PRIORITY + _label_rank(country)]
+                       for country in countries]
+
+    def render(self, **kwargs) -> None:
+        add_label_placer(self)
+        super().render(**kwargs)
 
 
 class Credits(MacroElement):
@@ -148,7 +139,6 @@ class Credits(MacroElement):
 def add_basemap(map: folium.Map, countries: Sequence[Place], *, tiles: str | None = None) -> None:
     """Add the offline country layer and labels, the data credits and, if asked for, web tiles."""
     CustomPane(BASEMAP_PANE, z_index=BASEMAP_Z, pointer_events=False).add_to(map)
-    CustomPane(LABEL_PANE, z_index=LABEL_Z, pointer_events=False).add_to(map)
     CountryShapes(countries, name="Countries (offline)").add_to(map)
     if tiles is not None:
         web_tiles(tiles).add_to(map)
@@ -208,6 +198,12 @@ def _encoded(polygons: list[Polygon]) -> list[list[list[int]]]:
 def _encoded_ring(coordinates: np.ndarray) -> list[int]:
     scaled = np.round(coordinates[:, :2] * COORDINATE_SCALE).astype(np.int64)
     return np.vstack([scaled[:1], np.diff(scaled, axis=0)]).ravel().tolist()
+
+
+def _label_rank(country: Place) -> int:
+    """Bigger countries' names first, in 0..999."""
+    area = country.geometry.area if country.geometry is not None else 0.0
+    return min(999, int(area))
 
 
 def _label_zoom(outline: BaseGeometry | None) -> int:

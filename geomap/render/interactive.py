@@ -17,24 +17,37 @@ import shapely
 from folium.map import CustomPane
 from shapely.geometry import mapping
 
-from gazetteer.model import Place
+from gazetteer.model import Kind, Place
 from geomap.events.records import Event
 from geomap.places.mention import PlaceMention
 
 from .basemap import add_basemap
 from .events_layer import EventLayer
 from .framing import story_core
+from .labels import CONTEXT_PRIORITY, CORE_PRIORITY, PlaceLabels
+from .layout import ResponsiveLayout
 from .markers import (
     FAMILIES,
     OTHER_FAMILY,
+    RIVER_BLUE,
     KindFamily,
     MappedPlace,
     group_places,
     popup_html,
     tooltip_text,
 )
-from .markup import BoundPopup, BoundTooltip, MapTitle, PlaceLabels
+from .markup import BoundPopup, BoundTooltip, MapTitle
 from .page import OfflineMap, OfflineMarkerCluster, add_stylesheet
+from .story import (
+    SUBTITLE_CHARACTERS,
+    TITLE_CHARACTERS,
+    article_names,
+    capped,
+    event_summary,
+    is_area_event,
+    label_for,
+    spot_key,
+)
 
 # Beyond this many markers, nearby ones merge into clusters.
 CLUSTER_ABOVE = 50
@@ -43,18 +56,15 @@ WORLD_CENTRE, WORLD_ZOOM = (20.0, 15.0), 2
 FIT_MAX_ZOOM = 7
 # Pixels kept clear for the title box (top left) and the layer list (top right).
 FIT_PADDING_TOP_LEFT, FIT_PADDING_BOTTOM_RIGHT = (50, 110), (50, 40)
-# An opened popup is panned below the title box and the layer list.
-POPUP_CLEAR_TOP_LEFT = (20, 190)
+# An opened popup is panned clear of the title box.
+POPUP_CLEAR_TOP_LEFT = (20, 120)
 # The offline basemap is too coarse to be worth zooming further; web tiles allow more.
 OFFLINE_MAX_ZOOM, TILES_MAX_ZOOM = 12, 18
 PLACE_SHAPE_PANE, PLACE_SHAPE_Z = "geomap-place-shapes", 380
-# Over place shapes (380), under circle markers (overlay pane, 400): a name never hides a marker.
-PLACE_LABEL_PANE, PLACE_LABEL_Z = "geomap-place-labels", 390
-# Only the most-mentioned places get their name written on the map, to keep it readable.
-LABELLED_PLACES = 20
+# Names of places offered to the label placer, per kind family (the most mentioned first).
+LABELLED_PLACES = 200
 # Degrees and decimals for place shapes: finer than the basemap, as these are what the map is about.
 SHAPE_TOLERANCE, SHAPE_DECIMALS = 0.002, 4
-RIVER_BLUE = "#3d7fbf"
 # Places beneath events are drawn this much smaller and fainter.
 MUTED_SCALE, MUTED_OPACITY = 0.7, 0.45
 FONT = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif'
@@ -76,11 +86,6 @@ CSS = f"""
 .geomap-count {{ color: #888; }}
 .geomap-tooltip {{ font-size: 12px; }}
 .leaflet-container path.leaflet-interactive:focus:not(:focus-visible) {{ outline: none; }}
-.geomap-place-label span {{
-  position: absolute; top: 0; transform: translateY(-50%); white-space: nowrap;
-  font-size: 12px; font-weight: 600; color: #2b2b2b;
-  text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff;
-}}
 /* Calmer clusters; more specific than the plugin's rules, which are inlined after this sheet. */
 .leaflet-container .marker-cluster {{ background-color: rgba(84, 94, 104, .22); }}
 .leaflet-container .marker-cluster div {{
@@ -124,40 +129,56 @@ def place_map(mentions: Sequence[PlaceMention], *, countries: Sequence[Place], t
     map = OfflineMap(location=WORLD_CENTRE, zoom_start=WORLD_ZOOM, zoom_control="bottomright",
                      control_scale=True, minZoom=2, zoomSnap=0.5,
                      maxZoom=OFFLINE_MAX_ZOOM if tiles is None else TILES_MAX_ZOOM)
-    map.get_root().title = escape(title)
+    map.get_root().title = escape(capped(title, TITLE_CHARACTERS))
     CustomPane(PLACE_SHAPE_PANE, z_index=PLACE_SHAPE_Z, pointer_events=True).add_to(map)
-    CustomPane(PLACE_LABEL_PANE, z_index=PLACE_LABEL_Z, pointer_events=False).add_to(map)
     clustered = len(places) > CLUSTER_ABOVE
-    # Markers move into their clusters, where names written beside them would not follow.
-    named = [] if clustered else places[:LABELLED_PLACES]
+    names = article_names(mentions, events)
+    spots = {spot_key(event.place) for event in events
+             if event.place is not None and not is_area_event(event)}
+    core = {id(mapped) for mapped in _story_core(places)}
+    areas = {event.place.place_key for event in events if is_area_event(event)}
     for family in (*FAMILIES, OTHER_FAMILY):
-        members = [mapped for mapped in places if mapped.family == family]
+        # a country is on the basemap, named there: no dot at its centre
+        members = [mapped for mapped in places if mapped.family == family
+                   and mapped.place.kind != Kind.COUNTRY]
         if members:
-            family_named = [mapped for mapped in named if mapped.family == family]
-            _family_layer(family, members, named=family_named, clustered=clustered,
-                          muted=bool(events)).add_to(map)
+            layer = _family_layer(family, members, clustered=clustered, muted=bool(events),
+                                  drawn={*spots, *areas})
+            layer.add_to(map)
+            labels = [_label(mapped, names, id(mapped) in core) for mapped in members
+                      if spot_key(mapped.place) not in spots][:LABELLED_PLACES]
+            if labels and not clustered:
+                PlaceLabels(map, layer, labels).add_to(map)
     add_basemap(map, countries, tiles=tiles)
-    summary = (f"{len(places)} place{'s' if len(places) != 1 else ''} · "
-               f"{len(mentions)} mention{'s' if len(mentions) != 1 else ''}")
-    mapped_events = [event for event in events if event.place is not None]
+    summary = (f"{len(places)} place{'s' if len(places) != 1 else ''} named")
     if events:
-        summary = f"{len(mapped_events)} event{'s' if len(mapped_events) != 1 else ''} · {summary}"
-    MapTitle(title, subtitle, summary).add_to(map)
+        summary = f"{event_summary(events)} · {summary}"
+    MapTitle(capped(title, TITLE_CHARACTERS), capped(subtitle, SUBTITLE_CHARACTERS),
+             summary).add_to(map)
     control = folium.LayerControl(collapsed=False)
     control.add_to(map)
-    if mapped_events:
-        EventLayer(mapped_events, control=control).add_to(map)
-        _fit_to_places(map, group_places([event.place for event in mapped_events]))
-    else:
-        _fit_to_places(map, places)
+    pinned = [event.place for event in events
+              if event.place is not None and not is_area_event(event)]
+    if events:
+        EventLayer(events, control=control, names=names, countries=countries).add_to(map)
+    _fit_to_places(map, group_places(pinned) if pinned else places)
+    ResponsiveLayout(control).add_to(map)
     add_stylesheet(map, "places_css", CSS)
     return map
 
 
-def _family_layer(family: KindFamily, members: list[MappedPlace], *, named: list[MappedPlace],
-                  clustered: bool, muted: bool) -> folium.FeatureGroup:
-    """One toggleable layer per kind family, with the `named` places' names written beside their
-    markers; the markers go in a cluster group when there are many."""
+def _label(mapped: MappedPlace, names: dict, core: bool) -> list:
+    """[lat, lon, text, priority, symbol radius, class] for the placer (see `labels`)."""
+    priority = (CORE_PRIORITY if core else CONTEXT_PRIORITY) + min(len(mapped.mentions), 999)
+    return [mapped.place.lat, mapped.place.lon, label_for(mapped.place, names), priority,
+            round(mapped.radius + 1, 1), "geomap-label-place" if core else "geomap-label-context"]
+
+
+def _family_layer(family: KindFamily, members: list[MappedPlace], *, clustered: bool,
+                  muted: bool, drawn: set) -> folium.FeatureGroup:
+    """One toggleable layer per kind family; the markers go in a cluster group when there are
+    many. Places whose spot or key is in `drawn` (the event layer draws their area or circle)
+    get only their marker."""
     name = (f'<span class="geomap-swatch" style="background:{family.colour}"></span>'
             f'{family.label} <span class="geomap-count">({len(members)})</span>')
     layer = folium.FeatureGroup(name=name, show=family.shown)
@@ -167,6 +188,9 @@ def _family_layer(family: KindFamily, members: list[MappedPlace], *, named: list
                                              maxClusterRadius=40, disableClusteringAtZoom=9)
         marker_parent.add_to(layer)
     for mapped in members:
+        if spot_key(mapped.place) in drawn or mapped.place.place_key in drawn:
+            _place_marker(mapped, muted).add_to(marker_parent)
+            continue
         if mapped.geometry is not None:
             shape = _place_shape(mapped, muted)
             if shape is not None:
@@ -174,9 +198,6 @@ def _family_layer(family: KindFamily, members: list[MappedPlace], *, named: list
         if mapped.place.uncertainty_km is not None and mapped.geometry is None:
             _uncertainty_circle(mapped).add_to(layer)  # (a part of a country is drawn as that)
         _place_marker(mapped, muted).add_to(marker_parent)
-    if named:
-        PlaceLabels([(mapped.place.lat, mapped.place.lon, mapped.place.name, mapped.radius + 3)
-                     for mapped in named], pane=PLACE_LABEL_PANE).add_to(layer)
     return layer
 
 
@@ -198,8 +219,8 @@ def _uncertainty_circle(mapped: MappedPlace) -> folium.Circle:
     place = mapped.place
     colour = mapped.family.colour
     return folium.Circle(location=(place.lat, place.lon), radius=place.uncertainty_km * 1000,
-                         color=colour, weight=1, opacity=0.8, dash_array="4 3", fill=True,
-                         fill_color=colour, fill_opacity=0.1, interactive=False,
+                         color=colour, weight=1, opacity=0.45, dash_array="4 3", fill=True,
+                         fill_color=colour, fill_opacity=0.04, interactive=False,
                          pane=PLACE_SHAPE_PANE)
 
 

@@ -19,6 +19,10 @@ QUOTES_SHOWN = 5
 # Characters of sentence kept on each side of a quoted mention.
 QUOTE_SIDE = 140
 MIN_RADIUS, RADIUS_STEP, MAX_RADIUS = 6.0, 3.0, 16.0
+RIVER_BLUE = "#3d7fbf"
+# No space between a quoted name and these (after the text before it, before the text after it).
+OPENING = tuple("([{“‘\"'/-–—")
+CLOSING = tuple(".,;:!?)]}”’\"'/-–—")
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +138,11 @@ def _quote(mention: PlaceMention) -> str:
         before = "…" + before[-QUOTE_SIDE:].split(" ", 1)[-1]
     if len(after) > QUOTE_SIDE:
         after = after[:QUOTE_SIDE].rsplit(" ", 1)[0] + "…"
+    # the context comes with the spaces at its cuts trimmed: put back the word breaks
+    if before and not before.endswith(OPENING):
+        before += " "
+    if after and not after.startswith(CLOSING):
+        after = " " + after
     return f"{escape(before)}<mark>{escape(text)}</mark>{escape(after)}"
 
 

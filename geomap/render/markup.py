@@ -103,29 +103,3 @@ class MapTitle(MacroElement):
         if summary:
             parts.append(f'<p class="geomap-summary">{escape(summary)}</p>')
         self.html = "".join(parts)
-
-
-class PlaceLabels(MacroElement):
-    """Place names written on the map beside their markers, as non-interactive text in `pane`;
-    they go in the parent layer, so they switch on and off with its markers."""
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-            (function (group, labels, pane) {
-                labels.forEach(function (label) {
-                    var icon = L.divIcon({className: "geomap-place-label", iconSize: null,
-                        html: '<span style="left:' + label[3] + 'px">' + label[2] + "</span>"});
-                    L.marker([label[0], label[1]], {icon: icon, pane: pane, interactive: false,
-                                                    keyboard: false}).addTo(group);
-                });
-            })({{ this._parent.get_name() }}, {{ this.labels|inert }}, {{ this.pane|inert }});
-        {% endmacro %}
-    """)
-
-    def __init__(self, labels: list[tuple[float, float, str, float]], *, pane: str):
-        """`labels` are (lat, lon, text, pixels right of the point)."""
-        super().__init__()
-        self._name = "PlaceLabels"
-        self.pane = pane
-        self.labels = [[lat, lon, escape(text), round(float(offset), 1)]
-                       for lat, lon, text, offset in labels]

@@ -8,7 +8,9 @@ page header instead. Nothing on these maps uses jQuery or Bootstrap, so dropping
 
 from __future__ import annotations
 
+import os
 import re
+from html import escape
 from pathlib import Path
 
 import folium
@@ -17,7 +19,7 @@ from folium.plugins import MarkerCluster
 
 from geomap.atomic import write_text
 
-from .assets import leaflet_markup, markercluster_markup
+from .assets import leaflet_markup, markercluster_markup, write_assets
 
 # Tags whose attribute makes the browser fetch something when the page opens (data: URIs excepted).
 FETCHING_TAG = re.compile(
@@ -73,9 +75,10 @@ class OfflineMarkerCluster(MarkerCluster):
 
 def add_markercluster(element: Element) -> None:
     """Inline the marker-cluster plugin in the element's page, once: every layer that clusters
-    adds it under the same name."""
-    element.get_root().header.add_child(RawHtml(markercluster_markup()),
-                                        name="inline_markercluster")
+    adds it under the same name (and a linked copy, see `write_html`, is kept)."""
+    header = element.get_root().header
+    if "inline_markercluster" not in header._children:
+        header.add_child(RawHtml(markercluster_markup()), name="inline_markercluster")
 
 
 def add_stylesheet(element: Element, name: str, css: str) -> None:
@@ -83,31 +86,55 @@ def add_stylesheet(element: Element, name: str, css: str) -> None:
     element.get_root().header.add_child(RawHtml(f"<style>{css}</style>\n"), name=name)
 
 
-def linked_resources(html: str) -> list[str]:
+def linked_resources(html: str, allowed: frozenset[str] = frozenset()) -> list[str]:
     """Every reference in the page's markup and stylesheets that would make the browser fetch
-    something. (Fetches a script makes, like web tiles, show only in a browser.)"""
+    something, but the `allowed` asset files. (Fetches a script makes, like web tiles, show only
+    in a browser.)"""
     found = [match.group(0) for match in FETCHING_TAG.finditer(html)]
     for style in STYLE_ELEMENT.finditer(html):
         found += [match.group(0) for match in CSS_FETCH.finditer(style.group(1))]
-    return found
+    return [reference for reference in found
+            if not any(reference.endswith(f'"{url}"') for url in allowed)]
 
 
-def write_html(map: folium.Map, path: Path) -> Path:
+def write_html(map: folium.Map, path: Path, *, assets: Path | None = None) -> Path:
     """Render the map's page and write it atomically (see `geomap.atomic`), so a reader never sees
-    half a map. Refuses a page that would fetch anything when opened."""
+    half a map. Refuses a page that would fetch anything when opened, but the files of `assets`
+    (a folder Leaflet is written to once, see `assets.write_assets`)."""
+    allowed = _link_assets(map, Path(path), assets)
     html = map.get_root().render()
-    linked = linked_resources(html)
+    linked = linked_resources(html, allowed)
     if linked:
         raise ValueError(f"map page would load external resources: {linked[:3]}")
     return write_text(Path(path), html)
 
 
+def _link_assets(map: folium.Map, path: Path, assets: Path | None) -> frozenset[str]:
+    """With `assets`, Leaflet and the cluster plugin are written there and linked from the page
+    instead of inlined; returns the links."""
+    if assets is None:
+        return frozenset()
+    map.get_root().render()  # every layer adds its parts to the header
+    header = map.get_root().header._children
+    links = set()
+    for name, (css, js) in write_assets(assets).items():
+        part = "inline_leaflet" if name == "leaflet" else "inline_markercluster"
+        if part not in header:
+            continue
+        css_url, js_url = (Path(os.path.relpath(file, path.parent)).as_posix() for file in (css, js))
+        header[part] = RawHtml(f'<link rel="stylesheet" href="{escape(css_url)}">\n'
+                               f'<script src="{escape(js_url)}"></script>\n')
+        links |= {escape(css_url), escape(js_url)}
+    return frozenset(links)
+
+
 def write_fragment(map: folium.Map, path: Path, *, responsive: bool = False,
-                   height: str = "520px") -> Path:
+                   height: str = "520px", assets: Path | None = None) -> Path:
     """An HTML fragment to paste into a page: one container with the map's styles, its div and
     its scripts, no <html> or <head>. Every id and variable name carries the map's own random
     suffix, so two maps on one page never clash. `responsive` keeps a 16:10 shape at any width
-    instead of a fixed `height`."""
+    instead of a fixed `height`; `assets` links Leaflet from that folder (see `write_html`)."""
+    allowed = _link_assets(map, Path(path), assets)
     root = map.get_root()
     root.render()  # lays out header, body and script parts
     size = ("width: 100%; aspect-ratio: 16 / 10;" if responsive
@@ -119,7 +146,7 @@ def write_fragment(map: folium.Map, path: Path, *, responsive: bool = False,
                 f'style="position: relative; {size}">\n'
                 f"{header}\n{root.html.render()}\n"
                 f"<script>\n{root.script.render()}\n</script>\n</div>\n")
-    linked = linked_resources(fragment)
+    linked = linked_resources(fragment, allowed)
     if linked:
         raise ValueError(f"map fragment would load external resources: {linked[:3]}")
     return write_text(Path(path), fragment)

@@ -99,7 +99,7 @@ def test_event_data_in_the_page_is_inert(tmp_path_factory, sentence, actor, titl
         for hostile in (nasty for nasty in NASTY if re.search(r"[<>&]", nasty)):
             if hostile in text:
                 assert text not in page
-    payload = re.search(r"\}\)\(map_\w+, layer_control_\w+, (\{.*\})\);", page, flags=re.DOTALL)
+    payload = re.search(r"\}\)\(map_\w+, layer_control_\w+, (\{[^\n]*\})\);", page)
     assert "</" not in payload.group(1)  # nothing in the data can close the script
     data = json.loads(payload.group(1))
     strings = data["strings"]

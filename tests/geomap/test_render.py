@@ -367,14 +367,21 @@ def test_event_data_is_inert_in_the_page(event_page):
 def test_event_map_in_chromium(browser, event_page):
     visit = Visit(browser, event_page)
     page = visit.page
+    # three events at Mosul are one symbol with their count; the camp and Tikrit one each
     icons = page.locator(".geomap-event-icon")
-    expect(icons).to_have_count(5)
-    flight = page.locator("path.leaflet-interactive[stroke-dasharray='6 4']")
+    expect(icons).to_have_count(3)
+    ids = page.locator(".leaflet-marker-pane [data-event-ids]").evaluate_all(
+        "nodes => nodes.map(n => n.getAttribute('data-event-ids')).join(' ').split(' ')")
+    assert sorted(ids) == sorted(["attack-2017-03-08", "attack-2017-02-01", "capture-2016-10-10",
+                                  "displacement-None", "statement-2014-07-01"])
+    mosul = page.locator(".geomap-stack", has=page.locator(".geomap-stack-count"))
+    assert mosul.locator(".geomap-stack-count").inner_text() == "3"
+    flight = page.locator("path[stroke-dasharray='6 4']")
     expect(flight).to_have_count(1)
     legend = page.locator(".leaflet-control-layers").inner_text()
     assert "Attacks (2)" in legend and "Territory captured (1)" in legend
 
-    page.evaluate("document.querySelector('.leaflet-marker-pane .geomap-event-icon').click()")
+    page.locator('[data-event-id="attack-2017-03-08"]').first.click()
     popup = page.locator(".leaflet-popup-content")
     popup.wait_for(state="visible")
     text = popup.inner_text()
@@ -385,16 +392,28 @@ def test_event_map_in_chromium(browser, event_page):
     assert popup.locator("a").inner_text() == f"Report {HOSTILE_ATTRIBUTE}"
     page.locator(".leaflet-popup-close-button").click()
 
+    # the stack opens a place card listing its three events, each opening its own popup
+    mosul.click(force=True)
+    card = page.locator(".geomap-place-card")
+    expect(card.locator(".geomap-card-entry")).to_have_count(3)
+    card.locator('[data-event-id="statement-2014-07-01"]').click()
+    expect(page.locator('.geomap-event-popup[data-event-id="statement-2014-07-01"]')).to_be_visible()
+    page.locator(".leaflet-popup-close-button").click()
+
     # the time filter: from 2017-01-01 on, the 2014 and 2016 events go; the undated one stays
     page.evaluate("""() => {
         const from = document.querySelector('.geomap-time-from');
         from.value = Math.round(Date.UTC(2017, 0, 1) / 86400000);
         from.dispatchEvent(new Event('input', {bubbles: true}));
     }""")
-    expect(icons).to_have_count(3)
-    assert "2017-01-01" in page.locator(".geomap-time-range").inner_text()
-    page.locator(".geomap-time-undated").uncheck()
     expect(icons).to_have_count(2)
+    assert "2017-01-01" in page.locator(".geomap-time-range").inner_text()
+    legend = page.locator(".leaflet-control-layers").inner_text()
+    assert "Territory captured (0)" in legend and "Attacks (2)" in legend
+    expect(page.locator(".geomap-entry")).to_have_count(3)
+    page.locator(".geomap-time-undated").uncheck()
+    expect(page.locator(".geomap-entry")).to_have_count(2)
+    expect(mosul).to_have_count(0)  # one event left at Mosul: no count
 
     page.get_by_label(re.compile(r"Attacks \(2\)")).uncheck()
     expect(icons).to_have_count(0)
@@ -480,6 +499,12 @@ def test_two_embedded_maps_share_a_page(browser, tmp_path, mentions, countries):
     page.close()
 
 
+def shown_events(page) -> list[str]:
+    """The ids of the events the map's symbols stand for, as the page says them."""
+    return sorted(page.locator(".leaflet-marker-pane [data-event-ids]").evaluate_all(
+        "nodes => nodes.flatMap(n => n.getAttribute('data-event-ids').split(' '))"))
+
+
 @pytest.mark.browser
 def test_articles_can_be_switched_off(browser, tmp_path, mentions, countries):
     mosul, camp = mentions[0], mentions[4]
@@ -490,14 +515,17 @@ def test_articles_can_be_switched_off(browser, tmp_path, mentions, countries):
                       tmp_path / "wires.html")
     visit = Visit(browser, path)
     page = visit.page
-    icons = page.locator(".geomap-event-icon")
-    expect(icons).to_have_count(3)
+    expect(page.locator(".geomap-event-icon")).to_have_count(2)  # Mosul's two are one symbol
+    assert shown_events(page) == ["attack-2017-03-01", "capture-2017-03-02",
+                                  "statement-2017-03-03"]
     page.get_by_label("Wire A").uncheck()
-    expect(icons).to_have_count(2)  # the statement is still told by Wire B
+    expect(page.locator(".geomap-entry")).to_have_count(2)
+    assert shown_events(page) == ["capture-2017-03-02", "statement-2017-03-03"]  # Wire B too
     page.get_by_label("Wire B").uncheck()
-    expect(icons).to_have_count(0)
+    expect(page.locator(".geomap-event-icon")).to_have_count(0)
     page.get_by_label("Wire A").check()
-    expect(icons).to_have_count(2)
+    expect(page.locator(".geomap-entry")).to_have_count(2)
+    assert shown_events(page) == ["attack-2017-03-01", "statement-2017-03-03"]
     assert visit.foreign_requests() == [] and visit.errors == []
     page.close()
 
