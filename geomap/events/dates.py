@@ -110,6 +110,11 @@ def _interpret(text: str, published: date | None) -> _When | None:
     if when is not None:
         return when
     text = re.sub(r"^(?:(?:on|in|at|during|throughout|over|the)\s+)+", "", text)
+    dated = re.fullmatch(rf"(?:(?:last|this|past) )?{_WEEKDAY},? (?P<rest>.*\d.*)", text)
+    if dated is not None:  # "last Saturday, March 5, 2005": the date says which Saturday
+        when = _point(dated["rest"], published)
+        if when is not None:
+            return when
     for rule in (_point, _between, _since, _qualified, _season):
         when = rule(text, published)
         if when is not None:

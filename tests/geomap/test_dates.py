@@ -291,3 +291,13 @@ def test_relative_words_across_month_and_year_ends(expression, published, expect
 ])
 def test_seasons_last_three_months(expression, first, end):
     assert resolve_date(expression, THURSDAY) == EventDate(first, "range", expression, end)
+
+
+@pytest.mark.parametrize("expression,published,first", [
+    ("Last Saturday, March 5, 2005", None, "2005-03-05"),
+    ("on Monday, June 3", date(2019, 6, 10), "2019-06-03"),
+    ("Friday, 12 March 2010", None, "2010-03-12"),
+])
+def test_a_weekday_with_its_date_is_that_date(expression, published, first):
+    resolved = resolve_date(expression, published)
+    assert (resolved.date, resolved.precision) == (first, "day")
