@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import json
 import logging
+import shutil
 import socket
 import sqlite3
+import ssl
+import subprocess
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -74,7 +77,7 @@ class FakeService(BaseHTTPRequestHandler):
         self.server.requests.append((arrived, url.path, params, self.headers["User-Agent"]))
         try:
             self._answer(url.path, params.get("q", ""))
-        except (BrokenPipeError, ConnectionResetError):
+        except (BrokenPipeError, ConnectionResetError, ssl.SSLEOFError):
             pass  # the client gave up, as it should on oversized and slow answers
 
     def _answer(self, path: str, query: str) -> None:
@@ -464,3 +467,38 @@ def test_names_from_the_server_are_fit_to_show(geocoder_for, server):
     (cached,) = geocoder_for().lookup("Hostile")
     assert (cached.name, cached.admin1) == (hostile.name, hostile.admin1)
     assert asked(server) == ["Hostile"]
+
+
+# Over TLS ---------------------------------------------------------------------------------------
+
+@pytest.fixture
+def tls_server(tmp_path, monkeypatch):
+    """The same service over https, with a certificate made for 127.0.0.1 and trusted here."""
+    if shutil.which("openssl") is None:
+        pytest.skip("needs the openssl command to make a certificate")
+    cert, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    service = ThreadingHTTPServer(("127.0.0.1", 0), FakeService)
+    service.requests, service.elsewhere = [], 0
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    service.socket = context.wrap_socket(service.socket, server_side=True)
+    threading.Thread(target=service.serve_forever, kwargs={"poll_interval": 0.01},
+                     daemon=True).start()
+    yield service
+    service.shutdown()
+    service.server_close()
+
+
+def test_https_answers_and_deadline(geocoder_for, tls_server, caplog):
+    geocoder = geocoder_for(url=f"https://127.0.0.1:{tls_server.server_port}/nominatim")
+    assert [c.name for c in geocoder.lookup("Mosul")] == ["Mosul", "Nineveh Governorate"]
+    started = time.monotonic()
+    assert geocoder.lookup("Trickle") == []
+    assert time.monotonic() - started < 2 * TIMEOUT
+    assert [path for _, path, _, _ in tls_server.requests] == ["/nominatim/search"] * 2
+    (warning,) = warnings_of(caplog)
+    assert "'Trickle'" in warning and "within 0.5 s" in warning
