@@ -16,7 +16,7 @@ from . import store
 from .model import NewPlace
 from .names import indexes_of, make_index
 from .paths import default_store_dir, fingerprint, user_places_dir
-from .sources import countries, curated, geonames, subdivisions, user
+from .sources import airports, countries, curated, geonames, subdivisions, user
 
 
 @dataclass(slots=True)
@@ -64,6 +64,7 @@ def build(path: Path, *, progress: bool = True) -> BuildReport:
             ("continents", geonames.continents),
             ("curated features", curated.features),
             ("curated small places", curated.small_places),
+            ("airports (airportsdata)", airports.places),
             *((f"user places ({file.name})", lambda file=file: user.load(file))
               for file in sorted(user_places_dir(path).glob("*")) if file.is_file()),
         ]

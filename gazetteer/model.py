@@ -20,6 +20,11 @@ class Kind(StrEnum):
     DEMONYM = "demonym"  # "Iraqi", "US-led": a word standing for its country
     USER = "user"  # from the user's own places file
     APPROXIMATE = "approximate"  # placed from a relative phrase; never stored
+    # Places below the town that no gazetteer entry holds, placed in the article's town; never
+    # stored
+    STREET = "street"
+    BUILDING = "building"
+    LANDMARK = "landmark"
     RIVER = "river"
     VALLEY = "valley"
     DESERT = "desert"

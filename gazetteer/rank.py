@@ -21,6 +21,7 @@ MATCH_QUALITY = {
     ("exact", "alias"): 0.97,
     ("exact", "form"): 0.97,
     ("exact", "historic"): 0.9,
+    ("exact", "code"): 0.9,  # an airport's IATA or ICAO code
 }
 EXACT_ALTERNATE = 0.95
 LOOSE = 0.85

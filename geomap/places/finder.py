@@ -13,6 +13,7 @@ from gazetteer import Candidate, Gazetteer
 from gazetteer.model import Kind
 from gazetteer.normalize import exact_key, loose_key
 from geomap.actors import ActorTable
+from geomap.places.finenames import FineName
 from geomap.places.toponym import Toponym
 from geomap.places.words import capitalised, has_letters, is_modifier, speaks, trim
 from geomap.vocabulary import NAME_PARTICLES, NOT_A_PLACE_AFTER
@@ -41,21 +42,37 @@ class Finder:
         self.taken_until = 0  # token index up to which text is already claimed
         self.place_tokens: set[int] = set()  # names of places, not adjectives ("Kurdish")
         self.claimed: set[int] = set()  # tokens of every accepted name
+        self.not_places: set[int] = set()  # tokens of names a rule found to be no place
         self.person_names = _person_names(doc)
+        self.fine_names: dict[int, FineName] = {}  # names below the town, by their end token
         self.disease_names = _disease_names(doc)
 
     def enabled(self, rule: str) -> bool:
         return rule not in self.switched_off
 
     def accept(self, span: Span, label: str, *, demonym: bool = False, cue: str = "",
-               name: str = "") -> None:
+               name: str = "", fine: str = "") -> None:
         demonym = demonym or is_modifier(span)
+        span = self._with_full_stop(span)
+        if not name and not demonym and span.start > 0 and self.doc[span.start - 1].lower_ == "the" \
+                and self.known(f"the {span.text}"):
+            name = f"the {span.text}"  # "the Gulf" is the Persian Gulf, not Gulf County
         self.found.append(Toponym(span.start_char, span.end_char, span.text, label, demonym, cue,
-                                  metonym=not demonym and speaks(span), name=name))
+                                  metonym=not demonym and speaks(span), name=name, fine=fine))
         self.taken_until = span.end
         self.claimed.update(range(span.start, span.end))
         if not demonym:  # "Kurdish and Arab fighters": a word listed with an adjective is one too
             self.place_tokens.update(range(span.start, span.end))
+
+    def _with_full_stop(self, span: Span) -> Span:
+        """The name with the full stop the tokeniser split off, when the name with it is an
+        abbreviation ("Brandon, Man." is Manitoba, not Amman; "Que." Quebec)."""
+        doc = self.doc
+        if span.end < len(doc) and doc[span.end].text == "." and not doc[span.end - 1].whitespace_ \
+                and span[-1].is_alpha and any(c.matched_name.endswith(".")
+                                              for c in self.known(f"{span.text}.")):
+            return doc[span.start:span.end + 1]
+        return span
 
     def longest_known(self, span: Span) -> Span | None:
         """The longest span from `span.start` (at least `span`) naming a known place, or None."""
@@ -77,7 +94,10 @@ class Finder:
         return self.longest_known(self.doc[index:index + 1])
 
     def known(self, name: str) -> list[Candidate]:
-        return [c for c in self.gazetteer.lookup(name, limit=3, fuzzy=False) if c.kind != Kind.DEMONYM]
+        """Places of this name; an airport's code alone makes no word a place ("CIA" is also
+        Rome Ciampino's)."""
+        return [c for c in self.gazetteer.lookup(name, limit=3, fuzzy=False)
+                if c.kind != Kind.DEMONYM and c.name_kind != "code"]
 
     def is_demonym(self, text: str) -> bool:
         return bool(self.gazetteer.lookup(text, kind=Kind.DEMONYM, limit=1, fuzzy=False))

@@ -25,7 +25,8 @@ from spacy.tokens import Doc
 
 from geomap.context import ReadingContext
 from geomap.places.finder import Finder
-from geomap.places.rules import ARTICLE_PASSES, SPAN_RULES, Candidate
+from geomap.places.finenames import FineName, fine_names
+from geomap.places.rules import ARTICLE_PASSES, SPAN_RULES, Candidate, own_place
 from geomap.places.toponym import Toponym
 from geomap.places.words import capitalised, trim
 from geomap.vocabulary import NON_PLACE_LABELS
@@ -34,7 +35,10 @@ from geomap.vocabulary import NON_PLACE_LABELS
 def find_toponyms(doc: Doc, context: ReadingContext) -> list[Toponym]:
     """Place-name spans in `doc`, in text order, without overlaps."""
     finder = Finder(doc, context.gazetteer, context.actors, context.switched_off)
-    for start, end, label in _candidate_spans(doc):
+    if finder.enabled("fine_place"):
+        own = [own_place(finder, name) for name in fine_names(doc)]
+        finder.fine_names = {name.end: name for name in own if name is not None}
+    for start, end, label in _candidate_spans(doc, list(finder.fine_names.values())):
         _decide(finder, start, end, label)
     for rule in ARTICLE_PASSES:
         if finder.enabled(rule.name):
@@ -55,8 +59,10 @@ def _decide(finder: Finder, start: int, end: int, label: str) -> None:
             return
 
 
-def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
-    """(start token, end token, label) of every entity and every unlabelled capitalised run."""
+def _candidate_spans(doc: Doc, fine: list[FineName]) -> list[tuple[int, int, str]]:
+    """(start token, end token, label) of every entity and every unlabelled capitalised run; a
+    name below the town ("Elm Street") in place of the entities and runs it overlaps, with the
+    label of the entity that ends it."""
     spans = [(ent.start, ent.end, ent.label_) for ent in doc.ents
              if ent.label_ not in NON_PLACE_LABELS]
     index = 0
@@ -70,4 +76,7 @@ def _candidate_spans(doc: Doc) -> list[tuple[int, int, str]]:
             end += 1
         spans.append((index, end, ""))
         index = end
+    for name in fine:
+        spans = [span for span in spans if span[1] <= name.start or span[0] >= name.end]
+        spans.append((name.start, name.end, doc[name.end - 1].ent_type_))
     return sorted(spans)

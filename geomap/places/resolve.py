@@ -13,6 +13,7 @@ from gazetteer.resolve import Resolution, resolve_together
 from geomap.context import ReadingContext
 from geomap.places.approximate import place_approximately
 from geomap.places.candidates import candidates_for
+from geomap.places.intown import place_in_town
 from geomap.places.mention import PlaceMention
 from geomap.places.reading import ArticleReading
 from geomap.places.recognize import find_toponyms
@@ -30,13 +31,16 @@ def find_places(article: Article, doc: Doc, context: ReadingContext) -> list[Pla
 
     One sense per name per article: every mention of the same name gets the same place (unless a
     mention is qualified, as in "Paris, Texas", which is its own sense). Names known only from a
-    relative phrase, a border or a generic district are placed approximately.
+    relative phrase, a border or a generic district are placed approximately, and names below
+    the town (streets, buildings) in the article's town.
     """
     gazetteer = context.gazetteer
     toponyms = find_toponyms(doc, context)
     containers = _qualifiers(toponyms, article.text)
     keys = [_sense_key(t, containers.get(i)) for i, t in enumerate(toponyms)]
-    readings = {key: candidates_for(t, gazetteer) for key, t in _most_place_like(keys, toponyms)}
+    # a name below the town is looked up in no gazetteer: "Washington Avenue" is no Washington
+    readings = {key: candidates_for(t, gazetteer) for key, t in _most_place_like(keys, toponyms)
+                if not t.fine}
     senses = resolve_together(readings, {keys[i]: keys[j] for i, j in containers.items()})
     _follow_qualified(senses, readings)
     reading = ArticleReading(article, toponyms, keys, readings, senses,
@@ -47,6 +51,8 @@ def find_places(article: Article, doc: Doc, context: ReadingContext) -> list[Pla
     for index, (key, toponym) in enumerate(zip(keys, toponyms)):
         if index in located:  # placed by a phrase, or dropped (None)
             mentions.append(located.pop(index))
+        elif toponym.fine:
+            mentions.append(place_in_town(reading, index))
         elif key in senses:
             mentions.append(reading.mention(toponym, senses[key]))
     mentions += located.values()  # phrases that are places of their own

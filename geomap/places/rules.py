@@ -10,13 +10,16 @@ pass reads the whole article once the spans are decided. Every rule can be switc
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from gazetteer.model import Kind
 from gazetteer.normalize import loose_key
 from geomap.places.finder import ORGANISATION_PLACE_POPULATION, Finder
+from geomap.places.finenames import SAINTS, FineName
 from geomap.places.toponym import PLACE_LABELS, Toponym
 from geomap.places.words import (
     after_title,
@@ -36,10 +39,11 @@ from geomap.vocabulary import (
     FACILITY_WORDS,
     LIST_WORDS,
     LOCATIVE_WORDS,
+    MOVEMENT_VERBS_BEFORE_ON,
     ORGANISATION_HEADS,
     PERSONAL_NOUNS,
-    PLACE_OBJECT_VERBS,
     PLACE_NOUNS_BEFORE_NAME,
+    PLACE_OBJECT_VERBS,
     PLACE_PEOPLE_AND_OFFICES,
     PLACE_TYPE_NOUNS,
     PLACE_TYPE_WORDS,
@@ -48,6 +52,10 @@ from geomap.vocabulary import (
 )
 
 _UNSET = object()
+# Fewer words than this say nothing of whether a line is written in capitals: "(FRANCE 24 with
+# AFP)".
+CAPITALS_LINE_WORDS = 5
+_POSSESSIVE = re.compile(r"[’']s?")
 
 
 class Candidate:
@@ -89,12 +97,79 @@ def country_adjective(finder: Finder, c: Candidate) -> bool:
     return False  # otherwise a NORP is a name the model misread, judged on its cues
 
 
+def numbered_name(finder: Finder, c: Candidate) -> bool:
+    """A name in capitals run on by a number is a broadcaster's or a brand's ("FRANCE 24"), not
+    the place's ("Ohio 63" and "U.S. 21" are roads of the state, and a postcode an address's)."""
+    doc, span = finder.doc, c.span
+    if span.end < len(doc) and doc[span.end].is_digit and len(doc[span.end].text) <= 4 \
+            and span.text.isupper() and span.text.isalpha() and len(span.text) > 2 \
+            and not _in_capitals(span.sent):
+        finder.not_places.update(range(span.start, span.end))
+        return True
+    return False
+
+
+def _in_capitals(sentence: Span) -> bool:
+    """A headline or a line written in capitals, where capitals say nothing of a brand."""
+    words = [t.text for t in sentence if t.is_alpha]
+    return len(words) >= CAPITALS_LINE_WORDS and sum(word.isupper() for word in words) * 2 > len(words)
+
+
+def country_body(finder: Finder, c: Candidate) -> bool:
+    """"Environment Canada", "Skate Canada": a body named by a common word and its country is
+    an organisation, not the country (nor is the country's name in it a place again later)."""
+    doc, span = finder.doc, c.span
+    if c.label == "ORG" and len(span) == 2:
+        first, country = span[0], span[1:]
+    elif c.model_says_place and len(span) == 1 and span.start > 0 \
+            and not doc[span.start - 1].is_sent_start:  # "Neighbouring Israel" is Israel
+        first, country = doc[span.start - 1], span
+    else:
+        return False
+    if not capitalised(first) or first.is_stop or first.lower_ in COMPASS_WORDS \
+            or finder.known(first.text) or finder.is_demonym(first.text):
+        return False
+    found = finder.known(country.text)
+    if not found or found[0].kind != Kind.COUNTRY or found[0].match != "exact":
+        return False
+    finder.not_places.update(range(first.i, country.end))
+    return True
+
+
 def disease_name(finder: Finder, c: Candidate) -> bool:
     return names_something_else(c.span)
 
 
 def titled_person(finder: Finder, c: Candidate) -> bool:
     return after_title(c.span)
+
+
+def fine_place(finder: Finder, c: Candidate) -> bool:
+    name = finder.fine_names.get(c.span.end)
+    if name is None or name.start != c.span.start:
+        return False
+    finder.accept(c.span, c.label, cue="" if c.model_says_place else f"a {name.kind}'s name",
+                  fine=name.kind)
+    return True
+
+
+def own_place(finder: Finder, name: FineName) -> FineName | None:
+    """The place of its own a name below the town makes, if any: a street always ("Washington
+    Avenue"); a building or landmark unless the gazetteer knows it ("Rock Hill", an airport) or
+    it is named after the known place it stands in ("the Lyon Museum"; but "St. Peter's
+    Basilica" is named after a saint). A known place's possessive is that place, and the
+    building after it one of its own ("Mosul's Grand Mosque")."""
+    doc = finder.doc
+    owner = next((t.i for t in doc[name.start:name.end - 1] if _POSSESSIVE.fullmatch(t.text)), None)
+    if owner is not None and doc[name.start].lower_ not in SAINTS \
+            and finder.known(doc[name.start:owner].text):
+        return FineName(owner + 1, name.end, name.kind, after_person=False) \
+            if owner + 1 < name.end - 1 or name.kind == "street" else None
+    if name.kind == "street":
+        return name
+    if finder.known(doc[name.start:name.end].text):
+        return None
+    return name if name.after_person or finder.known_from(name.start) is None else None
 
 
 def calendar_word(finder: Finder, c: Candidate) -> bool:
@@ -186,6 +261,14 @@ def cued_name(finder: Finder, c: Candidate) -> bool:
     grown = c.grown
     if grown is None or loose_key(grown.text) in finder.person_names \
             or (len(grown) == 1 and grown[0].is_stop):
+        return True
+    # a word the model reads as a people or a creed, qualifying a noun ("Arab countries",
+    # "English teachers"), is a town of that name only when it is a big one
+    doc = finder.doc
+    if c.label == "NORP" and grown.end == c.span.end < len(doc) and doc[grown.end].is_lower \
+            and doc[grown.end].is_alpha and not doc[grown.end].is_stop \
+            and doc[grown.end].lower_ not in PLACE_PEOPLE_AND_OFFICES \
+            and not finder.is_big_place(grown.text):
         return True
     found = cue(finder, grown)
     if not found and finder.enabled("named_a_kind"):
@@ -298,6 +381,15 @@ def after_place_noun(finder: Finder, span: Span) -> str:
     return f"after '{before.text}'" if before.text in PLACE_NOUNS_BEFORE_NAME else ""
 
 
+def after_movement(finder: Finder, span: Span) -> str:
+    doc, start = finder.doc, span.start
+    if start > 1 and doc[start - 1].lower_ in ("on", "upon"):
+        verb = doc[start - 3] if start > 2 and doc[start - 2].lower_ == "in" else doc[start - 2]
+        if verb.lower_ in MOVEMENT_VERBS_BEFORE_ON:
+            return f"after '{verb.text} {doc[start - 1].text}'"
+    return ""
+
+
 def determiner_modifier(finder: Finder, span: Span) -> str:
     doc = finder.doc
     if span.start == 0 or span.end >= len(doc) or doc[span.start - 1].lower_ not in DETERMINERS:
@@ -394,7 +486,8 @@ def repeated_names(finder: Finder) -> None:
 def _same_place_again(finder: Finder, span: Span) -> bool:
     """Whether a further use of an accepted name is the same place."""
     doc = span.doc
-    if any(token.ent_type_ == "PERSON" for token in span) or after_title(span) \
+    if any(token.ent_type_ == "PERSON" or token.i in finder.not_places for token in span) \
+            or after_title(span) \
             or names_something_else(span):
         return False
     longer = []
@@ -409,8 +502,11 @@ def _same_place_again(finder: Finder, span: Span) -> bool:
 
 SPAN_RULES = (
     Rule("country_adjective", country_adjective, "the Peruvian coast", "a demonym of Peru"),
+    Rule("numbered_name", numbered_name, "FRANCE 24 reported", "not a place"),
+    Rule("country_body", country_body, "Environment Canada said", "not a place"),
     Rule("disease_name", disease_name, "the Zika virus", "not a place"),
     Rule("titled_person", titled_person, "Mayor Hudson", "not a place"),
+    Rule("fine_place", fine_place, "a crash on Washington Avenue", "a street, in the town"),
     Rule("calendar_word", calendar_word, "in May", "not a place unless the model says so"),
     Rule("bare_direction", bare_direction, "out West", "not a place"),
     Rule("disease_again", disease_again, "Zika spread (after 'the Zika virus')", "not a place"),
@@ -436,6 +532,7 @@ CUES = (
     Rule("dateline", dateline, "TULSA --", "a place"),
     Rule("after_locative_word", after_locative_word, "near Tulsa", "a place"),
     Rule("after_place_noun", after_place_noun, "Peru's second city Arequipa", "a place"),
+    Rule("after_movement", after_movement, "rebels advancing on Tulsa", "a place"),
     Rule("determiner_modifier", determiner_modifier, "the Tulsa water plant", "a place"),
     Rule("in_address", in_address, "12 Elm St., Tulsa", "a place"),
     Rule("listed_with_place", listed_with_place, "Tulsa and Wichita", "a place"),

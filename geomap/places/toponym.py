@@ -17,7 +17,9 @@ class Toponym:
     standing for its place rather than saying something happened there; `cue` says why a span the
     model did not label as a place was kept; `metonym` marks a name standing for its government
     ("Washington said"); `name` is the place's full name where the text gives only part of it
-    ("Polk" in "Polk and Story counties" is Polk County).
+    ("Polk" in "Polk and Story counties" is Polk County); `fine` is the kind of a place below
+    the town that no gazetteer entry holds ("street", "building", "landmark"), placed in the
+    article's town.
     """
 
     start: int
@@ -28,6 +30,7 @@ class Toponym:
     cue: str = ""
     metonym: bool = False
     name: str = ""
+    fine: str = ""
 
     @property
     def full_name(self) -> str:

@@ -340,8 +340,85 @@ def test_a_disease_named_after_a_place_is_not_the_place(gazetteer, tmp_path):
 
 def test_an_unknown_facility_stands_at_the_place_it_is_named_after(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
-                       "Two men were detained at Calgary International Airport after a scuffle.")
+                       "Two men were detained at the Calgary Remand Centre after a scuffle.")
     assert (found["Calgary"].country, found["Calgary"].admin1) == ("CA", "Alberta")
+
+
+def test_an_airport_is_a_place_of_its_own(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Two men were detained at Calgary International Airport after a scuffle. "
+                       "Their flight had left Heathrow late; London police had been told.")
+    calgary = found["Calgary International Airport"]
+    assert calgary.kind == "airport" and distance_km(calgary.lat, calgary.lon, 51.13, -114.01) < 5
+    heathrow = found["Heathrow"]  # the airport, not the town in Florida
+    assert heathrow.kind == "airport" and heathrow.country == "GB"
+    assert found["London"].country == "GB"
+
+
+def test_an_airport_code_alone_makes_no_word_a_place(gazetteer, tmp_path):
+    # CIA is also Rome Ciampino's code, GOP Gorakhpur's
+    found = _places_of(gazetteer, tmp_path, "Agents met at CIA headquarters in Langley, Virginia. "
+                                            "The GOP met in Denver.")
+    assert "CIA" not in found and "GOP" not in found
+
+
+def test_streets_lie_in_the_town_the_article_puts_them_in(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Police closed Washington Avenue and part of Hyland-Croy Road in Dublin, "
+                       "Ohio, on Friday after a water main broke near 1230 N. Elm St.")
+    for name in ("Washington Avenue", "Hyland-Croy Road", "1230 N. Elm St."):
+        street = found[name]
+        assert street.kind == "street" and street.anchor == "Dublin"
+        assert distance_km(street.lat, street.lon, 40.10, -83.11) < 5
+        assert 2 <= street.uncertainty_km <= 25
+    assert "Washington" not in found  # no word of a street's name is a town elsewhere
+
+
+def test_a_building_named_after_a_saint_is_no_town(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Thousands of pilgrims prayed at St. Peter's Basilica on Sunday before the "
+                       "pope flew back to Rome. In Krakow, a choir sang in the Saint Peter and "
+                       "Saint Paul church.")
+    basilica = found["St. Peter's Basilica"]
+    assert basilica.kind == "building" and basilica.country == "IT"
+    assert distance_km(basilica.lat, basilica.lon, 41.90, 12.45) < 25
+    church = found["Saint Peter and Saint Paul church"]
+    assert church.kind == "building" and church.country == "PL"
+    assert not any(m.country == "US" for m in found.values())  # Saint Peter, Minnesota
+
+
+def test_a_province_abbreviation_keeps_its_full_stop(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "The family moved from Brandon, Man., to Regina, Sask., and on to "
+                       "Trois-Rivieres, Que. They now farm near Red Deer, Alta.")
+    assert {found[name].name for name in ("Man.", "Sask.", "Que.", "Alta.")} == {
+        "Manitoba", "Saskatchewan", "Quebec", "Alberta"}
+    assert found["Brandon"].admin1 == "Manitoba"
+
+
+def test_organisations_named_by_a_country_are_no_places(gazetteer, tmp_path):
+    found = _by_text(_parse(gazetteer, tmp_path,
+                            "Skate Canada picked its team on Monday, and said Environment Canada "
+                            "forecaster Jo Roy expected snow. FRANCE 24 reported the "
+                            "news from Paris."))
+    assert "Canada" not in found and "FRANCE" not in found
+    assert found["Paris"][0].country == "FR"
+    # a road numbered after its state is in the state
+    roads = _places_of(gazetteer, tmp_path, "Crews repaved Ohio 63 and U.S. 21 near Lebanon.")
+    assert roads["Ohio"].kind == "admin1" and roads["U.S."].kind == "country"
+
+
+def test_a_people_qualifying_a_noun_is_no_small_town(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Leaders of Arab countries met in Cairo on Tuesday.")
+    assert "Arab" not in found  # not Arab, Alabama
+    assert found["Cairo"].country == "EG"
+
+
+def test_the_gulf_is_the_persian_gulf(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Tankers crossed the Gulf after Iran released a ship.")
+    assert found["Gulf"].kind == "gulf"  # not Gulf County, Florida
 
 
 def test_a_place_type_word_makes_a_known_name_a_place(gazetteer, tmp_path):

@@ -1,0 +1,113 @@
+"""Names of places below the town, read from the words alone: a name ending in a word for a
+street, a building or a landmark ("Elm Street", "400 S. Locust St.", "St. Peter's Basilica",
+"Tahrir Square"). The gazetteer has no entry for most of them; the recogniser takes the whole
+name, so that no word of it is read as a town elsewhere ("Washington Avenue" is no Washington).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from geomap.places.words import capitalised
+from geomap.vocabulary import FINE_PLACE_HEADS
+
+MAX_NAME_TOKENS = 6
+_ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"[’']s?")
+_HOUSE_NUMBER = re.compile(r"\d{1,5}[A-Za-z]?")
+# Abbreviations that begin a name: a side of the street ("S. Locust St."), a saint, a mount.
+_LEADING_ABBREVIATIONS = frozenset({"n.", "s.", "e.", "w.", "st.", "mt.", "ft."})
+# A building named after a saint may end in a lower-case word: "the Saint Peter and Saint Paul
+# church".
+SAINTS = frozenset({"saint", "st.", "st", "san", "santa", "sainte", "santo"})
+# Lower-case particles inside a transliterated name.
+_PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "at", "az", "ez", "de", "del",
+                        "la", "le", "di", "du", "da", "von", "van"})
+# Head words that are surnames too: a name the model calls a person's is one.
+_SURNAMES_TOO = frozenset({"lane", "way", "park", "temple", "chapel", "tower", "church",
+                           "hospital", "square", "bridge"})
+_LOWER_CASE_BUILDINGS = frozenset({"church", "cathedral", "basilica", "chapel", "mosque"})
+
+
+@dataclass(frozen=True, slots=True)
+class FineName:
+    """Tokens [start, end) of a name below the town, and its kind (street, building,
+    landmark); `after_person` when it is named after a person or a saint ("St. Mary's
+    Hospital"), not after the place whose name it holds."""
+
+    start: int
+    end: int
+    kind: str
+    after_person: bool
+
+
+def fine_names(doc: Doc) -> list[FineName]:
+    """Every name in `doc` that ends in a word of `FINE_PLACE_HEADS`, in text order."""
+    found = []
+    for token in doc:
+        kind = FINE_PLACE_HEADS.get(token.lower_)
+        if kind is None or token.i == 0 or _runs_on(doc, token.i):
+            continue
+        start = _name_start(doc, token.i)
+        if start is None:
+            continue
+        name = doc[start:token.i]
+        lower_head = not token.text[:1].isupper()
+        if lower_head and not (token.lower_ in _LOWER_CASE_BUILDINGS
+                               and name[0].lower_ in SAINTS):
+            continue
+        possessive = any(_POSSESSIVE.fullmatch(t.text) for t in name)
+        if token.lower_ == "way" and (token.ent_type_ == "ORG" or possessive):
+            continue  # "United Way", "Lou's Thrifty Way": an organisation, a shop
+        if token.lower_ in _SURNAMES_TOO \
+                and all(t.ent_type_ == "PERSON" for t in doc[start:token.i + 1]):
+            continue  # "Jerry Lane", "Tony Park", "Shirley Temple": people
+        if start > 0 and _HOUSE_NUMBER.fullmatch(doc[start - 1].text) and kind == "street":
+            start -= 1  # "1935 Orchard St.": the address
+        # "St. Mary's Hospital", "the Saint Peter and Saint Paul church": named after people
+        after_person = possessive or (kind == "building" and doc[start].lower_ in SAINTS)
+        found.append(FineName(start, token.i + 1, kind, after_person))
+    return found
+
+
+def _runs_on(doc: Doc, index: int) -> bool:
+    """The head word goes on into a longer capitalised name: "Wall Street Journal", "Main Street
+    Bank" name an organisation."""
+    following = doc[index + 1] if index + 1 < len(doc) else None
+    return following is not None and capitalised(following) and not following.is_sent_start
+
+
+def _name_start(doc: Doc, head: int) -> int | None:
+    """The first token of the name before the head word, or None when no name precedes it."""
+    start = head
+    while start > 0 and head - start < MAX_NAME_TOKENS:
+        token = doc[start - 1]
+        if _name_word(token) or (_joins(doc, start - 1) and start < head):
+            start -= 1
+        elif (_POSSESSIVE.fullmatch(token.text) or token.lower_ in _PARTICLES) \
+                and start - 1 > 0 and _name_word(doc[start - 2]):
+            start -= 1  # "St. Peter's Basilica", "the Qasr al-Nil Bridge"
+        elif token.lower_ == "and" and start < head and doc[start].lower_ in SAINTS:
+            start -= 1  # "Saint Peter and Saint Paul"
+        else:
+            break
+    while start < head and not _name_word(doc[start]):
+        start += 1  # a name begins with a word, not a hyphen or "and"
+    if start > 0 and doc[start - 1].lower_ in _LEADING_ABBREVIATIONS:
+        start -= 1
+    return start if start < head and any(_name_word(t) for t in doc[start:head]) else None
+
+
+def _name_word(token: Token) -> bool:
+    """A capitalised word other than a stop word ("On Main Street"), or an ordinal ("42nd")."""
+    return (capitalised(token) and not token.is_stop) or bool(_ORDINAL.fullmatch(token.text))
+
+
+def _joins(doc: Doc, index: int) -> bool:
+    """A hyphen binding two words of one name ("Hyland-Croy Road")."""
+    token = doc[index]
+    return token.text == "-" and index > 0 and not doc[index - 1].whitespace_ \
+        and not token.whitespace_
