@@ -52,6 +52,7 @@ ADMIN_RANKS = {4: "country", 8: "admin1"}
 SCORE_STEP = 0.01  # per rank position in the service's answer
 REASON_LENGTH = 200  # a warning stays one readable line whatever the server sent
 NOT_FOUND_SECONDS = 30 * 24 * 3600
+GIVE_UP_AFTER = 5  # failed lookups in a row, after which a run asks no more
 # Bidirectional embeddings, overrides and isolates: they reorder what a terminal shows.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
@@ -126,6 +127,7 @@ class OnlineGeocoder:
             self._geocode = _RawGeoNames(username, **settings).geocode
         self._cache = _open_cache(Path(cache_path))
         self._lock = threading.Lock()  # one connection, and one question about a name at a time
+        self._failures_in_a_row = 0
 
     def close(self) -> None:
         self._cache.close()
@@ -152,16 +154,28 @@ class OnlineGeocoder:
             cached = self._cached(name, key, region)
             if cached is not None:
                 return cached[:limit]
+            if self._failures_in_a_row >= GIVE_UP_AFTER:
+                return []
             try:
                 candidates, said_none = self._ask(name, region, limit)
             except (GeopyError, _BadAnswer) as error:
-                logger.warning("online lookup of %r failed: %s", name, _one_line(error))
+                self._failed(name, error)
                 return []
+            self._failures_in_a_row = 0
             if candidates or said_none:
                 self._remember(name, key, region, candidates)
             else:
                 logger.warning("online lookup of %r failed: no usable place in the answer", name)
         return candidates
+
+    def _failed(self, name: str, error: Exception) -> None:
+        """Say so; after GIVE_UP_AFTER failures in a row stop asking: a server that is down or
+        slow would otherwise cost every remaining name its full deadline and retries."""
+        logger.warning("online lookup of %r failed: %s", name, _one_line(error))
+        self._failures_in_a_row += 1
+        if self._failures_in_a_row == GIVE_UP_AFTER:
+            logger.warning("online geocoder: %d lookups in a row failed; no more are asked in "
+                           "this run (the names found so far are cached)", GIVE_UP_AFTER)
 
     def _ask(self, name: str, country: str, limit: int) -> tuple[list[Candidate], bool]:
         """The usable places of the service's answer, best first, and whether the answer was an

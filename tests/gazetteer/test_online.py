@@ -21,7 +21,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from gazetteer.online import NOT_FOUND_SECONDS, OnlineGeocoder
+from gazetteer.online import GIVE_UP_AFTER, NOT_FOUND_SECONDS, OnlineGeocoder
 
 USER_AGENT = "geomap-tests/1.0 (tests@example.org)"
 TIMEOUT = 0.5
@@ -502,3 +502,24 @@ def test_https_answers_and_deadline(geocoder_for, tls_server, caplog):
     assert [path for _, path, _, _ in tls_server.requests] == ["/nominatim/search"] * 2
     (warning,) = warnings_of(caplog)
     assert "'Trickle'" in warning and "within 0.5 s" in warning
+
+
+def test_a_run_stops_asking_a_failing_server(geocoder_for, server, caplog):
+    geocoder = geocoder_for()
+    assert geocoder.lookup("Mosul")
+    for _ in range(GIVE_UP_AFTER + 3):
+        assert geocoder.lookup("Broken") == []
+    assert geocoder.lookup("Atlantis") == [] and geocoder.lookup("Mosul")  # the cache still serves
+    assert asked(server) == ["Mosul", *["Broken"] * GIVE_UP_AFTER]
+    *failures, given_up = warnings_of(caplog)
+    assert len(failures) == GIVE_UP_AFTER and f"{GIVE_UP_AFTER} lookups in a row" in given_up
+    assert geocoder_for().lookup("Atlantis") == [], "a new run asks again"
+    assert asked(server)[-1] == "Atlantis"
+
+
+def test_a_success_resets_the_count(geocoder_for, server):
+    geocoder = geocoder_for()
+    for name in ["Broken"] * (GIVE_UP_AFTER - 1) + ["Atlantis"] + ["Broken"] * (GIVE_UP_AFTER - 1):
+        geocoder.lookup(name)
+    geocoder.lookup("El Dorado")
+    assert asked(server)[-1] == "El Dorado"
