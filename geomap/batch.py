@@ -32,7 +32,7 @@ from geomap.atomic import OutputError, write_text
 from geomap.display import shown
 from geomap.events.records import Event
 from geomap.read.article import Article, read_articles
-from geomap.read.files import MAX_BYTES, InputError, expand_paths
+from geomap.read.files import MAX_BYTES, OUTPUT_MARK, InputError, expand_paths
 from geomap.workers import end_with_parent
 
 ARTICLES_DIR = "articles"
@@ -167,14 +167,16 @@ def run_batch(source: Path, outdir: Path, *, workers: int | None = None,
 
 
 def _output_folder(source: Path, outdir: Path) -> Path:
-    """The folder of per-article results, made if need be, with what a killed run left half
-    written cleared; OutputError when it cannot be made or is the input folder itself."""
+    """The folder of per-article results, made if need be and marked as geomap's (no later run
+    reads it as input), with what a killed run left half written cleared; OutputError when it
+    cannot be made or is the input folder itself."""
     if os.path.realpath(outdir) == os.path.realpath(source):
         raise OutputError(f"{shown(outdir)}: the output folder is the input folder; choose "
                           "another (or a folder inside it)")
     articles_dir = outdir / ARTICLES_DIR
     try:
         articles_dir.mkdir(parents=True, exist_ok=True)
+        (outdir / OUTPUT_MARK).touch()
         for partial in articles_dir.glob(".*.partial"):  # left by a run killed mid-write
             partial.unlink(missing_ok=True)
     except OSError as error:

@@ -17,6 +17,9 @@ from geomap.atomic import mark_input
 from geomap.display import shown
 
 SUFFIXES = (".txt", ".html", ".htm", ".json", ".jsonl")
+# A file in every folder geomap writes results to (a batch's output): such folders hold JSON
+# that is not articles, and are never walked as input.
+OUTPUT_MARK = ".geomap-output"
 # The default largest file read (the user raises it with --max-size).
 MAX_BYTES = 50 * 1024 * 1024
 _KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISSOCK, "a socket"),
@@ -83,8 +86,9 @@ def _too_large(path: Path, size: int, max_bytes: int) -> FileRefused:
 
 def expand_paths(paths: list[Path], skip: tuple[Path, ...] = ()
                  ) -> tuple[list[Path], list[InputError]]:
-    """The article files under the paths the user gave (folders walked, sorted; links followed,
-    folders in `skip` left out), and a one-line reason for each path refused."""
+    """The article files under the paths the user gave (folders walked, sorted; links followed;
+    folders in `skip` and geomap's output folders left out), and a one-line reason for each
+    path refused."""
     skipped = {os.path.realpath(folder) for folder in skip}
     files: list[Path] = []
     errors: list[InputError] = []
@@ -114,7 +118,7 @@ def _walk(folder: Path, skipped: set[str], errors: list[InputError]) -> list[Pat
         kept = []
         for name in sorted(folders):
             real = os.path.realpath(os.path.join(root, name))
-            if real not in seen:
+            if real not in seen and not os.path.exists(os.path.join(real, OUTPUT_MARK)):
                 seen.add(real)
                 kept.append(name)
         folders[:] = kept

@@ -1,0 +1,212 @@
+"""Hostile inputs: whatever bytes, JSON shapes, names and special files an archive holds, each
+file is read or refused with one line naming it, and nothing hangs, eats memory or crashes."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from geomap.read.article import read_articles
+from geomap.read.encoding import decode
+from geomap.read.files import InputError, expand_paths, read_bytes
+
+MANY = settings(max_examples=150, deadline=None,
+                suppress_health_check=[HealthCheck.function_scoped_fixture])
+SUFFIXES = (".txt", ".html", ".json", ".jsonl")
+# Any character, lone surrogates included (JSON can escape them: "\ud800").
+ANY_TEXT = st.text(st.characters(exclude_categories=()), max_size=60)
+JSON_VALUES = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=True) | ANY_TEXT,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
+        st.sampled_from(["text", "title", "url", "published", "source", "body", "x"]) | ANY_TEXT,
+        inner, max_size=5),
+    max_leaves=20)
+
+
+def readable(text: str) -> bool:
+    """Text that can be written as UTF-8 and printed (no lone surrogate)."""
+    text.encode("utf-8")
+    return True
+
+
+def check_read(path: Path) -> None:
+    """Reading `path` gives articles of writable text, or an InputError naming the file."""
+    try:
+        articles = read_articles(path, [])
+    except InputError as error:
+        assert str(error).startswith(error.file) and "\n" not in str(error)
+        assert readable(str(error))
+        return
+    for article in articles:
+        for value in (article.text, article.title, article.source, article.url,
+                      article.published, article.file):
+            assert readable(value)
+
+
+@MANY
+@given(st.binary(max_size=400), st.sampled_from(SUFFIXES))
+def test_any_bytes_are_read_or_refused_in_one_line(tmp_path_factory, data, suffix):
+    path = tmp_path_factory.mktemp("bytes") / f"article{suffix}"
+    path.write_bytes(data)
+    check_read(path)
+
+
+@MANY
+@given(JSON_VALUES, st.sampled_from([".json", ".jsonl"]))
+def test_any_json_shape_is_read_or_refused_in_one_line(tmp_path_factory, value, suffix):
+    path = tmp_path_factory.mktemp("json") / f"article{suffix}"
+    path.write_text(json.dumps(value), encoding="utf-8")  # as ASCII, surrogates escaped
+    check_read(path)
+
+
+@MANY
+@given(st.text(min_size=1, max_size=30), ANY_TEXT)
+def test_any_unicode_in_names_and_fields(tmp_path_factory, name, text):
+    folder = tmp_path_factory.mktemp("names")
+    safe = "".join(ch for ch in name if ch not in "/\0" and not 0xD800 <= ord(ch) <= 0xDFFF)
+    path = folder / f"{safe[:40] or 'x'}.json"
+    try:
+        path.write_text(json.dumps({"text": text, "title": name}), encoding="utf-8")
+    except OSError:  # a name the file system will not take
+        return
+    check_read(path)
+    files, errors = expand_paths([folder])
+    assert len(files) + len(errors) == 1
+
+
+def test_deep_json_long_numbers_and_lone_surrogates(tmp_path):
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="ascii")
+    number = tmp_path / "number.json"
+    number.write_text('{"text": "Shelling in Homs.", "n": ' + "7" * 5000 + "}", encoding="ascii")
+    with pytest.raises(InputError, match="deep.json: JSON nested too deeply"):
+        read_articles(deep)
+    with pytest.raises(InputError, match="number.json: unusable JSON"):
+        read_articles(number)
+    lone = tmp_path / "lone.json"
+    lone.write_text('{"text": "Shelling in \\ud800Homs.", "title": "\\udfff"}', encoding="ascii")
+    (article,) = read_articles(lone)
+    assert article.text == "Shelling in \ufffdHoms." and article.title == "\ufffd"
+    assert article.text.index("Homs") == 13  # one character for the one escaped
+
+
+@pytest.mark.parametrize("separator", ["\u2028", "\u2029", "\u0085", "\x0b", "\x0c", "\r"])
+def test_json_lines_end_at_newline_only(tmp_path, separator):
+    path = tmp_path / "news.jsonl"
+    records = [{"text": f"Shelling in Homs.{separator}Fighting in Hama."},
+               {"text": "Floods in Basra."}]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+                    encoding="utf-8")
+    articles = read_articles(path)
+    assert [a.text for a in articles] == [r["text"] for r in records]
+    assert [a.file for a in articles] == [f"{path}:1", f"{path}:2"]
+
+
+def test_a_stray_byte_in_utf8_is_one_replacement(tmp_path):
+    text = "Floods in São Paulo and Maceió; Cuiabá spared. " * 20
+    data = text.encode("utf-8")
+    path = tmp_path / "news.txt"
+    path.write_bytes(data[:100] + b"\xff" + data[100:])
+    (article,) = read_articles(path)
+    assert article.text.count("São Paulo") == 20 and article.text.count("\ufffd") == 1
+    assert "Ã" not in article.text
+
+
+def test_html_is_decoded_by_its_declared_charset(tmp_path):
+    body = "<p>Обстрел Донецка продолжался всю ночь.</p>"
+    pages = {
+        "meta.html": f'<html><head><meta charset="windows-1251"></head><body>{body}</body></html>',
+        "equiv.html": '<html><head><meta http-equiv="Content-Type" content="text/html; '
+                      f'charset=koi8-r"></head><body>{body}</body></html>',
+    }
+    encodings = {"meta.html": "cp1251", "equiv.html": "koi8-r"}
+    for name, page in pages.items():
+        (tmp_path / name).write_bytes(page.encode(encodings[name]))
+        (article,) = read_articles(tmp_path / name)
+        assert "Обстрел Донецка" in article.text
+        start = article.text.index("Донецка")
+        raw_start, raw_end = article.raw_span(start, start + 7)
+        assert article.raw[raw_start:raw_end] == "Донецка"  # the offsets contract holds
+    # a byte-order mark outranks the declaration; a page that is UTF-8 is read as UTF-8
+    marked = b"\xef\xbb\xbf" + pages["meta.html"].encode("utf-8")
+    assert "Обстрел" in decode(marked, html=True)
+    assert "Обстрел" in decode(pages["meta.html"].encode("utf-8"), html=True)
+
+
+def test_undeclared_legacy_text_is_detected(tmp_path):
+    russian = ("Обстрел Донецка продолжался всю ночь, сообщили местные власти. "
+               "Погибли трое мирных жителей.").encode("cp1251")
+    assert decode(russian).startswith("Обстрел Донецка")
+    western = "Ataque em São Paulo deixa mortos, diz polícia.".encode("cp1252")
+    assert decode(western) == "Ataque em São Paulo deixa mortos, diz polícia."
+
+
+def in_time(function, seconds: float = 10):
+    """`function()`'s result (or its exception), failing the test if it takes longer than
+    `seconds` (a hang)."""
+    result: list = []
+
+    def run() -> None:
+        try:
+            result.append(function())
+        except Exception as error:  # raised again in the test's thread
+            result.append(error)
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    assert not worker.is_alive(), "hung"
+    if isinstance(result[0], Exception):
+        raise result[0]
+    return result[0]
+
+
+def test_special_files_are_named_and_never_read(tmp_path):
+    (tmp_path / "good.txt").write_text("Shelling in Homs on Monday.", encoding="utf-8")
+    os.mkfifo(tmp_path / "pipe.txt")
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(tmp_path / "socket.json"))
+    try:
+        files, errors = in_time(lambda: expand_paths([tmp_path]))
+    finally:
+        listener.close()
+    assert files == [tmp_path / "good.txt"]
+    assert sorted(map(str, errors)) == [
+        f"{tmp_path / 'pipe.txt'}: a FIFO (named pipe), not an article file; skipped",
+        f"{tmp_path / 'socket.json'}: a socket, not an article file; skipped",
+        f"{tmp_path / 'zero.txt'}: a character device, not an article file; skipped"]
+    for special in ("pipe.txt", "zero.txt"):  # named on the command line, or swapped in later
+        with pytest.raises(InputError, match="not an article file"):
+            in_time(lambda special=special: read_bytes(tmp_path / special))
+
+
+def test_the_size_limit_names_the_file_and_can_be_raised(tmp_path):
+    path = tmp_path / "big.txt"
+    path.write_text("Обстрел в Homs. " * 50_000, encoding="utf-8")  # 1.1 MiB, 800,000 characters
+    with pytest.raises(InputError, match=r"big.txt: 1.1 MiB is larger than the 1 MiB limit .*"
+                                         r"--max-size"):
+        read_articles(path, max_bytes=2**20)
+    assert len(read_articles(path, max_bytes=2 * 2**20)[0].text) == 16 * 50_000
+
+
+def test_names_that_are_not_utf8_or_hold_controls_are_shown_escaped(tmp_path):
+    folder = os.fsencode(tmp_path)
+    with open(os.path.join(folder, b"caf\xe9.txt"), "wb") as file:
+        file.write(b"Shelling in Homs on Monday.")
+    with open(os.path.join(folder, b"evil\x1b[2J.json"), "wb") as file:
+        file.write(b"{broken")
+    files, _ = expand_paths([tmp_path])
+    read = {path.name: path for path in files}
+    (article,) = read_articles(read["caf\udce9.txt"])
+    assert article.file == f"{tmp_path}/caf\\xe9.txt"
+    with pytest.raises(InputError) as error:
+        read_articles(read["evil\x1b[2J.json"])
+    assert str(error.value).startswith(f"{tmp_path}/evil\\u001b[2J.json: malformed JSON")
