@@ -184,8 +184,9 @@ class _Deadline:
                 pass  # already closed: nothing left to cut
 
 
-class _WatchedHTTPConnection(http.client.HTTPConnection):
-    """A connection whose socket its request's deadline can cut."""
+class _Watched:
+    """A connection whose socket its request's deadline can cut (for https, once the TLS
+    handshake is done: the handshake itself is bounded by the socket timeout only)."""
 
     def __init__(self, *args, deadline: _Deadline, **kwargs):
         super().__init__(*args, **kwargs)
@@ -196,16 +197,12 @@ class _WatchedHTTPConnection(http.client.HTTPConnection):
         self._deadline.watch(self.sock)
 
 
-class _WatchedHTTPSConnection(http.client.HTTPSConnection):
-    """The same for https (the TLS handshake itself is bounded by the socket timeout only)."""
+class _WatchedHTTPConnection(_Watched, http.client.HTTPConnection):
+    pass
 
-    def __init__(self, *args, deadline: _Deadline, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._deadline = deadline
 
-    def connect(self) -> None:
-        super().connect()
-        self._deadline.watch(self.sock)
+class _WatchedHTTPSConnection(_Watched, http.client.HTTPSConnection):
+    pass
 
 
 class _WatchedHTTPHandler(urllib.request.HTTPHandler):
