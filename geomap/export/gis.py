@@ -169,7 +169,10 @@ def _kml(frame: gpd.GeoDataFrame, path: Path) -> None:
         name=names, description=placed["notes"].map(html.escape),
         timestamp=placed["event_date"].where(~spans, ""),
         begin=placed["event_date"].where(spans, ""), end=placed["date_end"])
-    placed.to_file(path, driver="LIBKML", layer=LAYER, engine="pyogrio")
+    # LIBKML writes a folder of files for a name that does not end in .kml (or .kmz, zipped)
+    named = path if path.suffix.lower() in (".kml", ".kmz") else path.with_name(path.name + ".kml")
+    placed.to_file(named, driver="LIBKML", layer=LAYER, engine="pyogrio")
+    named.replace(path)
 
 
 def _parquet(frame: gpd.GeoDataFrame, path: Path) -> None:

@@ -472,3 +472,11 @@ def test_other_formats_keep_the_text_as_it_is(fmt, tmp_path):
     (row,) = frame.to_dict("records")
     assert (row["event_id"], row["notes"], row["actor1"], row["source"]) == (
         "-e9", RISKY.sentence, "-2+3 Brigade", "@SUM(1+1)")
+
+
+@pytest.mark.parametrize("name", ["events", "events.xml", "EVENTS.KML", "events.kmz"])
+def test_kml_is_one_file_whatever_its_name(tmp_path, name):
+    path = tmp_path / name
+    write_events(EVENTS, "kml", path)
+    assert path.is_file() and [p.name for p in tmp_path.iterdir()] == [name]
+    assert list(gpd.read_file(path)["event_id"]) == [event.id for event in PLACED]
