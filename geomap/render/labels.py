@@ -28,16 +28,18 @@ window.geomapLabels = window.geomapLabels || function (map) {
     var sets = [], pending = false, MOST = MOST_LABELS, GAP = 2;
     var AROUND = [[1, 0], [-1, 0], [0, -1], [0, 1], [1, -1], [1, 1], [-1, -1], [-1, 1]];
     var CENTRED = [[0, 0], [0, -1.2], [0, 1.2]];
-    function element(label) {
-        if (!label.node) {
+    function measure(labels) {  // all new nodes first, then one reading: a single reflow
+        var fresh = labels.filter(function (label) { return !label.node; });
+        fresh.forEach(function (label) {
             label.node = document.createElement("div");
             label.node.className = "geomap-label " + (label.cls || "");
             label.node.textContent = label.text;
             label.node.style.visibility = "hidden";
             pane.appendChild(label.node);
+        });
+        fresh.forEach(function (label) {
             label.w = label.node.offsetWidth; label.h = label.node.offsetHeight;
-        }
-        return label.node;
+        });
     }
     function overlaps(a, b) {
         return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
@@ -101,8 +103,9 @@ window.geomapLabels = window.geomapLabels || function (map) {
                 var p = label.point, r = label.r;
                 return {label: label, box: [p.x - r, p.y - r, p.x + r, p.y + r]};
             });
+        measure(found);
         found.forEach(function (label) {
-            var node = element(label), box = fit(label, taken, symbols, size);
+            var node = label.node, box = fit(label, taken, symbols, size);
             if (!box) { node.style.display = "none"; return; }
             taken.push(box);
             var at = map.containerPointToLayerPoint([box[0], box[1]]);
