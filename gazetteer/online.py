@@ -208,7 +208,9 @@ class OnlineGeocoder:
             stored = json.loads(row[0])
             if not stored and time.time() - row[1] > NOT_FOUND_SECONDS:
                 return None
-            return [Candidate(**{f: entry[f] for f in _CACHED_FIELDS}
+            # A field added to Candidate since the entry was kept takes its default; one that
+            # has none fails the entry (TypeError), which is then asked again.
+            return [Candidate(**{f: entry[f] for f in _CACHED_FIELDS if f in entry}
                               | {f: _text(entry[f]) for f in _CACHED_TEXT}, matched_name=name)
                     for entry in stored]
         except (sqlite3.Error, ValueError, TypeError, KeyError) as error:

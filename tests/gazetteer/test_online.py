@@ -523,3 +523,15 @@ def test_a_success_resets_the_count(geocoder_for, server):
         geocoder.lookup(name)
     geocoder.lookup("El Dorado")
     assert asked(server)[-1] == "El Dorado"
+
+
+def test_an_entry_kept_before_a_field_was_added_still_serves(geocoder_for, server, tmp_path):
+    first = geocoder_for().lookup("Mosul")
+    with sqlite3.connect(tmp_path / "cache" / "online.sqlite") as cache:
+        (kept,) = cache.execute("SELECT candidates FROM answers").fetchone()
+        older = [{key: value for key, value in entry.items() if key not in ("admin2", "name_kind")}
+                 for entry in json.loads(kept)]
+        cache.execute("UPDATE answers SET candidates = ?", (json.dumps(older),))
+    cache.close()
+    assert geocoder_for().lookup("Mosul") == first
+    assert asked(server) == ["Mosul"]
