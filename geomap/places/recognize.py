@@ -63,8 +63,9 @@ def _candidate_spans(doc: Doc, fine: list[FineName]) -> list[tuple[int, int, str
     """(start token, end token, label) of every entity and every unlabelled capitalised run; a
     name below the town ("Elm Street") in place of the entities and runs it overlaps, with the
     label of the entity that ends it."""
+    # (the model calls some countries products: "pressuring Cyprus")
     spans = [(ent.start, ent.end, ent.label_) for ent in doc.ents
-             if ent.label_ not in NON_PLACE_LABELS]
+             if ent.label_ not in NON_PLACE_LABELS or ent.label_ == "PRODUCT"]
     index = 0
     while index < len(doc):
         token = doc[index]

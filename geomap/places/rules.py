@@ -273,8 +273,10 @@ def cued_name(finder: Finder, c: Candidate) -> bool:
     found = cue(finder, grown)
     if not found and finder.enabled("named_a_kind"):
         found = named_a_kind(grown)
-    if not found and finder.enabled("large_organisation_place") and c.label == "ORG":
+    if not found and finder.enabled("large_organisation_place") and c.label in ("ORG", "NORP"):
         found = large_place(finder, grown)
+    if not found and finder.enabled("country_misread") and c.label in ("PERSON", "PRODUCT"):
+        found = country_misread(finder, grown)
     if found:
         finder.accept(grown, c.label, cue=found)
     return True
@@ -290,6 +292,14 @@ def large_place(finder: Finder, name: Span) -> str:
     """An organisation-labelled name that is a country, a province, a large city or a body that is
     also an area is the place ("Peru beat Chile": the teams, named by their places)."""
     return "a large place" if finder.is_big_place(name.text) or finder.body_and_area(name) else ""
+
+
+def country_misread(finder: Finder, name: Span) -> str:
+    """A country named in full that the model took for a person or a product ("Sri Lanka has",
+    "pressuring Cyprus") is the country: no one is called by a country's name alone."""
+    found = finder.known(name.text)
+    return "a country's name" if found and found[0].kind == Kind.COUNTRY \
+        and found[0].match == "exact" and found[0].name_kind == "primary" else ""
 
 
 # ---- the places inside names -----------------------------------------------------------------
@@ -526,6 +536,7 @@ SUB_RULES = (
     Rule("demonym_inside", demonym_inside, "the Ukrainian Football Association", "Ukraine"),
     Rule("named_a_kind", named_a_kind, "the Zaatari camp", "a place named by its kind"),
     Rule("large_organisation_place", large_place, "Peru beat Chile (read as teams)", "the places"),
+    Rule("country_misread", country_misread, "Sri Lanka has (read as a person)", "the country"),
 )
 CUES = (
     Rule("before_people_or_office", before_people_or_office, "Tulsa residents", "a place"),
