@@ -151,8 +151,9 @@ def _inert(cell: str) -> str:
 def _gpkg(frame: gpd.GeoDataFrame, path: Path) -> None:
     """GeoPackage has a DATE type; the Arrow path of pyogrio writes date32 columns as one (the
     other path makes them text or DATETIME)."""
-    dated = frame.assign(**{column: frame[column].mask(frame[column] == "")
-                            .astype("date32[pyarrow]") for column in DATE_COLUMNS})
+    dated = frame.assign(**{column: pd.to_datetime(frame[column], format="%Y-%m-%d",
+                                                   errors="coerce").astype("date32[pyarrow]")
+                            for column in DATE_COLUMNS})  # "" (no date) becomes NULL
     dated.to_file(path, driver="GPKG", layer=LAYER, engine="pyogrio", use_arrow=True)
 
 
@@ -183,7 +184,7 @@ _TEXT_WRITERS: dict[str, Callable[[list[Event]], str]] = {
     "jsonl": _jsonl, "geojson": _geojson, "csv": _csv}
 _FILE_WRITERS: dict[str, tuple[Callable[[gpd.GeoDataFrame, Path], None],
                                tuple[type[Exception], ...]]] = {
-    "gpkg": (_gpkg, GIS_ERRORS), "kml": (_kml, GIS_ERRORS),
+    "gpkg": (_gpkg, (*GIS_ERRORS, pyarrow.ArrowException)), "kml": (_kml, GIS_ERRORS),
     "parquet": (_parquet, (pyarrow.ArrowException,))}
 
 
