@@ -72,7 +72,12 @@ DEPARTURE_VERBS = frozenset({"fled", "flee", "flees", "fleeing", "left", "leave"
                              "escape", "escapes", "escaping", "evacuated", "evacuate", "quit"})
 # Nouns standing for a place named before ("the city" after "Mosul"), and the kinds they mean.
 PLACE_NOUN_KINDS = {"city": ("city", "town"), "town": ("city", "town", "village"),
-                    "village": ("village", "town", "city")}
+                    "village": ("village", "town", "city"),
+                    "country": (Kind.COUNTRY, Kind.DEMONYM)}
+REFERRING_DETERMINERS = frozenset({"the", "its", "their", "this"})
+# Families whose events a people's name on the event word places: "the Haitian cholera
+# outbreak", "the Indonesian tsunami" (of violence it says who: "Syrian air strikes").
+LOCATED_BY_DEMONYM = frozenset({"disaster", "accident"})
 # A country adjective may place an event only where it qualifies a place word
 # ("a northern Syrian village", "the Iraqi desert").
 PLACE_WORDS = frozenset({"village", "villages", "town", "towns", "city", "cities", "area", "areas",
@@ -314,6 +319,8 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
                                          trigger_tokens, named=context.named[index])]
     actors = [_institution(context, _full_name(context, mention))
               for mention in actors if mention is not None]
+    actors = sorted(actors + _surnames(context, parsed, actors, place_tokens | trigger_tokens),
+                    key=lambda mention: mention.start)
     actor_tokens = {i for mention in actors if not mention.reference
                     for i in range(mention.start, mention.end)}
     # the same for each of the sentence's events
@@ -328,13 +335,15 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
         best = max(found, key=lambda trigger: (trigger.specificity, -trigger.start))
         scorer = Distances(parsed, head, rivals)
         place, origin, destination = _event_places(
-            scorer, parsed, event_type, places, actor_tokens | trigger_tokens, all_places, index)
+            scorer, parsed, event_type, places, actor_tokens | trigger_tokens, all_places, index,
+            triggers=trigger_tokens)
         date = _event_date(scorer, parsed, context.published, alone=len(by_type) == 1)
         event_actors = event_roles(scorer, parsed, head, actors, event_type, context.table.nouns)
         event_actors += _story_opponent(context, event_type, event_actors)
         if best.sense.subtype in DEFENDANT_SUBTYPES:
             _defendants(event_actors)
         event_actors += _justice_actor(context, event_type, event_actors, actors)
+        event_actors += _crowd(event_type, best.sense.subtype, event_actors)
         counts = sentence_counts if event_type in COUNTED_TYPES else None
         speculative, negated = is_speculative(parsed, head), is_negated(parsed, head)
         reported = is_reported(parsed, head)
@@ -425,11 +434,11 @@ def _main_token(parsed: Doc, triggers: list[Trigger]) -> int:
 
 def _event_places(scorer: Distances, parsed: Doc, event_type: str,
                   places: list[tuple[int, int, PlaceMention]], taken: set[int],
-                  all_places: dict, index: int
+                  all_places: dict, index: int, *, triggers: set[int] = frozenset()
                   ) -> tuple[PlaceMention | None, PlaceMention | None, PlaceMention | None]:
     """Where the event happened, and for a movement where from and where to. `taken` holds the
     tokens of actor names and trigger words ("the Mosul offensive" is where, "Mosul residents"
-    is who)."""
+    is who), `triggers` those of trigger words alone."""
     scored: list[tuple[float, int, PlaceMention]] = []
     for start, end, place in places:
         token = parsed[token_at(parsed, start)]
@@ -441,12 +450,19 @@ def _event_places(scorer: Distances, parsed: Doc, event_type: str,
             continue  # "a US defence official", "Mosul residents": says whose, not where
         cost = scorer.cost(root.i)
         if place.kind == Kind.DEMONYM:
-            if root.head.lower_ not in PLACE_WORDS:
+            # "a Syrian village"; of a disaster or accident, "the Haitian cholera outbreak"
+            # (but "Syrian air strikes": whose)
+            modified = _modified(root, triggers)
+            of_event = FAMILY_OF_TYPE[event_type] in LOCATED_BY_DEMONYM and modified is not None
+            if root.head.lower_ not in PLACE_WORDS and not of_event:
                 continue
+            if of_event:  # as near as the event word it names (another trigger's, perhaps)
+                cost = min(cost, scorer.cost(modified.i), 0.0)
             cost += DEMONYM_PLACE_COST
         scored.append((cost, root.i, place))
-    for token in parsed:  # "the city" standing for the place named before
-        if token.lower_ in PLACE_NOUN_KINDS and any(c.lower_ == "the" for c in token.children) \
+    for token in parsed:  # "the city", "their country": standing for the place named before
+        if token.lower_ in PLACE_NOUN_KINDS \
+                and any(c.lower_ in REFERRING_DETERMINERS for c in token.children) \
                 and not any(token.i == i for _, i, _ in scored) and not _qualified(token):
             earlier = _earlier_place(all_places, index, token.lower_, token.idx)
             if earlier is not None:
@@ -468,6 +484,15 @@ def _event_places(scorer: Distances, parsed: Doc, event_type: str,
     if event_type == "displacement":
         return origin or best, origin, destination
     return best, origin, destination
+
+
+def _modified(token: Token, words: set[int]) -> Token | None:
+    """The one of `words` the token qualifies, directly or through the nouns of a compound
+    ("the Haitian cholera outbreak"), or None."""
+    head = token.head
+    while head.i not in words and head.dep_ in MODIFIER_DEPS and head.head.i != head.i:
+        head = head.head
+    return head if head.i in words else None
 
 
 def _finest(scored: list[tuple[float, int, PlaceMention]]) -> PlaceMention:
@@ -582,6 +607,15 @@ def _story_opponent(context: ArticleEvents, event_type: str, actors: list[Actor]
     return [Actor(ranked[0][0], "target", "armed group")]
 
 
+def _crowd(event_type: str, subtype: str, actors: list[Actor]) -> list[Actor]:
+    """A protest or riot no one is named holding is held by protesters or rioters: ACLED's
+    actor for every demonstration, named or not."""
+    if event_type != "protest" or any(actor.role == "actor" for actor in actors):
+        return []
+    name = "Rioters" if subtype == "riot" else "Protesters"
+    return [Actor(name, "actor", "civilians", generic=True)]
+
+
 def _defendants(actors: list[Actor]) -> None:
     """Who appears in court or pleads undergoes the step: a target of the court's act."""
     for actor in actors:
@@ -601,6 +635,24 @@ def _justice_actor(context: ArticleEvents, event_type: str, actors: list[Actor],
     if name is None or any(actor_key(actor.name) == actor_key(name) for actor in actors):
         return []
     return [Actor(name, "actor", "government")]
+
+
+def _surnames(context: ArticleEvents, parsed: Doc, mentions: list[ActorMention],
+              taken: set[int]) -> list[ActorMention]:
+    """A surname the model did not tag ("Garnes appeared in court") is the one person of that
+    surname the article names in full."""
+    taken = taken | {i for mention in mentions for i in range(mention.start, mention.end)}
+    full: dict[str, set[str]] = {}
+    for names in context.persons.values():
+        for name in names:
+            full.setdefault(name.split()[-1].lower(), set()).add(name)
+    found = []
+    for token in parsed:
+        names = full.get(token.lower_, set())
+        if token.i not in taken and token.is_title and len(names) == 1:
+            found.append(ActorMention(token.i, token.i + 1, token.i, next(iter(names)),
+                                      "person", token.text))
+    return found
 
 
 def _full_name(context: ArticleEvents, mention: ActorMention) -> ActorMention:

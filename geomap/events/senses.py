@@ -11,9 +11,12 @@ or a vote is the event.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
+
+from geomap.actors import ActorTable
 
 MILITARY_WORDS = frozenset({
     "air", "aerial", "drone", "drones", "missile", "missiles", "rocket", "rockets", "coalition",
@@ -63,6 +66,13 @@ PERSON_WORDS = frozenset({"hostage", "hostages", "prisoner", "prisoners", "detai
                           "women", "journalist", "journalists", "activist", "activists", "him",
                           "her", "them", "inmate", "inmates", "soldier", "soldiers", "worker",
                           "workers", "boy", "girl", "children", "opposition", "leader"})
+# Prepositions before what caused a death ("killed in a crash", "died during the storm").
+CAUSE_PREPOSITIONS = frozenset({"in", "during", "by", "after", "from", "as", "amid"})
+# Common nouns after those prepositions that say where, not what ("killed in the village").
+PLACE_NOUNS = frozenset({"village", "town", "city", "area", "region", "province", "district",
+                         "capital", "north", "south", "east", "west", "centre", "center",
+                         "street", "home", "house", "neighbourhood", "neighborhood", "camp",
+                         "market", "border", "country", "county", "state", "outskirts"})
 CUSTODY_WORDS = frozenset({"prison", "jail", "custody", "detention", "captivity", "bail"})
 LAW_WORDS = frozenset({"law", "laws", "bill", "bills", "measure", "measures", "ordinance",
                        "budget", "resolution", "motion", "amendment", "act", "legislation",
@@ -100,6 +110,8 @@ INTENT_HEADS = frozenset({"plan", "plans", "planned", "planning", "threaten", "t
                           "pledge", "urge", "urged", "call", "called", "warn", "warned", "try",
                           "tried", "attempt", "attempted", "ready", "able", "likely"})
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "would"})
+# Words that make a clause a condition, not a telling: "if he is killed".
+CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 # What makes a plural event noun a series: "a wave of bombings", "repeated attacks".
 SERIES_WORDS = frozenset({"series", "wave", "spate", "string", "campaign", "number", "dozens",
                           "hundreds", "scores", "thousands", "succession"})
@@ -239,6 +251,42 @@ def not_medical(parsed: Doc, token: Token) -> bool:
     return not _near_words(token) & MEDICAL_WORDS
 
 
+def assailant(parsed: Doc, token: Token) -> bool:
+    """A killing by someone ("gunmen killed four villagers", "were killed by militants", "two
+    guards were killed on Monday"), not a death a disaster, an accident or another event caused
+    ("the flood killed ten", "were killed in a crash", "killed when the bus overturned"): the doer
+    is a person or group, or a passive names no cause."""
+    doers = [child for child in token.children if child.dep_ in ("nsubj", "agent")]
+    doers = [grand for doer in doers for grand in (doer.children if doer.dep_ == "agent"
+                                                    else [doer]) if grand.dep_ != "prep"] \
+        if any(d.dep_ == "agent" for d in doers) else doers
+    if doers:
+        return all(_personal(doer) for doer in doers)
+    if token.tag_ != "VBN" or any(child.dep_ == "advcl" for child in token.children):
+        return False
+    return not any(_cause(child) for child in token.children if child.dep_ == "prep")
+
+
+def _personal(token: Token) -> bool:
+    """A person or group: a name, a pronoun, or a noun for people."""
+    return token.tag_ in ("NNP", "NNPS", "PRP", "WP") or token.ent_type_ in ("PERSON", "ORG",
+                                                                             "NORP") \
+        or token.lower_ in _people_nouns()
+
+
+def _cause(preposition: Token) -> bool:
+    """"in a crash", "during the storm": a thing that killed, not a place or a time."""
+    if preposition.lower_ not in CAUSE_PREPOSITIONS:
+        return False
+    return any(obj.dep_ == "pobj" and obj.tag_ in ("NN", "NNS") and not obj.ent_type_
+               and obj.lower_ not in PLACE_NOUNS for obj in preposition.children)
+
+
+@functools.cache
+def _people_nouns() -> frozenset[str]:
+    return frozenset(ActorTable.load().nouns) | PERSON_WORDS
+
+
 def lowercase(parsed: Doc, token: Token) -> bool:
     """"a march", not the month."""
     return token.text.islower()
@@ -248,7 +296,7 @@ REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
     check.__name__: check for check in (
         military, armed, labour, troops, aircraft, train, vessel, structure, industrial, disease,
         volcano, not_gunfire, legal_charge, released_person, law_object, official, court, past,
-        plural, person_object, not_medical, lowercase)
+        plural, person_object, not_medical, lowercase, assailant)
 }
 
 
@@ -312,6 +360,9 @@ def is_unrealised(token: Token) -> bool:
         return True
     if token.dep_ in ("xcomp", "ccomp") and token.head.lower_ in INTENT_HEADS:
         return True
+    if token.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ in CONDITIONS
+                                     for child in token.children):
+        return True  # "even if Baghdadi is killed", "unless troops withdraw"
     return any(child.dep_ == "amod" and child.lower_ in ("planned", "proposed", "possible",
                                                           "threatened", "expected", "potential",
                                                           "future", "upcoming", "imminent")

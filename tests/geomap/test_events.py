@@ -370,3 +370,37 @@ def test_an_event_at_several_listed_places_is_one_at_each(gazetteer, table):
     assert len({e.id for e in events}) == len(events)
     (flight,) = parse("Militants fled Mosul to Raqqa on Monday.", gazetteer, table).events
     assert flight.place.name == "Mosul"
+
+
+@pytest.mark.parametrize("text,killing", [
+    ("Gunmen killed four farmers near Jilib on Sunday.", True),
+    ("Two guards were killed by militants in Jilib on Monday.", True),
+    ("Two guards were killed at the gate in Jilib on Monday.", True),
+    ("The flood killed ten people in Jilib on Monday.", False),  # a flood's toll, no attack
+    ("Three people were killed in a crash near Jilib on Monday.", False),
+    ("Even if the governor is killed, others will take his place in Jilib.", False),  # a condition
+])
+def test_a_killing_by_someone_is_an_attack(gazetteer, table, text, killing):
+    attacks = [event for event in parse(text, gazetteer, table).events if event.type == "attack"]
+    assert bool(attacks) is killing, [(e.type, e.triggers) for e in attacks]
+
+
+def test_a_protest_is_held_by_protesters(gazetteer, table):
+    rally = only(parse("A rally against the new tax filled the main square of Kismayo on "
+                       "Sunday.", gazetteer, table).events, "protest")
+    assert [(a.name, a.role) for a in rally.actors] == [("Protesters", "actor")]
+
+
+def test_a_surname_the_model_misses_is_the_person_named_in_full(gazetteer, table):
+    # the model tags no entity at "Pruitt" (and calls "Hobbs" an organisation)
+    for full, surname in (("Dale Thomas Pruitt", "Pruitt"), ("Earl Dean Hobbs", "Hobbs")):
+        events = parse(f"{full}, 40, of Pomeroy, was charged with theft on Monday. {surname} "
+                       "appeared in court in Pomeroy on Friday.", gazetteer, table).events
+        appearance = next(e for e in events if e.subtype == "court appearance")
+        assert (full, "target") in [(a.name, a.role) for a in appearance.actors]
+
+
+def test_a_peoples_name_on_a_disaster_places_it_in_their_country(gazetteer, table):
+    outbreak = only(parse("Forty people have died in the Somali cholera outbreak, aid groups "
+                          "said.", gazetteer, table).events, "disaster")
+    assert outbreak.place is not None and outbreak.place.country == "SO"
