@@ -6,8 +6,8 @@ gazetteer's country outlines; their screenshots are kept in a temporary folder (
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as ElementTree
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from click.testing import CliRunner
