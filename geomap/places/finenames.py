@@ -18,6 +18,11 @@ MAX_NAME_TOKENS = 6
 _ORDINAL = re.compile(r"\d+(st|nd|rd|th)", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"[’']s?")
 _HOUSE_NUMBER = re.compile(r"\d{1,5}[A-Za-z]?")
+_APOSTROPHE_NAME = re.compile(r"[A-Z][a-z]*[’'][A-Z][a-z]+")
+_FUNCTION_WORDS = frozenset({"the", "a", "an", "on", "in", "at", "of", "to", "from", "by", "for",
+                             "and", "or", "with", "into", "onto", "near", "off", "as", "is"})
+# Words after a street that go on with the address, not into another name: "Lone Oak Road Lot 12".
+_ADDRESS_WORDS = frozenset({"lot", "apt", "apt.", "suite", "unit", "no", "no.", "room"})
 # Abbreviations that begin a name: a side of the street ("S. Locust St."), a saint, a mount.
 _LEADING_ABBREVIATIONS = frozenset({"n.", "s.", "e.", "w.", "st.", "mt.", "ft."})
 # A building named after a saint may end in a lower-case word: "the Saint Peter and Saint Paul
@@ -48,8 +53,8 @@ def fine_names(doc: Doc) -> list[FineName]:
     """Every name in `doc` that ends in a word of `FINE_PLACE_HEADS`, in text order."""
     found = []
     for token in doc:
-        kind = FINE_PLACE_HEADS.get(token.lower_)
-        if kind is None or token.i == 0 or _runs_on(doc, token.i):
+        kind, end = _head(doc, token.i)
+        if kind is None or token.i == 0 or _runs_on(doc, end - 1):
             continue
         start = _name_start(doc, token.i)
         if start is None:
@@ -62,22 +67,37 @@ def fine_names(doc: Doc) -> list[FineName]:
         possessive = any(_POSSESSIVE.fullmatch(t.text) for t in name)
         if token.lower_ == "way" and (token.ent_type_ == "ORG" or possessive):
             continue  # "United Way", "Lou's Thrifty Way": an organisation, a shop
-        if token.lower_ in _SURNAMES_TOO \
+        block = start > 1 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ == "block"
+        if token.lower_ in _SURNAMES_TOO and not block \
                 and all(t.ent_type_ == "PERSON" for t in doc[start:token.i + 1]):
-            continue  # "Jerry Lane", "Tony Park", "Shirley Temple": people
+            continue  # "Jerry Lane", "Tony Park", "Shirley Temple": people ("the 200 block of
+            # Joanne Lane" is a street)
         if start > 0 and _HOUSE_NUMBER.fullmatch(doc[start - 1].text) and kind == "street":
             start -= 1  # "1935 Orchard St.": the address
         # "St. Mary's Hospital", "the Saint Peter and Saint Paul church": named after people
         after_person = possessive or (kind == "building" and doc[start].lower_ in SAINTS)
-        found.append(FineName(start, token.i + 1, kind, after_person))
+        found.append(FineName(start, end, kind, after_person))
     return found
+
+
+def _head(doc: Doc, index: int) -> tuple[str | None, int]:
+    """The kind of place the word at `index` ends the name of, and the end of the head (an
+    abbreviation's full stop may be a token of its own: "Nordland Ave., Lebanon")."""
+    token = doc[index]
+    kind = FINE_PLACE_HEADS.get(token.lower_)
+    if kind is not None:
+        return kind, index + 1
+    split = index + 1 < len(doc) and doc[index + 1].text == "." and not token.whitespace_
+    kind = FINE_PLACE_HEADS.get(f"{token.lower_}.") if split and token.text[:1].isupper() else None
+    return kind, index + 2
 
 
 def _runs_on(doc: Doc, index: int) -> bool:
     """The head word goes on into a longer capitalised name: "Wall Street Journal", "Main Street
     Bank" name an organisation."""
     following = doc[index + 1] if index + 1 < len(doc) else None
-    return following is not None and capitalised(following) and not following.is_sent_start
+    return following is not None and capitalised(following) and not following.is_sent_start \
+        and following.lower_ not in _ADDRESS_WORDS
 
 
 def _name_start(doc: Doc, head: int) -> int | None:
@@ -102,8 +122,13 @@ def _name_start(doc: Doc, head: int) -> int | None:
 
 
 def _name_word(token: Token) -> bool:
-    """A capitalised word other than a stop word ("On Main Street"), or an ordinal ("42nd")."""
-    return (capitalised(token) and not token.is_stop) or bool(_ORDINAL.fullmatch(token.text))
+    """A capitalised word ("O’Roark" too), not a function word ("On Main Street"; but "First
+    Street", "Front Street"), or an ordinal ("42nd")."""
+    if _ORDINAL.fullmatch(token.text):
+        return True
+    if not (capitalised(token) or _APOSTROPHE_NAME.fullmatch(token.text)):
+        return False
+    return not (token.is_stop and (token.is_sent_start or token.lower_ in _FUNCTION_WORDS))
 
 
 def _joins(doc: Doc, index: int) -> bool:

@@ -374,6 +374,16 @@ def test_streets_lie_in_the_town_the_article_puts_them_in(gazetteer, tmp_path):
     assert "Washington" not in found  # no word of a street's name is a town elsewhere
 
 
+def test_an_address_is_a_street_however_it_is_written(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Police in Tulsa searched 20E Maple Ave., then a trailer at 1205 Lone Oak "
+                       "Road Lot 12 and the 100 block of O’Riley Avenue. The parade runs from "
+                       "Front Street to First Street.")
+    for name in ("20E Maple Ave.", "1205 Lone Oak Road", "O’Riley Avenue", "Front Street",
+                 "First Street"):
+        assert found[name].kind == "street" and found[name].anchor == "Tulsa", name
+
+
 def test_a_building_named_after_a_saint_is_no_town(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
                        "Thousands of pilgrims prayed at St. Peter's Basilica on Sunday before the "
