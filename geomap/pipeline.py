@@ -112,7 +112,7 @@ def geoparse_articles(articles: list[Article], gazetteer: Gazetteer,
     if events is not None:  # dates need dateparser, slow to import: only when asked
         from geomap.events.extract import find_events, publication_day
         from geomap.events.fuse import merge_events
-    docs = nlp.load().pipe(mask_for_parsing(article.text) for article in articles)
+    docs = nlp.read_texts(mask_for_parsing(article.text) for article in articles)
     for article, doc in zip(articles, docs):
         places = find_places(article, doc, context)
         if events is None:
