@@ -120,6 +120,8 @@ TITLE_PREFIXES = ("mr ", "mr. ", "mrs ", "mrs. ", "ms ", "ms. ", "dr ", "dr. ", 
 CONTINUATION_SENTENCES = 3
 # Events whose other side, untold, is the armed group the story is about.
 OPPOSED_TYPES = frozenset({"capture", "armed clash"})
+# The marks that end a sentence of an article's body (a headline has none).
+CLOSING_PUNCTUATION = frozenset('.!?"\'”’:;')
 # Legal steps whose subject is the defendant: "Reyes appeared in court", "she pleaded guilty".
 DEFENDANT_SUBTYPES = frozenset({"court appearance"})
 # A referent is clear when it is named this many times more than the next candidate.
@@ -188,8 +190,10 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
             latest[event.type] = (index, len(events))
             events.append(event)
             told_in.append(index)
+    # a headline is folded before the unplaced are placed: its place is the story's, not its
+    # neighbour's ("Wedding party suicide attack" below a paragraph on the Euphrates valley)
+    events, told_in = _fold_headline(events, told_in, _headlines(sentences))
     _place_the_unplaced(events, told_in, located, context.focus)
-    events = _fold_headline(events, told_in)
     return [event for event in events if _informative(event)
             and (statements or event.type != "statement")]
 
@@ -207,18 +211,36 @@ def is_caption(text: str) -> bool:
     return any(marker in lowered for marker in CAPTION_MARKERS)
 
 
-def _fold_headline(events: list[Event], told_in: list[int]) -> list[Event]:
-    """A headline's event that the article goes on to tell is that event, told once more."""
+def _headlines(sentences: list[Span]) -> set[int]:
+    """The sentences that are headlines: the article's first, and any that stands on a line of
+    its own without a closing stop (a headline below a site's menu line, a crosshead such as
+    "Marines deployed to Syria" above the paragraphs that tell it)."""
+    found = {0}
+    for index, sentence in enumerate(sentences):
+        text = sentence.text.strip()
+        following = sentence.doc[sentence.end:sentence.end + 1].text
+        if text and text[-1] not in CLOSING_PUNCTUATION and "\n" in sentence.text + following:
+            found.add(index)
+    return found
+
+
+def _fold_headline(events: list[Event], told_in: list[int], headlines: set[int]
+                   ) -> tuple[list[Event], list[int]]:
+    """A headline's event that the article goes on to tell is that event, told once more; the
+    events left, with the sentence each was told in."""
     kept: list[Event] = []
+    kept_in: list[int] = []
     for event, index in zip(events, told_in):
-        if index == 0:
+        if index in headlines:
             later = next((i for i, (other, where) in enumerate(zip(events, told_in))
-                          if where > 0 and retells(event, other)), None)
+                          if where > index and where not in headlines
+                          and retells(event, other)), None)
             if later is not None:
                 events[later] = combine([events[later], event])
                 continue
         kept.append(event)  # (zip reads the list as it goes, so a folded event is its new self)
-    return kept
+        kept_in.append(index)
+    return kept, kept_in
 
 
 def _place_the_unplaced(events: list[Event], told_in: list[int],

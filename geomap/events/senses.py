@@ -110,6 +110,7 @@ INTENT_HEADS = frozenset({"plan", "plans", "planned", "planning", "threaten", "t
                           "pledge", "urge", "urged", "call", "called", "warn", "warned", "try",
                           "tried", "attempt", "attempted", "ready", "able", "likely"})
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "would"})
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "'s", "'re"})
 # Words that make a clause a condition, not a telling: "if he is killed".
 CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 # What makes a plural event noun a series: "a wave of bombings", "repeated attacks".
@@ -360,6 +361,9 @@ def is_unrealised(token: Token) -> bool:
         return True
     if token.dep_ in ("xcomp", "ccomp") and token.head.lower_ in INTENT_HEADS:
         return True
+    if token.dep_ == "xcomp" and token.head.lower_ in BE_FORMS \
+            and any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children):
+        return True  # "is to be sentenced on July 13", "are to meet next week"
     if token.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ in CONDITIONS
                                      for child in token.children):
         return True  # "even if Baghdadi is killed", "unless troops withdraw"

@@ -404,3 +404,18 @@ def test_a_peoples_name_on_a_disaster_places_it_in_their_country(gazetteer, tabl
     outbreak = only(parse("Forty people have died in the Somali cholera outbreak, aid groups "
                           "said.", gazetteer, table).events, "disaster")
     assert outbreak.place is not None and outbreak.place.country == "SO"
+
+
+def test_a_crosshead_is_the_event_the_paragraph_below_tells(gazetteer, table):
+    text = ("Fighting on the coast\n\nSomali troops are still camped near Barawe, officials said "
+            "on Monday.\n\nMarket bombing\n\nA car bomb exploded at a market in Afgooye on "
+            "Sunday, killing five people.")
+    bombings = [event for event in parse(text, gazetteer, table).events if event.type == "attack"]
+    assert len(bombings) == 1
+    assert bombings[0].place.name == "Afgooye" and len(bombings[0].sources) == 1
+
+
+def test_what_is_to_be_done_has_not_happened(gazetteer, table):
+    events = parse("The former mayor is to be sentenced in Kismayo on July 13.", gazetteer,
+                   table).events
+    assert events == []
