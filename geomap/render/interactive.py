@@ -54,8 +54,6 @@ CLUSTER_ABOVE = 50
 WORLD_CENTRE, WORLD_ZOOM = (20.0, 15.0), 2
 # Fitting never zooms closer than this: one town still shows its surroundings.
 FIT_MAX_ZOOM = 7
-# Pixels kept clear for the title box (top left) and the layer list (top right).
-FIT_PADDING_TOP_LEFT, FIT_PADDING_BOTTOM_RIGHT = (50, 110), (50, 40)
 # An opened popup is panned clear of the title box.
 POPUP_CLEAR_TOP_LEFT = (20, 120)
 # The offline basemap is too coarse to be worth zooming further; web tiles allow more.
@@ -161,8 +159,8 @@ def place_map(mentions: Sequence[PlaceMention], *, countries: Sequence[Place], t
               if event.place is not None and not is_area_event(event)]
     if events:
         EventLayer(events, control=control, names=names, countries=countries).add_to(map)
-    _fit_to_places(map, group_places(pinned) if pinned else places)
-    ResponsiveLayout(control).add_to(map)
+    ResponsiveLayout(control, _story_bounds(group_places(pinned) if pinned else places),
+                     max_zoom=FIT_MAX_ZOOM).add_to(map)
     add_stylesheet(map, "places_css", CSS)
     return map
 
@@ -250,17 +248,16 @@ def _place_shape(mapped: MappedPlace, muted: bool) -> folium.GeoJson | None:
     return shape
 
 
-def _fit_to_places(map: folium.Map, places: list[MappedPlace]) -> None:
-    """Frame the story on opening: the places shown (all if only hidden ones exist), narrowed to
-    its core when a few far-off mentions ("officials in Washington") would shrink it to a dot."""
+def _story_bounds(places: list[MappedPlace]) -> list[list[float]] | None:
+    """What the map opens on: the places shown (all if only hidden ones exist), narrowed to the
+    story's core when a few far-off mentions ("officials in Washington") would shrink it to a
+    dot; framed in the page clear of its panels (see `layout`)."""
     framed = _story_core([mapped for mapped in places if mapped.family.shown] or places)
     if not framed:
-        return
+        return None
     lats = [mapped.place.lat for mapped in framed]
     lons = [mapped.place.lon for mapped in framed]
-    map.fit_bounds([[min(lats), min(lons)], [max(lats), max(lons)]],
-                   padding_top_left=FIT_PADDING_TOP_LEFT,
-                   padding_bottom_right=FIT_PADDING_BOTTOM_RIGHT, max_zoom=FIT_MAX_ZOOM)
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
 def _story_core(places: list[MappedPlace]) -> list[MappedPlace]:

@@ -1,7 +1,8 @@
 """How the map's controls share its space at any width: below NARROW pixels (an embed in a
 column, a phone) the layer list, the event list and the filters fold into buttons and the title
 box shrinks, so the first view shows the map; a panel the reader opened stays open. The event
-list's height follows the room left between the title and the bottom controls.
+list's height follows the room left between the title and the bottom controls, and the story is
+framed on opening in the part of the map the panels leave free.
 """
 
 from __future__ import annotations
@@ -29,11 +30,11 @@ CSS = """
 
 class ResponsiveLayout(MacroElement):
     """Folds the panels and the layer list (`control`) at narrow widths, on opening and when
-    the map is resized; sizes the event list to the room it has."""
+    the map is resized; sizes the event list to the room it has; frames the story."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
-        (function (map, control) {
+        (function (map, control, bounds) {
             var container = map.getContainer(), wasNarrow = null;
             function fitList() {
                 var body = container.querySelector(".geomap-list-body");
@@ -44,6 +45,21 @@ class ResponsiveLayout(MacroElement):
                     .forEach(function (node) { bottom += node.offsetHeight + 10; });
                 var room = frame.bottom - body.getBoundingClientRect().top - bottom - 16;
                 body.style.maxHeight = Math.max(60, room) + "px";
+            }
+            function frame() {  // the story's bounds, clear of the panels at the sides
+                if (!bounds) { return; }
+                var size = map.getSize(), left = 0, right = 0, bottom = 0;
+                var box = container.getBoundingClientRect();
+                container.querySelectorAll(".leaflet-control").forEach(function (node) {
+                    var b = node.getBoundingClientRect();
+                    if (!b.width || b.height > size.y * 0.8) { return; }
+                    if (b.left - box.left < size.x / 2) { left = Math.max(left, b.right - box.left); }
+                    else { right = Math.max(right, box.right - b.left); }
+                });
+                if (left + right > size.x * 0.6) { left = right = 0; }  // too narrow to dodge
+                map.fitBounds(bounds, {paddingTopLeft: [left + 30, 30],
+                                       paddingBottomRight: [right + 30, 30],
+                                       maxZoom: {{ this.max_zoom }}, animate: false});
             }
             function arrange() {
                 var width = map.getSize().x, narrow = width < {{ this.narrow }};
@@ -64,14 +80,18 @@ class ResponsiveLayout(MacroElement):
             });
             map.on("resize geomap-panels", arrange);
             arrange();
-        })({{ this._parent.get_name() }}, {{ this.control.get_name() }});
+            frame();
+            if (map.geomapLabelPlacer) { map.geomapLabelPlacer.refresh(); }
+        })({{ this._parent.get_name() }}, {{ this.control.get_name() }}, {{ this.bounds|inert }});
         {% endmacro %}
     """)
 
-    def __init__(self, control: MacroElement):
+    def __init__(self, control: MacroElement, bounds: list[list[float]] | None, *,
+                 max_zoom: int):
+        """`bounds`: [[south, west], [north, east]] of the story, framed on opening."""
         super().__init__()
         self._name = "ResponsiveLayout"
-        self.control = control
+        self.control, self.bounds, self.max_zoom = control, bounds, max_zoom
         self.narrow, self.tiny = NARROW, TINY
 
     def render(self, **kwargs) -> None:
