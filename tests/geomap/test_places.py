@@ -693,3 +693,25 @@ def test_a_people_without_a_state_names_no_border(gazetteer, tmp_path):
     places = _places_of(gazetteer, tmp_path, "Kurdish fighters advanced near the Iraqi border. "
                                              "Fighting continued across Syria and in Hasakah.")
     assert places["Iraqi border"].name == "Syria–Iraq border"
+
+
+def test_an_english_story_reads_english_names_in_england(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Flights from Heathrow were cancelled as snow fell across Yorkshire. In "
+                       "the cathedral city of Salisbury, in Wiltshire, buses stopped; Colchester "
+                       "and Chelmsford cleared their roads.")
+    assert found["Yorkshire"].country == "GB"  # not Yorkshire, Virginia
+    assert found["Salisbury"].country == "GB"  # not Harare, once called Salisbury
+    assert found["Colchester"].country == "GB" and found["Heathrow"].country == "GB"
+
+
+def test_a_place_after_a_verb_of_advancing_on_it_is_a_place(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Government troops pushed north while the militia was advancing on Raqa.")
+    assert found["Raqa"].country == "SY"
+
+
+def test_a_country_the_model_takes_for_a_person_is_the_country(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Sri Lanka has a large tea industry, and pickers there earn little.")
+    assert found["Sri Lanka"].kind == "country" and found["Sri Lanka"].country == "LK"
