@@ -257,3 +257,66 @@ def test_a_long_article_is_read_in_bounded_memory(tmp_path, gazetteer):
     peak_kib = int(subprocess.run([sys.executable, "-c", probe, geomap, "places", str(path)],
                                   capture_output=True, text=True, check=True).stdout)
     assert peak_kib < 1.5 * 2**20, f"{peak_kib / 2**20:.2f} GiB"
+
+
+def test_each_command_names_every_bad_file_once_and_reads_the_rest(tmp_path, gazetteer):
+    from click.testing import CliRunner
+
+    from geomap.cli import main
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Gunmen attacked a market in Kismayo on Tuesday, killing "
+                                     "three people.", encoding="utf-8")
+    with open(os.path.join(os.fsencode(folder), b"caf\xe9.txt"), "wb") as file:
+        file.write(b"Troops entered Baidoa on Friday.")
+    (folder / "deep.json").write_text("[" * 100_000 + "]" * 100_000, encoding="ascii")
+    (folder / "number.json").write_text('{"text": "x", "n": ' + "9" * 5000 + "}", encoding="ascii")
+    (folder / "lone.json").write_text('{"text": "Clashes in \\ud800Jilib."}', encoding="ascii")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "zero.txt").symlink_to("/dev/zero")
+    bad = ("deep.json", "number.json", "pipe.txt", "zero.txt")
+    commands = {"places": [], "events": [],
+                "render": ["--output-dir", str(tmp_path / "maps"), "--date", "2021-06-10"]}
+    for command, options in commands.items():
+        result = in_time(lambda command=command, options=options: CliRunner().invoke(
+            main, [command, str(folder), *options]), 300)
+        assert result.exit_code == 1, (command, result.output)
+        errors = [line for line in result.stderr.splitlines() if line.startswith("geomap: error")]
+        assert sorted(line.split(": ")[2].rsplit("/", 1)[1] for line in errors) == sorted(bad)
+        assert "Traceback" not in result.output
+    maps = sorted(path.name for path in (tmp_path / "maps").iterdir())
+    assert maps == ["caf-xe9.html", "good.html", "lone.html"]
+
+
+def test_a_progress_bar_only_on_a_terminal(tmp_path, gazetteer):
+    import fcntl
+    import pty
+    import shutil
+    import struct
+    import subprocess
+    import sys
+    import termios
+
+    for index in range(3):
+        (tmp_path / f"{index}.txt").write_text(f"Shelling in Homs, report {index}.",
+                                               encoding="utf-8")
+    geomap = shutil.which("geomap", path=str(Path(sys.executable).parent))
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 80, 0, 0))  # 80 columns
+    with subprocess.Popen([geomap, "places", str(tmp_path)], stdout=subprocess.DEVNULL,
+                          stderr=follower) as run:
+        os.close(follower)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # the terminal closed with the process
+                break
+            if not chunk:
+                break
+            shown += chunk
+    os.close(leader)
+    assert run.returncode == 0 and b"Reading articles" in shown
+    piped = subprocess.run([geomap, "places", str(tmp_path)], capture_output=True, text=True)
+    assert piped.returncode == 0 and "Reading articles" not in piped.stderr
