@@ -48,6 +48,7 @@ PERSONAL_NOUNS = _words("personal_nouns")
 STREET_WORDS = _words("street_words")
 PLACE_NOUNS_BEFORE_NAME = _words("place_nouns_before_name")
 MOVEMENT_VERBS_BEFORE_ON = _words("movement_verbs_before_on")
+FLYING_WORDS = _words("flying_words")
 SHARED_KINDS: dict[str, str] = dict(_LEXICON["shared_kinds"])
 FINE_PLACE_HEADS: dict[str, str] = dict(_LEXICON["fine_place_heads"])
 # institution category -> (words of its names, nouns that refer to it), in the file's order

@@ -37,6 +37,7 @@ from geomap.vocabulary import (
     COMPASS_WORDS,
     DETERMINERS,
     FACILITY_WORDS,
+    FLYING_WORDS,
     LIST_WORDS,
     LOCATIVE_WORDS,
     MOVEMENT_VERBS_BEFORE_ON,
@@ -259,6 +260,9 @@ def model_place(finder: Finder, c: Candidate) -> bool:
 
 def cued_name(finder: Finder, c: Candidate) -> bool:
     grown = c.grown
+    if grown is None and finder.enabled("airport_code") and airport_code(finder, c.span):
+        finder.accept(c.span, c.label, cue="an airport's code")
+        return True
     if grown is None or loose_key(grown.text) in finder.person_names \
             or (len(grown) == 1 and grown[0].is_stop):
         return True
@@ -280,6 +284,15 @@ def cued_name(finder: Finder, c: Candidate) -> bool:
     if found:
         finder.accept(grown, c.label, cue=found)
     return True
+
+
+def airport_code(finder: Finder, name: Span) -> bool:
+    """An airport's code in capitals, in a sentence about flying ("flights at LAX")."""
+    text = name.text
+    return len(name) == 1 and text.isalpha() and text.isupper() and len(text) in (3, 4) \
+        and any(token.lower_ in FLYING_WORDS for token in name.sent) \
+        and any(c.name_kind == "code" and c.kind == Kind.AIRPORT
+                for c in finder.gazetteer.lookup(text, limit=3, fuzzy=False))
 
 
 def named_a_kind(name: Span) -> str:
@@ -537,6 +550,7 @@ SUB_RULES = (
     Rule("named_a_kind", named_a_kind, "the Zaatari camp", "a place named by its kind"),
     Rule("large_organisation_place", large_place, "Peru beat Chile (read as teams)", "the places"),
     Rule("country_misread", country_misread, "Sri Lanka has (read as a person)", "the country"),
+    Rule("airport_code", airport_code, "flights at LAX were delayed", "the airport"),
 )
 CUES = (
     Rule("before_people_or_office", before_people_or_office, "Tulsa residents", "a place"),

@@ -355,6 +355,13 @@ def test_an_airport_is_a_place_of_its_own(gazetteer, tmp_path):
     assert found["London"].country == "GB"
 
 
+def test_an_airport_code_in_a_story_of_flights_is_the_airport(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path, "Flights at LAX and JFK were delayed for hours.")
+    lax = found["LAX"]
+    assert lax.kind == "airport" and distance_km(lax.lat, lax.lon, 33.94, -118.41) < 3
+    assert found["JFK"].kind == "airport" and found["JFK"].admin1 == "New York"
+
+
 def test_an_airport_code_alone_makes_no_word_a_place(gazetteer, tmp_path):
     # CIA is also Rome Ciampino's code, GOP Gorakhpur's
     found = _places_of(gazetteer, tmp_path, "Agents met at CIA headquarters in Langley, Virginia. "
