@@ -226,9 +226,39 @@ EVENT_SCRIPT = """
                           " known only to the area", {sticky: true, className: "geomap-tooltip"});
         return layer;
     }
+    var spotMarkers = [], SPREAD = 27;  // a symbol and its count badge
+    function spread() {  // symbols of nearby places set apart, the busiest where it stands
+        if (data.cluster) { return; }  // clusters take care of crowding
+        var kept = [];
+        spotMarkers.map(function (marker, index) { return index; })
+            .filter(function (index) { return spotMarkers[index]; })
+            .sort(function (a, b) { return shownAt[b] - shownAt[a]; })
+            .forEach(function (index) {
+                var marker = spotMarkers[index], p = map.latLngToContainerPoint(marker.getLatLng());
+                var x = p.x, y = p.y;
+                for (var tries = 0; tries < 8; tries++) {
+                    var near = kept.filter(function (k) {
+                        return Math.abs(k[0] - x) < SPREAD && Math.abs(k[1] - y) < SPREAD;
+                    })[0];
+                    if (!near) { break; }
+                    var dx = x - near[0], dy = y - near[1], d = Math.sqrt(dx * dx + dy * dy);
+                    if (d < 0.5) { dx = 1; dy = 0; d = 1; }
+                    var step = SPREAD / Math.max(Math.abs(dx / d), Math.abs(dy / d));
+                    x = near[0] + dx / d * step; y = near[1] + dy / d * step;
+                }
+                kept.push([x, y]);
+                var shift = [Math.round(x - p.x), Math.round(y - p.y)];
+                spotLabels[index].shift = shift;
+                if (marker._icon) {
+                    marker._icon.style.marginLeft = (shift[0] - 9) + "px";
+                    marker._icon.style.marginTop = (shift[1] - 9) + "px";
+                }
+            });
+    }
     function draw(atSpots, atAreas) {
         markers.clearLayers();
         shapes.clearLayers();
+        spotMarkers = data.spots.map(function () { return null; });
         var made = [];
         atAreas.forEach(function (events, index) {
             if (events.length) { shapes.addLayer(areaShape(data.areas[index], events.sort(byRank))); }
@@ -236,7 +266,8 @@ EVENT_SCRIPT = """
         atSpots.forEach(function (events, index) {
             if (!events.length) { return; }
             var spot = data.spots[index];
-            made.push(stackMarker(spot, events.sort(byRank)));
+            spotMarkers[index] = stackMarker(spot, events.sort(byRank));
+            made.push(spotMarkers[index]);
             if (spot[3]) {
                 shapes.addLayer(L.circle([spot[0], spot[1]], {
                     radius: spot[3] * 1000, interactive: false, weight: 1, opacity: .35,
@@ -251,7 +282,9 @@ EVENT_SCRIPT = """
         });
         if (markers.addLayers) { markers.addLayers(made); }
         else { made.forEach(function (marker) { markers.addLayer(marker); }); }
+        spread();
     }
+    map.on("zoomend", spread);
     var listBox = null, listHead = null, listBody = null;
     var list = L.control({position: "topleft"});
     list.onAdd = function () {

@@ -61,6 +61,7 @@ window.geomapLabels = window.geomapLabels || function (map) {
             set.labels.forEach(function (label) {
                 var shown = set.active(label);
                 var point = shown && map.latLngToContainerPoint([label.lat, label.lon]);
+                if (shown && label.shift) { point = point.add(label.shift); }  // a set-apart symbol
                 if (shown && point.x >= 0 && point.y >= 0 && point.x <= size.x &&
                         point.y <= size.y) {
                     label.point = point;
