@@ -102,6 +102,11 @@ def pipeline_version() -> str:
     return digest.hexdigest()[:16]
 
 
+def _made_by(settings: BatchSettings) -> dict[str, str]:
+    """What a result records of how it was made, and a run compares with its own."""
+    return {"pipeline": pipeline_version(), "gazetteer": gazetteer_version(settings.gazetteer)}
+
+
 def gazetteer_version(path: Path | None) -> str:
     """The store's build: its sources' fingerprint and the build's own id (a rebuild with other
     user places differs)."""
@@ -129,7 +134,7 @@ def run_batch(source: Path, outdir: Path, *, workers: int | None = None,
     started = time.perf_counter()
     report = BatchReport()
     articles_dir = _output_folder(source, outdir)
-    made_by = {"pipeline": pipeline_version(), "gazetteer": gazetteer_version(settings.gazetteer)}
+    made_by = _made_by(settings)
     order: list[str] = []
     todo: list[tuple[str, Article]] = []
     for item in read_inputs(source, outdir, settings.max_bytes):
@@ -154,8 +159,7 @@ def run_batch(source: Path, outdir: Path, *, workers: int | None = None,
             if isinstance(result, InputError):
                 report.failures.append(result)
             else:
-                write_text(articles_dir / f"{key}.json",
-                           json.dumps({**result, **made_by}, ensure_ascii=False))
+                write_text(articles_dir / f"{key}.json", json.dumps(result, ensure_ascii=False))
                 report.done += 1
             bar.update(1)
     write_text(outdir / FAILURES_FILE, "".join(
@@ -260,6 +264,7 @@ def _start_worker(settings: BatchSettings) -> None:
 
     nlp.load()
     _WORKER["gazetteer"] = Gazetteer.open(settings.gazetteer, progress=False)
+    _WORKER["made_by"] = _made_by(settings)  # a Dask worker's own, which may not be ours
     _WORKER["options"] = EventOptions(ActorTable.load(settings.actor_files),
                                       settings.default_date)
 
@@ -291,7 +296,7 @@ def _record(item) -> dict:
             "source": article.source,
             "published": item.published.isoformat() if item.published else "",
             "places": [place.to_dict() for place in item.places],
-            "events": [event.to_dict() for event in item.events]}
+            "events": [event.to_dict() for event in item.events], **_WORKER["made_by"]}
 
 
 def combine(outdir: Path, order: list[str], gazetteer: Path | None = None, *,
