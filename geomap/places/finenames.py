@@ -31,6 +31,9 @@ SAINTS = frozenset({"saint", "st.", "st", "san", "santa", "sainte", "santo"})
 # Lower-case particles inside a transliterated name.
 _PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "at", "az", "ez", "de", "del",
                         "la", "le", "di", "du", "da", "von", "van"})
+# Words for a part of a town, before "of" and its name.
+_DISTRICT_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "suburb", "quarter",
+                             "borough"})
 # Head words that are surnames too: a name the model calls a person's is one.
 _SURNAMES_TOO = frozenset({"lane", "way", "park", "temple", "chapel", "tower", "church",
                            "hospital", "square", "bridge"})
@@ -50,7 +53,27 @@ class FineName:
 
 
 def fine_names(doc: Doc) -> list[FineName]:
-    """Every name in `doc` that ends in a word of `FINE_PLACE_HEADS`, in text order."""
+    """Every name in `doc` that ends in a word of `FINE_PLACE_HEADS`, and every name after "the
+    district of" and its like, in text order."""
+    return sorted(_headed_names(doc) + _named_districts(doc), key=lambda name: name.start)
+
+
+def _named_districts(doc: Doc) -> list[FineName]:
+    """"The district of Karrada", "the neighbourhood of Faubourg Marigny": a part of a town."""
+    found = []
+    for token in doc[:-2]:
+        if token.lower_ not in _DISTRICT_WORDS or doc[token.i + 1].lower_ != "of" \
+                or token.i == 0 or doc[token.i - 1].lower_ not in ("the", "a"):
+            continue
+        end = token.i + 2
+        while end < len(doc) and end - token.i - 2 < MAX_NAME_TOKENS and _name_word(doc[end]):
+            end += 1
+        if end > token.i + 2:
+            found.append(FineName(token.i + 2, end, "district", after_person=False))
+    return found
+
+
+def _headed_names(doc: Doc) -> list[FineName]:
     found = []
     for token in doc:
         kind, end = _head(doc, token.i)

@@ -169,7 +169,9 @@ def own_place(finder: Finder, name: FineName) -> FineName | None:
     if name.kind == "street":
         return name
     if finder.known(doc[name.start:name.end].text):
-        return None
+        return None  # a known district is the gazetteer's, a known building too
+    if name.kind == "district":
+        return name
     return name if name.after_person or finder.known_from(name.start) is None else None
 
 

@@ -722,3 +722,11 @@ def test_a_country_the_model_takes_for_a_person_is_the_country(gazetteer, tmp_pa
     found = _places_of(gazetteer, tmp_path,
                        "Sri Lanka has a large tea industry, and pickers there earn little.")
     assert found["Sri Lanka"].kind == "country" and found["Sri Lanka"].country == "LK"
+
+
+def test_a_named_district_no_gazetteer_holds_lies_in_its_town(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "In New Orleans, water rose in the neighbourhood of Bywater Heights.")
+    district = found["Bywater Heights"]
+    assert district.kind == "district" and district.anchor == "New Orleans"
+    assert distance_km(district.lat, district.lon, 29.95, -90.07) < 10
