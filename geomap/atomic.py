@@ -29,7 +29,7 @@ def mark_input(status: os.stat_result) -> None:
     _INPUTS.add((status.st_dev, status.st_ino))
 
 
-def target(path: Path) -> Path:
+def _target(path: Path) -> Path:
     """The file an output at `path` replaces: the end of its links. OutputError when that is
     not a regular file, or is one of the inputs."""
     real = Path(os.path.realpath(path))
@@ -52,7 +52,7 @@ def target(path: Path) -> Path:
 def write_text(path: Path, text: str) -> Path:
     """Write `text` to `path` in one step: the file is either the old one or the complete new one."""
     path = Path(path)
-    real = target(path)
+    real = _target(path)
     try:
         real.parent.mkdir(parents=True, exist_ok=True)
         handle, temp = tempfile.mkstemp(dir=real.parent, prefix=f".{real.name}.", suffix=".partial")
@@ -78,7 +78,7 @@ def write_with(path: Path, write: Callable[[Path], object],
     Parquet): `write` gets a path of the same name in a fresh folder beside `path`, which is then
     renamed over it. OSError and the writer's own `errors` become OutputError naming `path`."""
     path = Path(path)
-    real = target(path)
+    real = _target(path)
     try:
         real.parent.mkdir(parents=True, exist_ok=True)
         folder = Path(tempfile.mkdtemp(dir=real.parent, prefix=f".{real.name}.", suffix=".partial"))
