@@ -15,6 +15,7 @@ from geomap.cli.options import (
     paths_argument,
 )
 from geomap.cli.output import note_undated, report, split_results
+from geomap.display import shown
 from geomap.pipeline import GeoparsedArticle, geoparse_paths
 
 
@@ -49,7 +50,7 @@ def events(paths: tuple[Path, ...], max_bytes: int, merge: bool, output_format: 
                        f"the {output_format}: it has no room for an event without a place (csv, "
                        "gpkg, geojson and parquet keep them)", err=True)
         if output is not None:
-            click.echo(f"wrote {written} events to {output}", err=True)
+            click.echo(f"wrote {written} events to {shown(output)}", err=True)
     sys.exit(report(failures))
 
 

@@ -134,7 +134,7 @@ def write_map(items: list[GeoparsedArticle], path: Path, countries: list[Place],
 
         static_map(path, events=events, mentions=mentions, countries=countries, title=heading,
                    subtitle=subtitle, size=size)
-        click.echo(str(path))
+        click.echo(shown(path))
         return
     from geomap.render import (  # folium only for maps
         place_map,
@@ -151,4 +151,4 @@ def write_map(items: list[GeoparsedArticle], path: Path, countries: list[Place],
         write_fragment(html_map, path, responsive=responsive, assets=assets)
     else:
         write_html(html_map, path, assets=assets)
-    click.echo(str(path))
+    click.echo(shown(path))
