@@ -48,17 +48,21 @@ class ResponsiveLayout(MacroElement):
             }
             function frame() {  // the story's bounds, clear of the panels at the sides
                 if (!bounds) { return; }
-                var size = map.getSize(), left = 0, right = 0, bottom = 0;
+                var size = map.getSize(), left = 0, right = 0, top = 0, bottom = 0;
                 var box = container.getBoundingClientRect();
                 container.querySelectorAll(".leaflet-control").forEach(function (node) {
                     var b = node.getBoundingClientRect();
                     if (!b.width || b.height > size.y * 0.8) { return; }
                     if (b.left - box.left < size.x / 2) { left = Math.max(left, b.right - box.left); }
                     else { right = Math.max(right, box.right - b.left); }
+                    if (b.top - box.top < size.y / 2) { top = Math.max(top, b.bottom - box.top); }
+                    else { bottom = Math.max(bottom, box.bottom - b.top); }
                 });
-                if (left + right > size.x * 0.6) { left = right = 0; }  // too narrow to dodge
-                map.fitBounds(bounds, {paddingTopLeft: [left + 30, 30],
-                                       paddingBottomRight: [right + 30, 30],
+                var padding = left + right <= size.x * 0.6
+                    ? [[left + 30, 30], [right + 30, 30]]
+                    // too narrow to dodge sideways: keep the story below the top controls
+                    : [[12, Math.min(top, size.y * 0.4) + 8], [12, Math.min(bottom, size.y * 0.2) + 8]];
+                map.fitBounds(bounds, {paddingTopLeft: padding[0], paddingBottomRight: padding[1],
                                        maxZoom: {{ this.max_zoom }}, animate: false});
             }
             function arrange() {
