@@ -94,6 +94,22 @@ def service_address(url: str) -> tuple[str, str]:
     return parts.scheme, parts.netloc + parts.path.rstrip("/")
 
 
+def check_settings(*, user_agent: str | None, provider: str, username: str | None,
+                   url: str | None) -> tuple[str, str]:
+    """The (scheme, host[:port][/path]) to ask, or ValueError for a setup the service's policy
+    would refuse or a URL that is not one. Cheap: a command checks before it opens the store."""
+    if not user_agent or not user_agent.strip() or user_agent.startswith("geopy/"):
+        raise ValueError("online geocoding needs a user agent: set a user agent that "
+                         "identifies you (Nominatim's usage policy), e.g. "
+                         "'my-newsroom-geomap/1.0 (me@example.org)'")
+    if provider not in SOURCES:
+        raise ValueError(f"unknown online provider {provider!r} (known: {', '.join(SOURCES)})")
+    if provider == "geonames" and not username:
+        raise ValueError("the GeoNames provider needs the `username` of a GeoNames account "
+                         "enabled for web services")
+    return service_address(url or (NOMINATIM_URL if provider == "nominatim" else GEONAMES_URL))
+
+
 class OnlineGeocoder:
     """Names to candidate places through an online geocoding service, cached and rate limited."""
 
@@ -105,17 +121,8 @@ class OnlineGeocoder:
         `username` is the GeoNames account; `timeout` bounds each request as a whole. Raises
         ValueError for a setup the service's policy would refuse or a URL that is not one, and
         StoreError when the cache file cannot be opened."""
-        if not user_agent or not user_agent.strip() or user_agent.startswith("geopy/"):
-            raise ValueError("online geocoding needs a user agent: set a user agent that "
-                             "identifies you (Nominatim's usage policy), e.g. "
-                             "'my-newsroom-geomap/1.0 (me@example.org)'")
-        if provider not in SOURCES:
-            raise ValueError(f"unknown online provider {provider!r} (known: {', '.join(SOURCES)})")
-        if provider == "geonames" and not username:
-            raise ValueError("the GeoNames provider needs the `username` of a GeoNames account "
-                             "enabled for web services")
-        scheme, domain = service_address(
-            url or (NOMINATIM_URL if provider == "nominatim" else GEONAMES_URL))
+        scheme, domain = check_settings(user_agent=user_agent, provider=provider,
+                                        username=username, url=url)
         self.provider = provider
         limits = Limits(timeout=timeout, min_delay_seconds=min_delay_seconds,
                         max_retries=max_retries, max_answer_bytes=max_answer_bytes)

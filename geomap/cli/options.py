@@ -4,6 +4,7 @@ the gazetteer (with the opt-in online geocoder), the actor table and the events'
 from __future__ import annotations
 
 import functools
+import logging
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,20 +27,42 @@ def paths_argument(command: Callable) -> Callable:
 
 
 def open_gazetteer(online: dict | None = None) -> Gazetteer:
-    """The store, with the online geocoder attached when the user asked for it."""
+    """The store, with the online geocoder attached when the user asked for it. The online
+    settings are checked first: a usage error does not wait for the store to open (or build)."""
+    settings = _online_settings(online) if online and online["online"] else None
     gazetteer = Gazetteer.open(click.get_current_context().obj["gazetteer"])
-    if online and online["online"]:
+    if settings is not None:
         from gazetteer.online import OnlineGeocoder
         from gazetteer.paths import online_cache_path
 
-        try:
-            gazetteer.online = OnlineGeocoder(
-                online_cache_path(gazetteer.path), user_agent=online["user_agent"] or "",
-                provider=online["online_provider"], username=online["geonames_username"],
-                url=online["online_url"] or None)
-        except ValueError as error:
-            raise Failure(f"--online: {error}", EXIT_USAGE) from None
+        gazetteer.online = OnlineGeocoder(online_cache_path(gazetteer.path), **settings)
+        _say_online_warnings()
     return gazetteer
+
+
+def _online_settings(online: dict) -> dict:
+    from gazetteer.online import check_settings
+
+    settings = {"user_agent": online["user_agent"] or "", "provider": online["online_provider"],
+                "username": online["geonames_username"], "url": online["online_url"] or None}
+    try:
+        check_settings(**settings)
+    except ValueError as error:
+        raise Failure(f"--online: {error}", EXIT_USAGE) from None
+    return settings
+
+
+class _Say(logging.Handler):
+    """The online geocoder's warnings on stderr, one line each, worded like the command's own."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        click.echo(f"geomap: warning: {record.getMessage()}", err=True)
+
+
+def _say_online_warnings() -> None:
+    log = logging.getLogger("gazetteer.online")
+    if not any(isinstance(handler, _Say) for handler in log.handlers):
+        log.addHandler(_Say(logging.WARNING))
 
 
 def online_options(command: Callable) -> Callable:

@@ -77,6 +77,7 @@ def _geomap(workdir: Path, *arguments: str) -> subprocess.CompletedProcess:
 
 @pytest.mark.parametrize("url", ["localhost:8080", "127.0.0.1:8080/nominatim"])
 def test_a_url_without_a_scheme_is_a_usage_error(workdir, url):
+    (workdir / "store" / "gazetteer.sqlite").unlink()  # refused before the store is looked for
     done = _geomap(workdir, "--online-url", url)
     assert done.returncode == 2 and done.stdout == ""
     (line,) = done.stderr.splitlines()
@@ -89,7 +90,7 @@ def test_a_failing_server_is_one_line(workdir, service):
     done = _geomap(workdir, "--online-url", f"http://127.0.0.1:{service.server_port}")
     assert done.returncode == 0, done.stderr
     (line,) = done.stderr.splitlines()
-    assert line == "online lookup of 'Zarqoun' failed: the server answered HTTP 500"
+    assert line == "geomap: warning: online lookup of 'Zarqoun' failed: the server answered HTTP 500"
     assert [json.loads(done.stdout)["places"][0]["text"]] == ["Mosul"]
     assert service.asked == [("/search", "Zarqoun")] * 3  # the first try and two retries
 
