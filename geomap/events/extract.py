@@ -336,13 +336,7 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
     place_tokens = {i for start, end, place in places if place.kind != Kind.DEMONYM
                     for i in range(token_at(parsed, start), token_at(parsed, end - 1) + 1)}
     trigger_tokens = {i for trigger in triggers for i in range(trigger.start, trigger.end)}
-    actors = [_resolve_reference(context, index, mention)
-              for mention in find_actors(parsed, context.table, demonyms, place_tokens,
-                                         trigger_tokens, named=context.named[index])]
-    actors = [_institution(context, _full_name(context, mention))
-              for mention in actors if mention is not None]
-    actors = sorted(actors + _surnames(context, parsed, actors, place_tokens | trigger_tokens),
-                    key=lambda mention: mention.start)
+    actors = _sentence_actors(context, index, parsed, demonyms, place_tokens, trigger_tokens)
     actor_tokens = {i for mention in actors if not mention.reference
                     for i in range(mention.start, mention.end)}
     # the same for each of the sentence's events
@@ -542,14 +536,19 @@ def _qualified(token: Token) -> bool:
 
 def _earlier_place(all_places: dict, index: int, noun: str, char: int) -> PlaceMention | None:
     """The latest place of the kind a noun stands for, in this sentence before it or in the two
-    sentences before."""
+    sentences before; for "the country", else the country the article names most."""
     kinds = PLACE_NOUN_KINDS[noun]
     for sentence in range(index, index - 3, -1):
         candidates = [place for start, _, place in all_places.get(sentence, [])
                       if place.kind in kinds and (sentence < index or start < char)]
         if candidates:
             return candidates[-1]
-    return None
+    if noun != "country":
+        return None
+    countries = [place for found in all_places.values() for _, _, place in found
+                 if place.kind == Kind.COUNTRY]
+    counted = Counter(place.place_key for place in countries)
+    return max(countries, key=lambda place: counted[place.place_key], default=None)
 
 
 def _direction(token: Token, trigger: Token) -> str:
@@ -630,11 +629,17 @@ def _story_opponent(context: ArticleEvents, event_type: str, actors: list[Actor]
 
 
 def _crowd(event_type: str, subtype: str, actors: list[Actor]) -> list[Actor]:
-    """A protest or riot no one is named holding is held by protesters or rioters: ACLED's
-    actor for every demonstration, named or not."""
-    if event_type != "protest" or any(actor.role == "actor" for actor in actors):
+    """Who holds a protest or riot is protesters or rioters, ACLED's actor for every
+    demonstration: the people the sentence says protested ("thousands of townspeople"), or,
+    when it names no one, the crowd itself."""
+    if event_type != "protest":
         return []
     name = "Rioters" if subtype == "riot" else "Protesters"
+    for actor in actors:
+        if actor.role == "actor" and actor.kind == "civilians":
+            actor.name = name
+    if any(actor.role == "actor" for actor in actors):
+        return []
     return [Actor(name, "actor", "civilians", generic=True)]
 
 
@@ -657,6 +662,24 @@ def _justice_actor(context: ArticleEvents, event_type: str, actors: list[Actor],
     if name is None or any(actor_key(actor.name) == actor_key(name) for actor in actors):
         return []
     return [Actor(name, "actor", "government")]
+
+
+def _sentence_actors(context: ArticleEvents, index: int, parsed: Doc, demonyms: dict[int, str],
+                     places: set[int], triggers: set[int]) -> list[ActorMention]:
+    """The sentence's actor mentions under the names the article gives them: full names for
+    surnames, institutions for their nouns, and references resolved (a pronoun after the names,
+    so that it may be the person its own sentence names before it)."""
+    found = find_actors(parsed, context.table, demonyms, places, triggers,
+                        named=context.named[index])
+    named = [_institution(context, _full_name(context, mention))
+             for mention in found if not mention.reference]
+    named += _surnames(context, parsed, named, places | triggers)
+    resolved = [_resolve_reference(context, index, mention,
+                                   {other.name for other in named if other.kind == "person"
+                                    and other.start < mention.start})
+                for mention in found if mention.reference]
+    return sorted(named + [mention for mention in resolved if mention is not None],
+                  key=lambda mention: mention.start)
 
 
 def _surnames(context: ArticleEvents, parsed: Doc, mentions: list[ActorMention],
@@ -713,15 +736,15 @@ def _institution(context: ArticleEvents, mention: ActorMention) -> ActorMention:
     return mention
 
 
-def _resolve_reference(context: ArticleEvents, index: int,
-                       mention: ActorMention) -> ActorMention | None:
-    """"he" is the one person named in this or the three sentences before; "the leader" is the
-    person the article names far more than any other; "the group" and "the militants" are the one
-    armed group named so far (or the one named far more than any other)."""
-    if not mention.reference:
-        return mention
+def _resolve_reference(context: ArticleEvents, index: int, mention: ActorMention,
+                       before: set[str]) -> ActorMention | None:
+    """"he" is the one person named before it in its sentence (`before`), else the one person
+    named in this or the three sentences before; "the leader" is the person the article names
+    far more than any other; "the group" and "the militants" are the one armed group named so
+    far (or the one named far more than any other)."""
     if mention.kind == "person" and mention.text.lower() in PRONOUNS:
-        recent = {name for i in range(index - 3, index + 1) for name in context.persons.get(i, [])}
+        recent = before if len(before) == 1 else {
+            name for i in range(index - 3, index + 1) for name in context.persons.get(i, [])}
         if len(recent) != 1:
             return None
         mention.name, mention.generic = recent.pop(), False

@@ -419,3 +419,17 @@ def test_what_is_to_be_done_has_not_happened(gazetteer, table):
     events = parse("The former mayor is to be sentenced in Kismayo on July 13.", gazetteer,
                    table).events
     assert events == []
+
+
+def test_people_who_protest_are_protesters(gazetteer, table):
+    rally = only(parse("Thousands of farmers protested outside the parliament in Kismayo on "
+                       "Sunday.", gazetteer, table).events, "protest")
+    assert ("Protesters", "actor") in [(a.name, a.role) for a in rally.actors]
+
+
+def test_a_pronoun_is_the_person_its_sentence_names_before_it(gazetteer, table):
+    events = parse("Patricia Lane, 62, was arrested on Wednesday after an argument with Mayor Joan "
+                   "Pike in Fulton. Lane was taken to the county jail, where she was later "
+                   "released.", gazetteer, table).events
+    release = next(event for event in events if event.subtype == "release")
+    assert [(a.name, a.role) for a in release.actors] == [("Patricia Lane", "target")]
