@@ -100,7 +100,8 @@ def _place_relation(reading: ArticleReading, relation: Relation,
                     located: Located) -> None:
     anchor = reading.senses.get(reading.keys[relation.anchor])
     point = _locate(relation, anchor) if anchor is not None else None
-    if point is None:
+    # a street or building is placed in its town, not from a phrase ("Elm Street, north of ...")
+    if point is None or relation.subject is not None and reading.toponyms[relation.subject].fine:
         return
     lat, lon, radius = point
     if relation.subject is not None:

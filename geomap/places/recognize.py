@@ -1,9 +1,11 @@
 """Finding place names in parsed text: which spans of an article name a place.
 
-Candidates are the model's entities and every other run of capitalised words. Each candidate is grown
-to the longest name the gazetteer knows ("Deir" -> "Deir ez-Zor", "Euphrates" -> "Euphrates river
-valley", "Nineveh" -> "Nineveh province") and decided by the first of the rules in
-`geomap/places/rules.py` that speaks to it:
+Candidates are the model's entities and every other run of capitalised words; a name below the
+town ("Elm Street", "St. Peter's Basilica", "the district of X": `places/finenames.py`) stands
+in place of the entities and runs it overlaps, so that no word of it is read as a town. Each
+candidate is grown to the longest name the gazetteer knows ("Deir" -> "Deir ez-Zor", "Euphrates"
+-> "Euphrates river valley", "Nineveh" -> "Nineveh province") and decided by the first of the
+rules in `geomap/places/rules.py` that speaks to it:
 
 - the model labelled it a place (GPE, LOC, FAC): kept, unless it is a person's surname or a
   description in lower case;

@@ -730,3 +730,9 @@ def test_a_named_district_no_gazetteer_holds_lies_in_its_town(gazetteer, tmp_pat
     district = found["Bywater Heights"]
     assert district.kind == "district" and district.anchor == "New Orleans"
     assert distance_km(district.lat, district.lon, 29.95, -90.07) < 10
+
+
+def test_a_street_in_a_relative_phrase_is_still_a_street(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Police closed Elm Avenue, 2 miles north of Tulsa, on Friday.")
+    assert found["Elm Avenue"].kind == "street" and found["Elm Avenue"].anchor == "Tulsa"
