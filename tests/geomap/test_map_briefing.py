@@ -21,7 +21,6 @@ from geomap.render.print_size import PrintSize
 from geomap.render.static import static_map
 from geomap.render.story import article_names, event_summary, story_header
 
-CHROMIUM = Path("/usr/bin/chromium")
 # Share of the smaller of two labels they may overlap by.
 MOST_OVERLAP = 0.15
 VISIBLE_LABEL_BOXES = """() => [...document.querySelectorAll('.geomap-label')]
@@ -99,20 +98,6 @@ def story() -> tuple[list[PlaceMention], list[Event]]:
 @pytest.fixture(scope="module")
 def countries(gazetteer):
     return gazetteer.countries()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield launched
-        launched.close()
 
 
 @pytest.fixture(scope="module")

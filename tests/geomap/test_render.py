@@ -19,7 +19,6 @@ from geomap.places.mention import PlaceMention
 from geomap.render import place_map, write_html
 from geomap.render.markers import group_places, popup_html, tooltip_text
 
-CHROMIUM = Path("/usr/bin/chromium")
 HOSTILE_SCRIPT = "</script><img src=x onerror=alert(1)>"
 HOSTILE_ATTRIBUTE = '"><img src=x onerror=alert(1)>'
 # Live inside a JavaScript template literal, which is where folium's own Popup puts HTML.
@@ -224,20 +223,6 @@ COUNT_COLOURS = """async (png) => {
     return colours.size;
 }"""
 CIRCLE_MARKERS = ".leaflet-overlay-pane path.leaflet-interactive"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=str(CHROMIUM),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-        yield launched
-        launched.close()
 
 
 class Visit:
