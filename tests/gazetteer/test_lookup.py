@@ -165,6 +165,6 @@ def test_a_corrupt_or_missing_store_is_named_not_opened(tmp_path):
     corrupt.write_bytes(b"this is not a database" * 100)
     for path in (corrupt, tmp_path / "missing.sqlite"):
         assert not is_current(path)  # so `Gazetteer.open` rebuilds it by default
-        with pytest.raises(StoreError, match="missing or out of date") as error:
+        with pytest.raises(StoreError, match="missing, out of date or damaged") as error:
             Gazetteer.open(path, build_if_needed=False)
         assert str(path) in str(error.value) and "geomap gazetteer build" in str(error.value)
