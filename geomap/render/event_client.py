@@ -376,8 +376,11 @@ EVENT_SCRIPT = """
     var placer = geomapLabels(map);
     placer.add({labels: spotLabels, active: function (label) {
         label.priority = {{ this.event_priority }} + shownAt[label.spot];
-        return shownAt[label.spot] > 0;
+        var marker = spotMarkers[label.spot];  // in a cluster, the cluster is what shows
+        return shownAt[label.spot] > 0 && !!marker &&
+            (!data.cluster || markers.getVisibleParent(marker) === marker);
     }});
+    if (data.cluster) { markers.on("animationend", placer.refresh); }
     var passes = function () { return true; };
     function refresh() {
         var counts = data.styles.map(function () { return 0; });
