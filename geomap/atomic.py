@@ -29,6 +29,11 @@ def mark_input(status: os.stat_result) -> None:
     _INPUTS.add((status.st_dev, status.st_ino))
 
 
+def check_output(path: Path) -> None:
+    """OutputError now, before any work, if `path` could not be written as an output."""
+    _target(path)
+
+
 def _target(path: Path) -> Path:
     """The file an output at `path` replaces: the end of its links. OutputError when that is
     not a regular file, or is one of the inputs."""

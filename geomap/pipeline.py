@@ -16,6 +16,7 @@ from pathlib import Path
 from gazetteer import Gazetteer
 from geomap import nlp
 from geomap.actors import ActorTable
+from geomap.atomic import check_output
 from geomap.context import ReadingContext
 from geomap.events.records import Event
 from geomap.places.mention import PlaceMention
@@ -80,13 +81,16 @@ class FileFailure:
 
 
 def geoparse_paths(paths: list[Path], gazetteer: Gazetteer, events: EventOptions | None = None,
-                   *, max_bytes: int = MAX_BYTES, progress: bool = False
-                   ) -> Iterator[GeoparsedArticle | FileFailure]:
+                   *, max_bytes: int = MAX_BYTES, progress: bool = False,
+                   outputs: tuple[Path, ...] = ()) -> Iterator[GeoparsedArticle | FileFailure]:
     """Articles of every file under `paths` with their places, or a failure per unusable path;
-    with `progress`, a bar on stderr when it is a terminal."""
+    with `progress`, a bar on stderr when it is a terminal. OutputError before any is read
+    when one of `outputs` could not be written (it is one of the inputs, a device...)."""
     from tqdm import tqdm
 
     files, refused = expand_paths(paths)
+    for output in outputs:
+        check_output(output)
     yield from (FileFailure(str(error), error.file) for error in refused)
     for file in tqdm(files, desc="Reading articles", unit="file", leave=False,
                      disable=None if progress and len(files) > 1 else True):

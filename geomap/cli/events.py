@@ -40,7 +40,8 @@ def events(paths: tuple[Path, ...], max_bytes: int, merge: bool, output_format: 
         raise Failure(f"{output_format} output needs -o FILE", EXIT_USAGE)
     gazetteer = open_gazetteer(online)
     done, failures = split_results(geoparse_paths(list(paths), gazetteer, events,
-                                                  max_bytes=max_bytes, progress=True))
+                                                  max_bytes=max_bytes, progress=True,
+                                                  outputs=(output,) if output else ()))
     note_undated(done)
     if done:  # with no input read there is nothing to write, and an empty file would hide it
         found = story_events(done, merge)

@@ -26,7 +26,8 @@ def places(paths: tuple[Path, ...], max_bytes: int, output_format: str, output: 
     """Find and resolve the places in articles (files or folders of .txt/.html/.json/.jsonl)."""
     gazetteer = open_gazetteer(online)
     done, failures = split_results(geoparse_paths(list(paths), gazetteer, max_bytes=max_bytes,
-                                                  progress=True))
+                                                  progress=True,
+                                                  outputs=(output,) if output else ()))
     if done:
         emit(FORMATTERS[output_format](done), output)
     sys.exit(report(failures))

@@ -93,7 +93,8 @@ def render(paths: tuple[Path, ...], max_bytes: int, output: Path | None, output_
                               dpi or DEFAULT_DPI)}
     gazetteer = open_gazetteer(online)
     done, failures = split_results(geoparse_paths(list(paths), gazetteer, events,
-                                                  max_bytes=max_bytes, progress=True))
+                                                  max_bytes=max_bytes, progress=True,
+                                                  outputs=(output,) if output else ()))
     note_undated(done)
     countries = gazetteer.countries() if done else []
     if output is not None and done:

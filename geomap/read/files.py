@@ -137,13 +137,15 @@ def _walk(folder: Path, skipped: set[str], errors: list[InputError]) -> list[Pat
 def _refusal(path: Path) -> InputError | None:
     """Why `path` (links followed) is not a file to read, or None."""
     try:
-        mode = path.stat().st_mode
+        status = path.stat()
     except OSError as error:  # missing, a loop of links, a name too long, no permission
         if path.is_symlink():
             return InputError(shown(path), "a link to nothing (or a loop of links)")
         if isinstance(error, FileNotFoundError):
             return InputError(shown(path), "no such file or folder")
         return InputError(shown(path), f"cannot read ({error.strerror})")
-    kind = _not_regular(mode)
-    return None if kind is None else InputError(shown(path),
-                                                f"{kind}, not an article file; skipped")
+    kind = _not_regular(status.st_mode)
+    if kind is not None:
+        return InputError(shown(path), f"{kind}, not an article file; skipped")
+    mark_input(status)  # an input from now on: no output may replace it
+    return None
