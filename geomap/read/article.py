@@ -23,6 +23,9 @@ from geomap.read.files import MAX_BYTES, InputError, read_bytes
 MAX_TITLE_CHARS = 200
 # The most characters one article may have (spaCy's own limit for a text).
 MAX_CHARS = 1_000_000
+# A publication date as files state it ("2017-03-09T10:00:00+03:00", "Thu, 9 Mar 2017"): a longer
+# value is no date, and is not handed to the date parser.
+MAX_DATE_CHARS = 64
 # Surrogates alone (JSON may escape one, "\ud800"): no character, and no UTF-8 to write them as.
 _LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 _BLOCK_TAGS = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "article",
@@ -141,7 +144,7 @@ def _from_json(file: str, record: dict) -> Article:
                for key, value in record.items()}
     return Article(file=file, text=text, raw=text, title=strings.get("title", "") or _first_line(text),
                    source=strings.get("source", ""), url=strings.get("url", ""),
-                   published=strings.get("published", "") or strings.get("date", ""))
+                   published=_date(strings.get("published", "") or strings.get("date", "")))
 
 
 def _from_html(file: str, raw: str) -> Article:
@@ -153,7 +156,7 @@ def _from_html(file: str, raw: str) -> Article:
         raise ArticleError(file, f"malformed HTML ({error})") from None
     text = "".join(extractor.chars)
     return Article(file=file, text=text, raw=raw, title=extractor.title.strip() or _first_line(text),
-                   published=extractor.published, raw_offsets=extractor.offsets)
+                   published=_date(extractor.published), raw_offsets=extractor.offsets)
 
 
 class _TextExtractor(HTMLParser):
@@ -237,6 +240,11 @@ class _TextExtractor(HTMLParser):
 
     def handle_charref(self, name: str) -> None:
         self._emit(html.unescape(f"&#{name};"), self._here(), exact=False)
+
+
+def _date(value: str) -> str:
+    """A stated publication date, or "" when it is too long to be one."""
+    return value.strip() if len(value.strip()) <= MAX_DATE_CHARS else ""
 
 
 def _date_published(script: str) -> str:

@@ -320,3 +320,11 @@ def test_a_progress_bar_only_on_a_terminal(tmp_path, gazetteer):
     assert run.returncode == 0 and b"Reading articles" in shown
     piped = subprocess.run([geomap, "places", str(tmp_path)], capture_output=True, text=True)
     assert piped.returncode == 0 and "Reading articles" not in piped.stderr
+
+
+def test_a_publication_date_too_long_to_be_one_is_none(tmp_path):
+    path = tmp_path / "news.jsonl"
+    path.write_text(json.dumps({"text": "Shelling in Homs.", "published": "2021-" * 20_000}) + "\n"
+                    + json.dumps({"text": "Shelling in Hama.", "published": " 2021-06-10 "}) + "\n",
+                    encoding="utf-8")
+    assert [article.published for article in read_articles(path)] == ["", "2021-06-10"]
