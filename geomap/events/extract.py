@@ -51,6 +51,7 @@ from geomap.events.senses import (
     is_aggregate,
     is_generic,
     is_modifier,
+    is_name_part,
     is_offence,
     is_possibility,
     is_unrealised,
@@ -421,7 +422,8 @@ def _tells(parsed: Doc, trigger: Trigger, heads: set[int]) -> bool:
     threatened."""
     token = trigger_token(parsed, trigger)
     if is_descriptive(parsed, trigger) or is_habitual(parsed, trigger) or is_offence(token) \
-            or is_generic(token) or is_modifier(token, heads) or is_possibility(token):
+            or is_generic(token) or is_modifier(token, heads) or is_possibility(token) \
+            or is_name_part(token):
         return False
     return FAMILY_OF_TYPE.get(trigger.sense.type) == "political" or not is_unrealised(token)
 

@@ -111,6 +111,12 @@ INTENT_HEADS = frozenset({"plan", "plans", "planned", "planning", "threaten", "t
                           "tried", "attempt", "attempted", "ready", "able", "likely"})
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "would"})
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "'s", "'re"})
+# Entities whose names hold event words that tell of no event ("Highway Patrol"); not works
+# of art, which the model calls "The Battle of Mosul".
+NAMING_ENTITIES = frozenset({"ORG", "FAC", "LAW", "PRODUCT"})
+# Nouns of preparing or planning whose object is not done yet: "preparations for the fight".
+PREPARATION_NOUNS = frozenset({"preparation", "preparations", "plan", "plans", "bid", "calls",
+                               "call", "run-up", "prelude"})
 # Words that make a clause a condition, not a telling: "if he is killed".
 CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
 # What makes a plural event noun a series: "a wave of bombings", "repeated attacks".
@@ -320,6 +326,18 @@ def is_modifier(token: Token, triggers: set[int]) -> bool:
     return token.dep_ == "compound" and token.head.i not in triggers
 
 
+def is_name_part(token: Token) -> bool:
+    """A word inside the name of an organisation, a building or a law names no event: "the
+    Kansas Highway Patrol", "the Flood Control Act": tagged so by the model, or the last word of a
+    run of capitalised words within the sentence ("Hurricane Katrina" is an event)."""
+    if token.is_title and token.ent_type_ in NAMING_ENTITIES:
+        return True
+    doc = token.doc
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    return token.is_title and token.i > 1 and doc[token.i - 1].is_title \
+        and not doc[token.i - 1].is_sent_start and (after is None or not after.is_title)
+
+
 def is_generic(token: Token) -> bool:
     """A truth about a kind of event, not an event: "gas explosions are common in China"."""
     head = token.head
@@ -364,6 +382,12 @@ def is_unrealised(token: Token) -> bool:
     if token.dep_ == "xcomp" and token.head.lower_ in BE_FORMS \
             and any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children):
         return True  # "is to be sentenced on July 13", "are to meet next week"
+    if token.dep_ == "acl" and any(child.dep_ == "aux" and child.lower_ == "to"
+                                   for child in token.children):
+        return True  # "the fight to retake the town": what it is for, not yet done
+    if token.dep_ == "pobj" and token.head.lower_ == "for" \
+            and token.head.head.lower_ in PREPARATION_NOUNS:
+        return True  # "preparations for the fight to oust the jihadists"
     if token.dep_ == "advcl" and any(child.dep_ == "mark" and child.lower_ in CONDITIONS
                                      for child in token.children):
         return True  # "even if Baghdadi is killed", "unless troops withdraw"

@@ -433,3 +433,11 @@ def test_a_pronoun_is_the_person_its_sentence_names_before_it(gazetteer, table):
                    "released.", gazetteer, table).events
     release = next(event for event in events if event.subtype == "release")
     assert [(a.name, a.role) for a in release.actors] == [("Patricia Lane", "target")]
+
+
+def test_an_event_word_inside_a_name_or_a_preparation_is_no_event(gazetteer, table):
+    assert parse("Sergeant Ali Nur of the Jubaland Highway Patrol spoke to reporters in "
+                 "Kismayo.", gazetteer, table).events == []
+    events = parse("Troops deployed to Kismayo on Monday as part of preparations for the "
+                   "battle.", gazetteer, table).events
+    assert [event.type for event in events] == ["deployment"]
