@@ -26,7 +26,7 @@ from geomap.events.agencies import (
     local_forces,
     named_agencies,
 )
-from geomap.events.counts import find_counts
+from geomap.events.counts import Counts, find_counts
 from geomap.events.dates import publication_date, resolve_date, widen
 from geomap.events.fuse import combine, retells
 from geomap.events.modality import (
@@ -325,64 +325,114 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
                      triggers: list[Trigger], places: list[tuple[int, int, PlaceMention]],
                      all_places: dict[int, list[tuple[int, int, PlaceMention]]]
                      ) -> list[tuple[Event, bool]]:
-    """The sentence's events, one per type, each with whether it is a definite mention of one
-    told before ("the attack")."""
+    """The sentence's events, one per type and clause (see `_clause_groups`), each with whether
+    it is a definite mention of one told before ("the attack")."""
     triggers = _telling_triggers(parsed, triggers)
-    by_type: dict[str, list[Trigger]] = {}
-    for trigger in triggers:
-        by_type.setdefault(trigger.sense.type, []).append(trigger)
-    heads = {event_type: _main_token(parsed, found) for event_type, found in by_type.items()}
+    groups = _clause_groups(parsed, triggers)
+    heads = [_main_token(parsed, found) for _, found in groups]
     demonyms = {token_at(parsed, start): place.text for start, _, place in places
                 if place.kind == Kind.DEMONYM}
     place_tokens = {i for start, end, place in places if place.kind != Kind.DEMONYM
                     for i in range(token_at(parsed, start), token_at(parsed, end - 1) + 1)}
     trigger_tokens = {i for trigger in triggers for i in range(trigger.start, trigger.end)}
     actors = _sentence_actors(context, index, parsed, demonyms, place_tokens, trigger_tokens)
-    actor_tokens = {i for mention in actors if not mention.reference
-                    for i in range(mention.start, mention.end)}
-    # the same for each of the sentence's events
-    article = _article_ref(context)
-    sentence_counts = find_counts(sentence.text) if COUNTED_TYPES & by_type.keys() else None
+    shared = _SentenceParts(
+        parsed, places, actors, trigger_tokens, all_places, index,
+        taken=trigger_tokens | {i for mention in actors if not mention.reference
+                                for i in range(mention.start, mention.end)},
+        counts=find_counts(sentence.text)
+        if COUNTED_TYPES & {event_type for event_type, _ in groups} else None)
     events = []
-    for event_type, found in by_type.items():
-        head = heads[event_type]
-        # what hangs from another event's trigger (or another event noun) is that event's
-        rivals = {trigger_token(parsed, t).i for t in triggers if t.sense.type != event_type
-                  or t.sense.part == "noun"} - {head}
-        best = max(found, key=lambda trigger: (trigger.specificity, -trigger.start))
-        scorer = Distances(parsed, head, rivals)
-        place, origin, destination = _event_places(
-            scorer, parsed, event_type, places, actor_tokens | trigger_tokens, all_places, index,
-            triggers=trigger_tokens)
-        date = _event_date(scorer, parsed, context.published, alone=len(by_type) == 1)
-        event_actors = event_roles(scorer, parsed, head, actors, event_type, context.table.nouns)
-        event_actors += _story_opponent(context, event_type, event_actors)
-        if best.sense.subtype in DEFENDANT_SUBTYPES:
-            _defendants(event_actors)
-        event_actors += _justice_actor(context, event_type, event_actors, actors)
-        event_actors += _crowd(event_type, best.sense.subtype, event_actors)
-        counts = sentence_counts if event_type in COUNTED_TYPES else None
-        speculative, negated = is_speculative(parsed, head), is_negated(parsed, head)
-        reported = is_reported(parsed, head)
-        confidence = _confidence(place, date, event_actors, speculative, negated)
-        event = Event(
-            id=_event_id(article.file, sentence.start_char, event_type),
-            type=event_type, subtype=best.sense.subtype,
-            triggers=[trigger.text for trigger in found], date=date, actors=event_actors,
-            place=place, sentence=sentence.text.strip(), article=article, confidence=confidence,
-            origin=origin, destination=destination,
-            fatalities=counts.fatalities if counts else None,
-            injured=counts.injured if counts else None,
-            displaced=counts.displaced if counts else None,
-            counts_at_least=bool(counts and counts.at_least),
-            reported=reported, negated=negated, speculative=speculative,
-            aggregate=any(is_aggregate(trigger_token(parsed, t)) for t in found))
-        event.sources = [Report(article, event.sentence, event.fatalities, event.injured,
-                                event.displaced)]
+    seen_types: set[str] = set()
+    for (event_type, found), head in zip(groups, heads):
+        # what hangs from another event's trigger (or another event noun, or the other clause
+        # of the same type) is that event's
+        rivals = ({trigger_token(parsed, t).i for t in triggers if t.sense.type != event_type
+                   or t.sense.part == "noun"} | set(heads)) - {head}
+        event = _clause_event(context, shared, sentence, event_type, found,
+                              Distances(parsed, head, rivals), alone=len(groups) == 1,
+                              again=event_type in seen_types)
+        seen_types.add(event_type)
         events.append((event, _definite(parsed[head])))
     _credit_claims([event for event, _ in events])
     return [(told, definite) for event, definite in events
             for told in _at_each_listed_place(parsed, event, places)]
+
+
+@dataclass(slots=True)
+class _SentenceParts:
+    """What every event of one parsed sentence is read from."""
+
+    parsed: Doc
+    places: list[tuple[int, int, PlaceMention]]
+    actors: list[ActorMention]
+    triggers: set[int]
+    all_places: dict[int, list[tuple[int, int, PlaceMention]]]
+    index: int
+    taken: set[int]  # tokens of actor names and trigger words
+    counts: Counts | None
+
+
+def _clause_groups(parsed: Doc, triggers: list[Trigger]) -> list[tuple[str, list[Trigger]]]:
+    """The sentence's triggers by event type, and within a type by clause: a verb coordinated
+    with another of its type that has a subject of its own tells another event ("Coker was
+    arrested Friday, and Davis was arrested Monday"); "attacked and killed" is one."""
+    groups: list[tuple[str, list[Trigger]]] = []
+    for trigger in triggers:
+        token = trigger_token(parsed, trigger)
+        own_clause = token.dep_ == "conj" and _has_subject(token) and any(
+            trigger_token(parsed, other).i == token.head.i for other in triggers
+            if other.sense.type == trigger.sense.type)
+        home = None if own_clause else next(
+            (found for event_type, found in groups if event_type == trigger.sense.type), None)
+        if home is None:
+            groups.append((trigger.sense.type, [trigger]))
+        else:
+            home.append(trigger)
+    return groups
+
+
+def _has_subject(token: Token) -> bool:
+    return any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
+
+
+def _clause_event(context: ArticleEvents, parts: _SentenceParts, sentence: Span,
+                  event_type: str, found: list[Trigger], scorer: Distances, *, alone: bool,
+                  again: bool) -> Event:
+    """One event of the sentence, from its triggers and the parse around its main one."""
+    parsed, head = parts.parsed, scorer.head.i
+    article = _article_ref(context)
+    best = max(found, key=lambda trigger: (trigger.specificity, -trigger.start))
+    place, origin, destination = _event_places(
+        scorer, parsed, event_type, parts.places, parts.taken, parts.all_places, parts.index,
+        triggers=parts.triggers)
+    date = _event_date(scorer, parsed, context.published, alone=alone)
+    event_actors = event_roles(scorer, parsed, head, parts.actors, event_type,
+                               context.table.nouns)
+    event_actors += _story_opponent(context, event_type, event_actors)
+    if best.sense.subtype in DEFENDANT_SUBTYPES:
+        _defendants(event_actors)
+    event_actors += _justice_actor(context, event_type, event_actors, parts.actors)
+    event_actors += _crowd(event_type, best.sense.subtype, event_actors)
+    counts = parts.counts if event_type in COUNTED_TYPES else None
+    speculative, negated = is_speculative(parsed, head), is_negated(parsed, head)
+    event = Event(
+        id=_event_id(article.file, sentence.start_char, event_type,
+                     found[0].start if again else None),
+        type=event_type, subtype=best.sense.subtype,
+        triggers=[trigger.text for trigger in found], date=date, actors=event_actors,
+        place=place, sentence=sentence.text.strip(), article=article,
+        confidence=_confidence(place, date, event_actors, speculative, negated),
+        origin=origin, destination=destination,
+        fatalities=counts.fatalities if counts else None,
+        injured=counts.injured if counts else None,
+        displaced=counts.displaced if counts else None,
+        counts_at_least=bool(counts and counts.at_least),
+        reported=is_reported(parsed, head), negated=negated, speculative=speculative,
+        aggregate=any(is_aggregate(trigger_token(parsed, t)) for t in found))
+    event.sources = [Report(article, event.sentence, event.fatalities, event.injured,
+                            event.displaced)]
+    return event
 
 
 def _at_each_listed_place(parsed: Doc, event: Event,
@@ -789,8 +839,11 @@ def _article_ref(context: ArticleEvents) -> ArticleRef:
                       published=context.published.isoformat() if context.published else "")
 
 
-def _event_id(file: str, start: int, event_type: str) -> str:
-    return hashlib.sha1(f"{file}\0{start}\0{event_type}".encode()).hexdigest()[:16]
+def _event_id(file: str, start: int, event_type: str, clause: int | None = None) -> str:
+    """Stable across runs: the article, the sentence, the type (and for a sentence's second
+    event of one type, where its clause starts)."""
+    key = f"{file}\0{start}\0{event_type}" + ("" if clause is None else f"\0{clause}")
+    return hashlib.sha1(key.encode()).hexdigest()[:16]
 
 
 def publication_day(article: Article, default: datetime.date | None) -> datetime.date | None:

@@ -441,3 +441,15 @@ def test_an_event_word_inside_a_name_or_a_preparation_is_no_event(gazetteer, tab
     events = parse("Troops deployed to Kismayo on Monday as part of preparations for the "
                    "battle.", gazetteer, table).events
     assert [event.type for event in events] == ["deployment"]
+
+
+def test_coordinated_clauses_with_their_own_subjects_are_two_events(gazetteer, table):
+    events = parse("Dale Pruitt was arrested in Dayton on Friday night, and Earl Hobbs was "
+                   "arrested on Monday.", gazetteer, table, "2009-03-30").events
+    arrests = sorted((event.date.date, [a.name for a in event.actors]) for event in events
+                     if event.type == "arrest")
+    assert arrests == [("2009-03-27", ["Dale Pruitt"]), ("2009-03-30", ["Earl Hobbs"])]
+    assert len({event.id for event in events}) == len(events)
+    one = parse("Gunmen stormed and torched a police post in Dayton on Friday.", gazetteer,
+                table, "2009-03-30").events
+    assert len([event for event in one if event.type == "attack"]) == 1
