@@ -272,22 +272,12 @@ def _start_worker(settings: BatchSettings) -> None:
 def read_chunk(chunk: list[tuple[str, Article]]) -> list[tuple[str, dict | InputError]]:
     """Places and events of a few articles, parsed together; a failing article is reported,
     the others go on."""
-    from geomap.pipeline import geoparse_articles
+    from geomap.pipeline import geoparse_each
 
-    try:
-        parsed = list(geoparse_articles([article for _, article in chunk], _WORKER["gazetteer"],
-                                        _WORKER["options"]))
-        return [(key, _record(item)) for (key, _), item in zip(chunk, parsed)]
-    except Exception:  # one bad article must not sink its neighbours: retry them one by one
-        results = []
-        for key, article in chunk:
-            try:
-                (item,) = geoparse_articles([article], _WORKER["gazetteer"], _WORKER["options"])
-                results.append((key, _record(item)))
-            except Exception as error:  # reported with its reason; the run goes on
-                results.append((key, InputError(article.file,
-                                                f"{type(error).__name__}: {error}")))
-        return results
+    parsed = geoparse_each([article for _, article in chunk], _WORKER["gazetteer"],
+                           _WORKER["options"])
+    return [(key, item if isinstance(item, InputError) else _record(item))
+            for (key, _), item in zip(chunk, parsed)]
 
 
 def _record(item) -> dict:

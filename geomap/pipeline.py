@@ -101,8 +101,28 @@ def geoparse_paths(paths: list[Path], gazetteer: Gazetteer, events: EventOptions
             articles = []
             failures.append(error)
         yield from (FileFailure(str(error), error.file) for error in failures)
-        if articles:
-            yield from geoparse_articles(articles, gazetteer, events)
+        for item in geoparse_each(articles, gazetteer, events):
+            yield FileFailure(str(item), item.file) if isinstance(item, InputError) else item
+
+
+def geoparse_each(articles: list[Article], gazetteer: Gazetteer,
+                  events: EventOptions | None = None) -> list[GeoparsedArticle | InputError]:
+    """`geoparse_articles`, for each article its result or the error that stopped it: an article
+    that breaks the pipeline (a bug it brings out) must not sink the others, which are then
+    read again one by one."""
+    if not articles:
+        return []
+    try:
+        return list(geoparse_articles(articles, gazetteer, events))
+    except Exception:  # noqa: BLE001 - whatever it is, it is reported per article below
+        results: list[GeoparsedArticle | InputError] = []
+        for article in articles:
+            try:
+                results += geoparse_articles([article], gazetteer, events)
+            except Exception as error:  # noqa: BLE001 - one line naming the article
+                results.append(InputError(article.file, f"cannot be read ({type(error).__name__}: "
+                                                        f"{error})"))
+        return results
 
 
 def geoparse_articles(articles: list[Article], gazetteer: Gazetteer,

@@ -328,3 +328,15 @@ def test_a_publication_date_too_long_to_be_one_is_none(tmp_path):
                     + json.dumps({"text": "Shelling in Hama.", "published": " 2021-06-10 "}) + "\n",
                     encoding="utf-8")
     assert [article.published for article in read_articles(path)] == ["", "2021-06-10"]
+
+
+def test_an_article_that_breaks_the_pipeline_fails_alone(gazetteer):
+    from geomap.pipeline import GeoparsedArticle, geoparse_each
+    from geomap.read.article import Article
+
+    text = "Shelling in Homs on Monday."
+    broken = Article(file="broken.html", text=text, raw=text, raw_offsets=[])  # offsets lost
+    good = Article(file="good.txt", text=text, raw=text)
+    failed, parsed = geoparse_each([broken, good], gazetteer)
+    assert isinstance(failed, InputError) and str(failed).startswith("broken.html: cannot be read")
+    assert isinstance(parsed, GeoparsedArticle) and [p.name for p in parsed.places] == ["Homs"]
