@@ -121,6 +121,8 @@ TITLE_PREFIXES = ("mr ", "mr. ", "mrs ", "mrs. ", "ms ", "ms. ", "dr ", "dr. ", 
 CONTINUATION_SENTENCES = 3
 # Events whose other side, untold, is the armed group the story is about.
 OPPOSED_TYPES = frozenset({"capture", "armed clash"})
+# The fires a definite "the fire", "the blaze" may continue, whichever family they are in.
+FIRES = frozenset({("accident", "fire"), ("disaster", "wildfire")})
 # The marks that end a sentence of an article's body (a headline has none).
 CLOSING_PUNCTUATION = frozenset('.!?"\'”’:;')
 # Legal steps whose subject is the defendant: "Reyes appeared in court", "she pleaded guilty".
@@ -170,7 +172,7 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
     _note_actors(context, sentences, entities)
     events: list[Event] = []
     told_in: list[int] = []  # each event's sentence
-    latest: dict[str, tuple[int, int]] = {}  # event type -> (sentence, position in events)
+    latest: dict[str, tuple[int, int]] = {}  # kind of event -> (sentence, position in events)
     last_place: tuple[int, PlaceMention] | None = None  # (sentence, place) of the latest event
     for (index, sentence, triggers), sentence_doc in zip(triggered, parsed):
         for event, definite in _sentence_events(context, index, sentence, sentence_doc, triggers,
@@ -181,14 +183,15 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
                 event.confidence *= INHERITED_PLACE_CONFIDENCE
             if event.place is not None:
                 last_place = (index, event.place)
-            before = latest.get(event.type)
+            kind = _continued_kind(event)
+            before = latest.get(kind)
             if definite and before is not None and index - before[0] <= CONTINUATION_SENTENCES:
                 # told on the word of whoever told the event it continues
                 event.reported = event.reported or events[before[1]].reported
                 events[before[1]] = combine([events[before[1]], event])
-                latest[event.type] = (index, before[1])
+                latest[kind] = (index, before[1])
                 continue
-            latest[event.type] = (index, len(events))
+            latest[kind] = (index, len(events))
             events.append(event)
             told_in.append(index)
     # a headline is folded before the unplaced are placed: its place is the story's, not its
@@ -210,6 +213,12 @@ def is_caption(text: str) -> bool:
     "(Photo: Reuters)"."""
     lowered = text.lower()
     return any(marker in lowered for marker in CAPTION_MARKERS)
+
+
+def _continued_kind(event: Event) -> str:
+    """What a definite mention continues: an event of its type, or for a fire either kind of
+    fire ("a brush fire ..." then "the blaze": a wildfire, then a fire)."""
+    return "fire" if (event.type, event.subtype) in FIRES else event.type
 
 
 def _headlines(sentences: list[Span]) -> set[int]:

@@ -453,3 +453,10 @@ def test_coordinated_clauses_with_their_own_subjects_are_two_events(gazetteer, t
     one = parse("Gunmen stormed and torched a police post in Dayton on Friday.", gazetteer,
                 table, "2009-03-30").events
     assert len([event for event in one if event.type == "attack"]) == 1
+
+
+def test_the_blaze_continues_the_brush_fire(gazetteer, table):
+    events = parse("A brush fire burned 300 acres near Kismayo on Friday. The blaze was within a "
+                   "mile of the port, officials said.", gazetteer, table).events
+    assert [(event.subtype, event.triggers) for event in events] == [
+        ("wildfire", ["brush fire", "blaze"])]
