@@ -31,6 +31,9 @@ GROUP_REFERENCES = frozenset({"group", "organisation", "organization", "movement
 FORCE_MODIFIERS = frozenset({"security", "special", "operations", "government", "armed", "elite",
                              "ground", "federal", "national", "military", "army", "naval", "air",
                              "regular", "pro-government", "counter-terrorism", "coalition"})
+# "-backed" and its like after a country's adjective: forces it supports, not its own.
+BACKING_WORDS = frozenset({"backed", "led", "trained", "supported", "allied", "armed",
+                           "funded", "sponsored", "aligned"})
 GENERIC_FORCES = frozenset({"forces", "force", "troops", "soldiers", "army", "military",
                             "officers", "officer", "police", "policemen", "security"})
 # Determiners that make a noun phrase someone new, not someone named before ("a commander").
@@ -193,11 +196,13 @@ def _named_forces(phrase: ActorMention, sentence: Doc, demonyms: dict[int, str],
     """State forces are named after their country's adjective: "Iraqi troops", "Iraqi security
     forces" and "Iraqi army" are all "Iraqi forces"; without a country they are "Government
     forces"."""
-    adjective = next((demonyms[i] for i in range(phrase.start, phrase.end) if i in demonyms), "")
+    adjective = next((demonyms[i] for i in range(phrase.start, phrase.end)
+                      if i in demonyms and not _backer(sentence, i)), "")
     if not adjective:  # an adjective the places missed ("Somali troops")
         adjective = next((token.text for token in sentence[phrase.start:phrase.head]
                           if token.text[:1].isupper() and token.is_alpha and token.dep_ == "amod"
-                          and token.lower_ not in FORCE_MODIFIERS), "")
+                          and token.lower_ not in FORCE_MODIFIERS
+                          and not _backer(sentence, token.i)), "")
     noun = sentence[phrase.head].lower_
     police = any(token.lower_.startswith("police")
                  for token in sentence[phrase.start:phrase.end])  # "police officers"
@@ -213,6 +218,13 @@ def _named_forces(phrase: ActorMention, sentence: Doc, demonyms: dict[int, str],
     if known is not None and known.kind == "state forces":  # "Iraqi forces" = the ISF
         phrase.name = known.name
     return phrase
+
+
+def _backer(sentence: Doc, index: int) -> bool:
+    """"Russian-backed government troops", "US-led forces": the country backs or leads them;
+    they are not its own forces."""
+    rest = sentence[index + 1:index + 3]
+    return len(rest) == 2 and rest[0].text in ("-", "‐") and rest[1].lower_ in BACKING_WORDS
 
 
 def _placed_or_dated(entity: Span) -> bool:

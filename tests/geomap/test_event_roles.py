@@ -225,3 +225,10 @@ def test_protesters_and_unnamed_police_of_a_country(gazetteer, table):
     assert found[0][2] == [("Protesters", "actor")]
     assert ("Georgian police", "actor") in found[1][2]
     assert ("Protesters", "target") in found[1][2]
+
+
+def test_backed_forces_are_not_their_backers(gazetteer, table):
+    found = _parties("Russian-backed government troops seized three villages east of Aleppo on "
+                     "Monday. American troops deployed to Kobani on Tuesday.", gazetteer, table)
+    assert found[0][2] == [("Syrian forces", "actor")]
+    assert found[1][2] == [("US forces", "actor")]
