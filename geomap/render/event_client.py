@@ -212,12 +212,21 @@ EVENT_SCRIPT = """
         }, {direction: "top", className: "geomap-tooltip"});
         return marker;
     }
+    function areaFill() {  // an area seen from close up fills the view: fainter then
+        return map.getZoom() >= 8 ? .012 : .035;
+    }
+    map.on("zoomend", function () {
+        shapes.eachLayer(function (layer) {
+            if (layer.geomapArea) { layer.setStyle({fillOpacity: areaFill()}); }
+        });
+    });
     function areaShape(area, events) {
         var colour = data.styles[events[0][0]].colour, name = S[area[1]];
         var style = {color: colour, weight: 1, opacity: .4, dashArray: "5 4",
-                     fillColor: colour, fillOpacity: .035};
+                     fillColor: colour, fillOpacity: areaFill()};
         var layer = area[4] ? L.geoJSON(area[4], {style: function () { return style; }})
                             : L.circle(area[3], Object.assign({radius: 50000}, style));
+        layer.geomapArea = true;
         layer.on("click", function (event) {
             show(event.latlng, events.length === 1 ? popup(events[0])
                                                    : card(name, events, event.latlng));
