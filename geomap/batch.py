@@ -213,7 +213,7 @@ def _results(chunks: list[list[tuple[str, Article]]], workers: int,
         for chunk in chunks:
             yield from read_chunk(chunk)
         return
-    with ProcessPoolExecutor(max_workers=workers, initializer=_start_worker,
+    with ProcessPoolExecutor(max_workers=workers, initializer=_start_child,
                              initargs=(settings,)) as pool:
         pending = [pool.submit(read_chunk, chunk) for chunk in chunks]
         for finished in as_completed(pending):
@@ -234,7 +234,8 @@ def _dask_results(chunks: list[list[tuple[str, Article]]], workers: int, setting
                                dashboard_address=None, silence_logs=logging.ERROR)
     try:
         with Client(cluster if cluster is not None else address) as client:
-            futures = client.map(_dask_chunk, chunks, settings=settings, pure=False)
+            futures = client.map(_dask_chunk, chunks, settings=settings, ours=cluster is not None,
+                                 pure=False)
             for future in finished(futures):
                 yield from future.result()
     finally:
@@ -242,21 +243,28 @@ def _dask_results(chunks: list[list[tuple[str, Article]]], workers: int, setting
             cluster.close()
 
 
-def _dask_chunk(chunk: list[tuple[str, Article]], settings: BatchSettings
+def _dask_chunk(chunk: list[tuple[str, Article]], settings: BatchSettings, ours: bool
                 ) -> list[tuple[str, dict | InputError]]:
-    """A chunk read on a Dask worker, which opens the model and the gazetteer once."""
+    """A chunk read on a Dask worker, which opens the model and the gazetteer once (and, when
+    it is one of our local cluster's, ends with its nanny)."""
     if not _WORKER:
-        _start_worker(settings)
+        (_start_child if ours else _start_worker)(settings)
     return read_chunk(chunk)
 
 
 _WORKER: dict = {}
 
 
-def _start_worker(settings: BatchSettings) -> None:
-    """Open the gazetteer, the model and the actor table once per worker process, which ends
-    when the run's process does."""
+def _start_child(settings: BatchSettings) -> None:
+    """A worker process this run started: it ends when its parent does, then opens what it
+    needs. (Not the run's own process, when it works alone: that one may be meant to outlive
+    its shell, under nohup; nor another's Dask worker.)"""
     end_with_parent()
+    _start_worker(settings)
+
+
+def _start_worker(settings: BatchSettings) -> None:
+    """Open the gazetteer, the model and the actor table once per worker process."""
     from gazetteer import Gazetteer
     from geomap import nlp
     from geomap.actors import ActorTable

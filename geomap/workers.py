@@ -2,8 +2,9 @@
 
 A `kill -9` of a batch gives its workers no chance to be told: on Linux the kernel sends them a
 signal when their parent exits (prctl PR_SET_PDEATHSIG); everywhere a watchdog thread sees their
-parent change (an orphan is adopted by another process) and ends them. Dask's nanny processes and
-the workers they start each watch their own parent, so the whole tree goes.
+parent change (an orphan is adopted by another process) and ends them. A local Dask cluster's
+workers watch their nanny; the nannies end by themselves once the scheduler, which lives in the
+run's process, is gone.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def end_with_parent() -> None:
     if sys.platform.startswith("linux"):
         libc = ctypes.CDLL(ctypes.util.find_library("c"), use_errno=True)
         libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent or parent == 1:  # the parent died before the signal was asked for
+    if os.getppid() != parent:  # the parent died while the signal was being asked for
         os._exit(1)
     threading.Thread(target=_watch, args=(parent,), daemon=True, name="end-with-parent").start()
 

@@ -231,3 +231,17 @@ def test_results_cut_short_or_made_otherwise_are_redone(tmp_path, gazetteer):
     assert (out / "events.geojson").read_bytes() == whole and first.events == again.events
     result = CliRunner().invoke(main, ["batch", str(archive), "-o", str(out), "--no-progress"])
     assert "0 articles read, 12 already done" in result.stderr
+
+
+def test_a_batch_working_alone_outlives_its_shell(tmp_path, gazetteer):
+    """Only the workers a batch starts end with it: the batch itself, run in the background of a
+    shell that then exits (nohup, a cron job), goes on to the end."""
+    archive = write_archive(tmp_path / "in", 4)
+    out = tmp_path / "out"
+    geomap = shutil.which("geomap", path=str(Path(sys.executable).parent))
+    subprocess.run(["sh", "-c", f"'{geomap}' batch '{archive}' -o '{out}' --workers 1 "
+                                "--no-progress >/dev/null 2>&1 &"], check=True, timeout=30)
+    deadline = time.monotonic() + 180
+    while time.monotonic() < deadline and not (out / "summary.html").exists():
+        time.sleep(0.2)
+    assert len(features(out)) == 8
