@@ -189,8 +189,8 @@ EVENT_SCRIPT = """
     var shapes = L.featureGroup().addTo(map);
     markers.addTo(map);
     function byRank(a, b) { return data.styles[a[0]].rank - data.styles[b[0]].rank; }
-    function stackMarker(spot, events) {
-        var top = events[0], node = document.createElement("div");
+    function stackMarker(index, events) {
+        var spot = data.spots[index], top = events[0], node = document.createElement("div");
         node.className = "geomap-stack";
         node.innerHTML = svg(data.styles[top[0]], 18);
         if (events.length > 1) { add(node, "span", events.length, "geomap-stack-count"); }
@@ -201,6 +201,7 @@ EVENT_SCRIPT = """
         var latlng = L.latLng(spot[0], spot[1]), name = S[spot[2]];
         var marker = L.marker(latlng, {icon: icon, riseOnHover: true, title: ""});
         marker.geomapEvents = events;
+        marker.geomapSpot = index;
         marker.on("click", function () {
             show(latlng, events.length === 1 ? popup(top) : card(name, events, latlng));
         });
@@ -275,7 +276,7 @@ EVENT_SCRIPT = """
         atSpots.forEach(function (events, index) {
             if (!events.length) { return; }
             var spot = data.spots[index];
-            spotMarkers[index] = stackMarker(spot, events.sort(byRank));
+            spotMarkers[index] = stackMarker(index, events.sort(byRank));
             made.push(spotMarkers[index]);
             if (spot[3]) {
                 shapes.addLayer(L.circle([spot[0], spot[1]], {
@@ -389,7 +390,35 @@ EVENT_SCRIPT = """
         return shownAt[label.spot] > 0 && !!marker &&
             (!data.cluster || markers.getVisibleParent(marker) === marker);
     }});
-    if (data.cluster) { markers.on("animationend", placer.refresh); }
+    if (data.cluster) {
+        markers.on("animationend", placer.refresh);
+        placer.add(clusterLabels());
+    }
+    function clusterLabels() {  // a cluster is named after its busiest place: "Mosul +3"
+        var byTop = {}, round = 0;
+        var set = {labels: [], active: function (label) { return label.round === round; }};
+        set.collect = function () {
+            round += 1;
+            markers._featureGroup.eachLayer(function (layer) {
+                if (!layer.getAllChildMarkers) { return; }
+                var children = layer.getAllChildMarkers(), top = children[0], count = 0;
+                children.forEach(function (marker) {
+                    count += marker.geomapEvents.length;
+                    if (marker.geomapEvents.length > top.geomapEvents.length) { top = marker; }
+                });
+                var key = top.geomapSpot + ":" + children.length, label = byTop[key];
+                if (!label) {
+                    label = byTop[key] = {text: S[data.spots[top.geomapSpot][2]] + " +" +
+                                          (children.length - 1), r: 20, cls: "geomap-label-event"};
+                    set.labels.push(label);
+                }
+                var at = layer.getLatLng();
+                label.lat = at.lat; label.lon = at.lng; label.round = round;
+                label.priority = {{ this.event_priority }} + count;
+            });
+        };
+        return set;
+    }
     var passes = function () { return true; };
     function refresh() {
         var counts = data.styles.map(function () { return 0; });

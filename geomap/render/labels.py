@@ -58,6 +58,7 @@ window.geomapLabels = window.geomapLabels || function (map) {
     function candidates(size) {
         var found = [];
         sets.forEach(function (set) {
+            if (set.collect) { set.collect(); }  // a set that changes with the view
             set.labels.forEach(function (label) {
                 var shown = set.active(label);
                 var point = shown && map.latLngToContainerPoint([label.lat, label.lon]);

@@ -41,7 +41,14 @@ from .framing import story_core
 from .markers import RIVER_BLUE, family_of
 from .print_size import DEFAULT_SIZE, PrintSize
 from .static_labels import Candidate, place_labels
-from .story import TYPE_RANK, article_names, is_area_event, label_for, stacks
+from .story import (
+    TYPE_RANK,
+    article_names,
+    event_summary,
+    is_area_event,
+    label_for,
+    stacks,
+)
 
 FORMATS = ("png", "svg", "pdf")
 # matplotlib markers for the interactive map's shapes
@@ -93,7 +100,8 @@ def _draw(*, events: Sequence[Event], mentions: Sequence[PlaceMention],
     axes.set_yticks([])
     axes.set_xlabel("")
     axes.set_ylabel("")
-    header = _header(figure, title, subtitle)
+    header = _header(figure, title, " · ".join(part for part in (subtitle, event_summary(events))
+                                                if part))
     figure.text(0.995, 0.004, CREDITS, ha="right", va="bottom", fontsize=7, color="#666")
     _legend(axes, events)
     credits = 14 / (figure.get_figheight() * 72)

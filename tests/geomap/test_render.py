@@ -452,6 +452,11 @@ def test_many_events_cluster_in_chromium(browser, tmp_path, countries):
                       tmp_path / "many-events.html")
     visit = Visit(browser, path)
     expect(visit.page.locator(".marker-cluster").first).to_be_visible()
+    # a cluster is named after its busiest place, and says how many more it holds
+    cluster_label = visit.page.locator(".geomap-label-event:visible", has_text=re.compile(r"\+\d+$"))
+    expect(cluster_label.first).to_be_visible()
+    name, more = re.fullmatch(r"(Village \d+) \+(\d+)", cluster_label.first.inner_text()).groups()
+    assert name in {place.text for place in places} and int(more) >= 1
     assert visit.foreign_requests() == [] and visit.errors == []
     visit.page.close()
 
