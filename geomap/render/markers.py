@@ -113,8 +113,8 @@ def popup_html(mapped: MappedPlace) -> str:
                                         f"from {place.anchor}")))
     if place.geonameid is not None:
         geonameid = int(place.geonameid)
-        facts.append(("GeoNames", f'<a href="https://www.geonames.org/{geonameid}" '
-                                  f'target="_blank" rel="noopener noreferrer">{geonameid}</a>'))
+        facts.append(("GeoNames", (f'<a href="https://www.geonames.org/{geonameid}" '
+                                   f'target="_blank" rel="noopener noreferrer">{geonameid}</a>')))
     written = dict.fromkeys(mention.text for mention in mapped.mentions)
     facts.append(("As written", "; ".join(escape(text) for text in written)))
     rows = "".join(f"<dt>{label}</dt><dd>{value}</dd>" for label, value in facts)

@@ -12,6 +12,7 @@ import os
 import re
 from html import escape
 from pathlib import Path
+from typing import ClassVar
 
 import folium
 from branca.element import Element
@@ -52,8 +53,8 @@ class RawHtml(Element):
 class OfflineMap(folium.Map):
     """folium.Map with Leaflet inlined instead of linked; never adds a default tile layer."""
 
-    default_js: list[tuple[str, str]] = []
-    default_css: list[tuple[str, str]] = []
+    default_js: ClassVar[list[tuple[str, str]]] = []
+    default_css: ClassVar[list[tuple[str, str]]] = []
 
     def __init__(self, **kwargs: object):
         super().__init__(tiles=None, **kwargs)
@@ -65,8 +66,8 @@ class OfflineMap(folium.Map):
 class OfflineMarkerCluster(MarkerCluster):
     """folium's MarkerCluster with the plugin inlined instead of linked."""
 
-    default_js: list[tuple[str, str]] = []
-    default_css: list[tuple[str, str]] = []
+    default_js: ClassVar[list[tuple[str, str]]] = []
+    default_css: ClassVar[list[tuple[str, str]]] = []
 
     def render(self, **kwargs: object) -> None:
         add_markercluster(self)
