@@ -5,8 +5,9 @@ events known only to a country or region; the event list; a switch per type in t
 
 Events travel to the page as compact JSON data, and the page builds markers and popups from it
 with DOM text nodes: article text never becomes markup, and a map of many thousands of events stays
-small (no per-marker HTML or script in the file). The JSON is inert inside <script>: `tojson`
-escapes <, >, & and '.
+small (no per-marker HTML or script in the file). The JSON is inert inside <script> and inside
+folium's second Jinja pass (`markup.inert_json`). Each record carries the event's id, the spot it
+stands at and the area it is known only to (or -1).
 """
 
 from __future__ import annotations

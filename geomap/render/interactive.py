@@ -1,9 +1,10 @@
-"""The interactive map: a marker per event (see `events_layer`) and per place found in the
-articles, on an offline basemap.
+"""The interactive map: the story's events (see `events_layer`) and the places found in the
+articles, on an offline basemap, with names placed so that none collides (see `labels`) and
+panels that fold away at narrow widths (see `layout`).
 
 Place layers follow the kind families (cities, sites, territories, features, demonyms), each
 toggleable; places with a shape (a river, a region) are drawn as that shape too, with the marker
-at the point.
+at the point. A country gets no dot at its centre: the basemap names it.
 """
 
 from __future__ import annotations
