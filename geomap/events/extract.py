@@ -28,7 +28,7 @@ from geomap.events.agencies import (
 )
 from geomap.events.counts import Counts, find_counts
 from geomap.events.dates import publication_date, resolve_date, widen
-from geomap.events.fuse import combine, retells
+from geomap.events.fuse import combine, near, retells
 from geomap.events.modality import (
     is_descriptive,
     is_habitual,
@@ -186,9 +186,14 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
             kind = _continued_kind(event)
             before = latest.get(kind)
             if definite and before is not None and index - before[0] <= CONTINUATION_SENTENCES:
-                # told on the word of whoever told the event it continues
-                event.reported = event.reported or events[before[1]].reported
-                events[before[1]] = combine([events[before[1]], event])
+                # told on the word of whoever told the event it continues, where it was told to
+                # be (a place far from it is another matter's: "the spill ... a court in Denver")
+                told = events[before[1]]
+                event.reported = event.reported or told.reported
+                if event.place is not None and told.place is not None \
+                        and not near(event.place, told.place):
+                    event.place = None
+                events[before[1]] = combine([told, event])
                 latest[kind] = (index, before[1])
                 continue
             latest[kind] = (index, len(events))

@@ -64,7 +64,7 @@ def retells(headline: Event, told: Event) -> bool:
     if headline.type != told.type or headline.negated != told.negated \
             or not _subtypes_agree(headline, told) or not _dates_agree(headline.date, told.date):
         return False
-    return headline.place is None or told.place is None or _near(headline.place, told.place)
+    return headline.place is None or told.place is None or near(headline.place, told.place)
 
 
 def _same_event(a: Event, b: Event) -> bool:
@@ -74,7 +74,7 @@ def _same_event(a: Event, b: Event) -> bool:
     named_a, named_b = _named(a), _named(b)
     if named_a and named_b and not named_a & named_b:
         return False
-    if a.place is not None and b.place is not None and not _near(a.place, b.place):
+    if a.place is not None and b.place is not None and not near(a.place, b.place):
         return False
     # places that merely could be one another are not enough: the same party, or the same spot
     return bool(named_a & named_b) or (
@@ -129,7 +129,7 @@ def _kinds_agree(a: Event, b: Event) -> bool:
     return not kinds_a or not kinds_b or bool(kinds_a & kinds_b)
 
 
-def _near(a: PlaceMention, b: PlaceMention) -> bool:
+def near(a: PlaceMention, b: PlaceMention) -> bool:
     """The same place, places within reach of each other (an approximate place reaches as far as
     its uncertainty), or one inside the other's country or province."""
     if a.place_key == b.place_key or (a.kind in SETTLEMENTS and b.kind in SETTLEMENTS):

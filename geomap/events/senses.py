@@ -156,8 +156,12 @@ def armed(parsed: Doc, token: Token) -> bool:
     """A fight between armed sides, not firefighters battling a blaze or a fight for safer mines:
     forces or arms about it, or a battle for a place ("the battle for the port")."""
     words = _sentence_words(parsed)
-    return bool(_near_words(token) & (FORCE_WORDS | MILITARY_WORDS)) \
-        or bool(words & FORCE_WORDS) or len(words & MILITARY_WORDS) >= 2 or _for_a_place(token)
+    if bool(_near_words(token) & (FORCE_WORDS | MILITARY_WORDS)):
+        return True
+    if any(child.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
+           for child in token.children):
+        return False  # "lost the battle to keep the case out of court": a struggle, no fight
+    return bool(words & FORCE_WORDS) or len(words & MILITARY_WORDS) >= 2 or _for_a_place(token)
 
 
 def _for_a_place(token: Token) -> bool:

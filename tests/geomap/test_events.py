@@ -460,3 +460,17 @@ def test_the_blaze_continues_the_brush_fire(gazetteer, table):
                    "mile of the port, officials said.", gazetteer, table).events
     assert [(event.subtype, event.triggers) for event in events] == [
         ("wildfire", ["brush fire", "blaze"])]
+
+
+def test_a_figurative_battle_is_no_fight(gazetteer, table):
+    assert parse("The mining company lost the battle to keep the case out of the courts in "
+                 "Denver on Monday.", gazetteer, table).events == []
+    fight = parse("Troops began the battle to retake Jilib on Monday.", gazetteer, table).events
+    assert [event.type for event in fight] == ["armed clash"]
+
+
+def test_a_continued_event_keeps_its_place_not_the_far_one_of_its_retelling(gazetteer, table):
+    events = parse("A chemical spill in Somalia poisoned dozens of villagers on Monday. The spill "
+                   "was discussed in Denver on Tuesday.", gazetteer, table).events
+    spill = next(event for event in events if event.type == "accident")
+    assert spill.place.name == "Somalia"  # not the finer, far place of the court
