@@ -155,7 +155,14 @@ def test_labels_never_collide_and_use_the_articles_spelling(browser, story_page,
     texts = [box[0] for box in boxes]
     assert "Tal Afar" in texts and "Raqqa" in texts and "Mosul" in texts
     assert "Tall ‘Afar" not in texts and "Ar Raqqah" not in texts
+    assert "SYRIA" in [text.upper() for text in texts]  # the basemap's names take part
     assert overlaps(boxes) == []
+    controls = page.locator(".leaflet-control").evaluate_all("""nodes => nodes.map(n => {
+        const b = n.getBoundingClientRect(); return ['control', b.left, b.top, b.right, b.bottom];
+    }).filter(b => b[3] > b[1])""")
+    # and none sits under the title, the lists or the buttons
+    assert [pair for pair in overlaps(boxes + controls)
+            if (pair[0] == "control") != (pair[1] == "control")] == []
     page.screenshot(path=shots / "story-1400.png")
     set_view(page, 36.34, 43.12, 9)
     boxes = page.evaluate(VISIBLE_LABEL_BOXES)
