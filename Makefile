@@ -28,10 +28,13 @@ test: gazetteer
 bench: gazetteer bytecode
 	$(BIN)/python -m benchmarks
 
-# Re-record the score floor (eval/scores.json, which tests/test_score_floor.py holds dev to): the
-# dev and test figures of LGL and GeoVirus from ../shared/corpora. Commit it with the change.
+# Re-record the score floors (eval/scores.json, which tests/test_score_floor.py holds dev to: the
+# dev and test figures of LGL and GeoVirus from ../shared/corpora; eval/event-scores.json, which
+# tests/test_event_score_floor.py holds to: the events' dev figures). Commit them with the change.
 scores: gazetteer
 	$(BIN)/python -m geomap.evaluation.record
+	$(BIN)/python -m geomap.evaluation.events eval/events-dev.jsonl eval/events-dev-geovirus.jsonl \
+		--format json > eval/event-scores.json.tmp && mv eval/event-scores.json.tmp eval/event-scores.json
 
 # An editable install leaves the project's own modules uncompiled (pip compiles only what it
 # copies), and with PYTHONDONTWRITEBYTECODE set every start would compile them again.
