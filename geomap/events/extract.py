@@ -658,6 +658,8 @@ def _event_date(scorer: Distances, parsed: Doc, published: datetime.date | None,
         if entity.root.head.lower_ in REPORTING_WORDS:
             continue  # "officials said Wednesday": when it was said
         start, end = widen(parsed.text, entity.start_char, entity.end_char)
+        if _comparison(parsed, scorer.head, parsed.text[start:end]):
+            continue  # "the deadliest flood since 1998": a record, not when it happened
         resolved = resolve_date(parsed.text[start:end], published)
         if resolved.precision != "unknown":
             dated.append((scorer.cost(entity.root.i), resolved, _on_main_clause(entity.root)))
@@ -672,6 +674,15 @@ def _event_date(scorer: Distances, parsed: Doc, published: datetime.date | None,
     if published is not None:  # news of the day: on or before the day it was published
         return EventDate(published.isoformat(), "reported")
     return EventDate.unknown()
+
+
+def _comparison(parsed: Doc, trigger: Token, expression: str) -> bool:
+    """A "since" date of a superlative event ("the worst floods since 1998", "the first attack
+    since 2014") says what it is measured against, not when it happened."""
+    if not expression.lower().lstrip().startswith("since"):
+        return False
+    return any(token.tag_ == "JJS" or token.lower_ in ("first", "worst", "last")
+               for token in trigger.children)
 
 
 def _on_main_clause(token: Token) -> bool:

@@ -474,3 +474,12 @@ def test_a_continued_event_keeps_its_place_not_the_far_one_of_its_retelling(gaze
                    "was discussed in Denver on Tuesday.", gazetteer, table).events
     spill = next(event for event in events if event.type == "accident")
     assert spill.place.name == "Somalia"  # not the finer, far place of the court
+
+
+def test_a_record_since_a_year_is_not_the_events_date(gazetteer, table):
+    flood = only(parse("The deadliest flood in Kismayo since 1998 swept away 40 homes.", gazetteer,
+                       table, "2021-06-10").events, "disaster")
+    assert (flood.date.date, flood.date.precision) == ("2021-06-10", "reported")
+    floods = only(parse("Floods have hit Kismayo since 1998.", gazetteer, table,
+                        "2021-06-10").events, "disaster")
+    assert floods.date.date == "1998-01-01"
