@@ -74,6 +74,7 @@ def _named_districts(doc: Doc) -> list[FineName]:
 
 
 def _headed_names(doc: Doc) -> list[FineName]:
+    """The names that end in a head word, less those that name people or organisations."""
     found = []
     for token in doc:
         kind, end = _head(doc, token.i)
