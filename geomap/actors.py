@@ -91,6 +91,11 @@ class ActorTable:
         return self.by_key.get(actor_key(text))
 
 
+    def forces_name(self, name: str) -> str | None:
+        """The table's name for state forces called `name` ("Iraqi forces": the ISF), or None."""
+        known = self.by_key.get(actor_key(name))
+        return known.name if known is not None and known.kind == "state forces" else None
+
     def named(self, tokens: list[Token]) -> Iterator[tuple[int, int, KnownActor]]:
         """(start, end, actor) of the known names in a run of tokens, the longest at each
         token, without overlaps. A name is grown from a start only while the words so far begin

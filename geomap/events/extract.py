@@ -29,6 +29,12 @@ from geomap.events.agencies import (
 from geomap.events.counts import Counts, find_counts
 from geomap.events.dates import publication_date, resolve_date, widen
 from geomap.events.fuse import combine, near, retells
+from geomap.events.governments import (
+    acting_countries,
+    as_forces,
+    countries_by_government,
+    name_generic,
+)
 from geomap.events.modality import (
     is_descriptive,
     is_habitual,
@@ -147,6 +153,10 @@ class ArticleEvents:
     # institutions named in full, by category (see `agencies`), and the place the story is about
     agencies: dict[str, list[str]] = field(default_factory=dict)
     focus: PlaceMention | None = None
+    # the governments the article's countries name, with their countries' codes, and the name
+    # of the country the story is about ("" when it names none)
+    governments: dict[str, str] = field(default_factory=dict)
+    story_country: str = ""
 
 
 def find_events(article: Article, doc: Doc, places: list[PlaceMention],
@@ -170,6 +180,8 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
     context.focus = _focus(places, {place.place_key for sentence in range(LEDE_SENTENCES)
                                     for _, _, place in located.get(sentence, [])})
     _note_actors(context, sentences, entities)
+    context.governments = countries_by_government(places)
+    context.story_country = _story_country(places, context.focus)
     events: list[Event] = []
     told_in: list[int] = []  # each event's sentence
     latest: dict[str, tuple[int, int]] = {}  # kind of event -> (sentence, position in events)
@@ -349,7 +361,8 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
     place_tokens = {i for start, end, place in places if place.kind != Kind.DEMONYM
                     for i in range(token_at(parsed, start), token_at(parsed, end - 1) + 1)}
     trigger_tokens = {i for trigger in triggers for i in range(trigger.start, trigger.end)}
-    actors = _sentence_actors(context, index, parsed, demonyms, place_tokens, trigger_tokens)
+    actors = _sentence_actors(context, index, parsed, demonyms, place_tokens, trigger_tokens,
+                              places)
     shared = _SentenceParts(
         parsed, places, actors, trigger_tokens, all_places, index,
         taken=trigger_tokens | {i for mention in actors if not mention.reference
@@ -423,6 +436,8 @@ def _clause_event(context: ArticleEvents, parts: _SentenceParts, sentence: Span,
     date = _event_date(scorer, parsed, context.published, alone=alone)
     event_actors = event_roles(scorer, parsed, head, parts.actors, event_type,
                                context.table.nouns)
+    if FAMILY_OF_TYPE[event_type] == "conflict":
+        as_forces(event_actors, context.governments, context.table.forces_name)
     event_actors += _story_opponent(context, event_type, event_actors)
     if best.sense.subtype in DEFENDANT_SUBTYPES:
         _defendants(event_actors)
@@ -658,7 +673,7 @@ def _event_date(scorer: Distances, parsed: Doc, published: datetime.date | None,
         if entity.root.head.lower_ in REPORTING_WORDS:
             continue  # "officials said Wednesday": when it was said
         start, end = widen(parsed.text, entity.start_char, entity.end_char)
-        if _comparison(parsed, scorer.head, parsed.text[start:end]):
+        if _comparison(entity.root, scorer.head, parsed.text[start:end]):
             continue  # "the deadliest flood since 1998": a record, not when it happened
         resolved = resolve_date(parsed.text[start:end], published)
         if resolved.precision != "unknown":
@@ -676,13 +691,15 @@ def _event_date(scorer: Distances, parsed: Doc, published: datetime.date | None,
     return EventDate.unknown()
 
 
-def _comparison(parsed: Doc, trigger: Token, expression: str) -> bool:
-    """A "since" date of a superlative event ("the worst floods since 1998", "the first attack
-    since 2014") says what it is measured against, not when it happened."""
-    if not expression.lower().lstrip().startswith("since"):
+def _comparison(date: Token, trigger: Token, expression: str) -> bool:
+    """A "since" date of a superlative event ("the worst floods since 1998", "the biggest battle
+    since the invasion of 2003") says what it is measured against, not when it happened."""
+    if not any(token.tag_ == "JJS" or token.lower_ in ("first", "worst", "last")
+               for token in trigger.children):
         return False
-    return any(token.tag_ == "JJS" or token.lower_ in ("first", "worst", "last")
-               for token in trigger.children)
+    if expression.lower().lstrip().startswith("since"):
+        return True
+    return any(token.lower_ == "since" for token in list(date.ancestors)[:4])
 
 
 def _on_main_clause(token: Token) -> bool:
@@ -742,21 +759,33 @@ def _justice_actor(context: ArticleEvents, event_type: str, actors: list[Actor],
 
 
 def _sentence_actors(context: ArticleEvents, index: int, parsed: Doc, demonyms: dict[int, str],
-                     places: set[int], triggers: set[int]) -> list[ActorMention]:
+                     places: set[int], triggers: set[int],
+                     located: list[tuple[int, int, PlaceMention]]) -> list[ActorMention]:
     """The sentence's actor mentions under the names the article gives them: full names for
-    surnames, institutions for their nouns, and references resolved (a pronoun after the names,
-    so that it may be the person its own sentence names before it)."""
+    surnames, institutions for their nouns, governments for acting countries, and references
+    resolved (a pronoun after the names, so that it may be the person its own sentence names
+    before it). `located` holds the sentence's places, `places` their tokens."""
     found = find_actors(parsed, context.table, demonyms, places, triggers,
                         named=context.named[index])
     named = [_institution(context, _full_name(context, mention))
              for mention in found if not mention.reference]
     named += _surnames(context, parsed, named, places | triggers)
+    named += acting_countries(parsed, located, token_at)
+    name_generic(named, located, token_at, parsed, context.story_country)
     resolved = [_resolve_reference(context, index, mention,
                                    {other.name for other in named if other.kind == "person"
                                     and other.start < mention.start})
                 for mention in found if mention.reference]
     return sorted(named + [mention for mention in resolved if mention is not None],
                   key=lambda mention: mention.start)
+
+
+def _story_country(places: list[PlaceMention], focus: PlaceMention | None) -> str:
+    """The name the article gives the country its focus is in ("" when it names no country)."""
+    if focus is None:
+        return ""
+    return next((place.name for place in places if place.country == focus.country
+                 and place.kind in (Kind.COUNTRY, Kind.DEMONYM)), "")
 
 
 def _surnames(context: ArticleEvents, parsed: Doc, mentions: list[ActorMention],

@@ -232,3 +232,13 @@ def test_backed_forces_are_not_their_backers(gazetteer, table):
                      "Monday. American troops deployed to Kobani on Tuesday.", gazetteer, table)
     assert found[0][2] == [("Syrian forces", "actor")]
     assert found[1][2] == [("US forces", "actor")]
+
+
+def test_a_country_that_acts_is_its_government_and_in_a_fight_its_forces(gazetteer, table):
+    found = _parties("Kenya agreed on Monday to reopen the border crossing at Mandera. Somali "
+                     "authorities banned gatherings in Mogadishu on Tuesday. Kenya launched an "
+                     "offensive on Kismayo in October.", gazetteer, table)
+    assert ("Government of Kenya", "actor") in found[0][2]
+    assert ("Government of Somalia", "actor") in found[1][2]
+    offensive = next(parties for event_type, _, parties in found if event_type == "armed clash")
+    assert ("Kenyan forces", "actor") in offensive
