@@ -239,8 +239,8 @@ def test_a_batch_working_alone_outlives_its_shell(tmp_path, gazetteer):
     archive = write_archive(tmp_path / "in", 4)
     out = tmp_path / "out"
     geomap = shutil.which("geomap", path=str(Path(sys.executable).parent))
-    subprocess.run(["sh", "-c", f"'{geomap}' batch '{archive}' -o '{out}' --workers 1 "
-                                "--no-progress >/dev/null 2>&1 &"], check=True, timeout=30)
+    command = f"'{geomap}' batch '{archive}' -o '{out}' --workers 1 --no-progress >/dev/null 2>&1 &"
+    subprocess.run(["sh", "-c", command], check=True, timeout=30)
     deadline = time.monotonic() + 180
     while time.monotonic() < deadline and not (out / "summary.html").exists():
         time.sleep(0.2)

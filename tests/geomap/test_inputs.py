@@ -318,8 +318,9 @@ def test_a_progress_bar_only_on_a_terminal(tmp_path, gazetteer):
             shown += chunk
     os.close(leader)
     assert run.returncode == 0 and b"Reading articles" in shown
-    piped = subprocess.run([geomap, "places", str(tmp_path)], capture_output=True, text=True)
-    assert piped.returncode == 0 and "Reading articles" not in piped.stderr
+    piped = subprocess.run([geomap, "places", str(tmp_path)], capture_output=True, text=True,
+                           check=True)
+    assert "Reading articles" not in piped.stderr
 
 
 def test_a_publication_date_too_long_to_be_one_is_none(tmp_path):
