@@ -30,6 +30,10 @@ PRIOR_SCALE = 0.1  # per order of magnitude of weight
 # Taken off a place matched by another place's own name in its country: "Franklin" is a dozen US
 # towns before it is an old name of Columbus, Ohio (an order of magnitude of population).
 BORROWED_NAME_PENALTY = 0.1
+# ... and anywhere, when the place whose own name it is scores at most this far below it (a
+# primary name's better match and two orders of magnitude of weight): "Cancun" is Cancún before
+# it is an alternate name of Changchun, "Plattsville" the Ontario village.
+BORROWED_NAME_GAP = 0.25
 
 
 def match_quality(match: str, name_kind: str, similarity: float = 1.0) -> float:
@@ -46,11 +50,16 @@ def prior(weight: float) -> float:
 
 def demote_borrowed_names(candidates: list[Candidate]) -> None:
     """Lower places matched by one of their alternate names where, in the same country, the name
-    is some other place's own (Palmyra stays Syria's Tadmur: the Palmyras that bear the name are
-    American)."""
+    is some other place's own, or where, anywhere, a place whose own name it is scores not far
+    below ("Cancun" is Cancún before Changchun; "Bombay" is still Mumbai, the New Zealand
+    village being far smaller; "Palmyra" is an American town before Syria's Tadmur, which the
+    article's context then picks)."""
     owners = {c.country for c in candidates if c.name_kind != "alternate"}
+    owner = max((c.score for c in candidates if c.name_kind == "primary"), default=None)
     for candidate in candidates:
-        if candidate.name_kind == "alternate" and candidate.country in owners:
+        if candidate.name_kind == "alternate" and (
+                candidate.country in owners
+                or owner is not None and owner >= candidate.score - BORROWED_NAME_GAP):
             candidate.score -= BORROWED_NAME_PENALTY
 
 

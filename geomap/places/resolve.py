@@ -20,8 +20,9 @@ from geomap.places.recognize import find_toponyms
 from geomap.places.toponym import PLACE_LABELS, Toponym
 from geomap.read.article import Article
 
-# What may stand between a name and the place that qualifies it: "Alexandria, La.".
-_QUALIFIER_GAP = re.compile(r",\s*")
+# What may stand between a name and the place that qualifies it: "Alexandria, La.", "Palmyra in
+# Syria" (the qualifier is a container only if it is a country, province or county).
+_QUALIFIER_GAP = re.compile(r",\s*|\s+in\s+")
 # A name's sense in an article: its key, whether a demonym, the index of its qualifier if any.
 SenseKey = tuple[str, bool, int | None]
 
