@@ -694,12 +694,11 @@ def _event_date(scorer: Distances, parsed: Doc, published: datetime.date | None,
 def _comparison(date: Token, trigger: Token, expression: str) -> bool:
     """A "since" date of a superlative event ("the worst floods since 1998", "the biggest battle
     since the invasion of 2003") says what it is measured against, not when it happened."""
-    if not any(token.tag_ == "JJS" or token.lower_ in ("first", "worst", "last")
-               for token in trigger.children):
-        return False
+    superlative = any(token.tag_ == "JJS" for token in trigger.children)
     if expression.lower().lstrip().startswith("since"):
-        return True
-    return any(token.lower_ == "since" for token in list(date.ancestors)[:4])
+        return superlative or any(token.lower_ in ("first", "worst", "last")
+                                  for token in trigger.children)
+    return superlative and any(token.lower_ == "since" for token in list(date.ancestors)[:4])
 
 
 def _on_main_clause(token: Token) -> bool:
