@@ -41,6 +41,8 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _UNIT = r"(?P<unit>hour|day|week|month|year)s?"
+# How far back "recent days", "a few weeks ago" reach, and the unit's own length, in days.
+VAGUE_REACH_DAYS = {"day": (7, 1), "week": (28, 7), "month": (120, 30)}
 # Season: first month; each lasts three months ("winter 2014" is December 2014 to February 2015).
 _SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12}
 # early/mid/late part of a year (months) and of a month (days).
@@ -106,7 +108,7 @@ def _normalise(expression: str) -> str:
 def _interpret(text: str, published: date | None) -> _When | None:
     """Try each shape in turn: periods back from publication, then (after dropping leading
     prepositions) single points, ranges, "since", early/mid/late and seasons."""
-    when = _past_period(text, published)
+    when = _past_period(text, published) or _vague_period(text, published)
     if when is not None:
         return when
     text = re.sub(r"^(?:(?:on|in|at|during|throughout|over|the)\s+)+", "", text)
@@ -133,6 +135,23 @@ def _past_period(text: str, published: date | None) -> _When | None:
         return None
     first = _parse_relative(f"{match['n'] or 1} {match['unit']}s ago", published)
     return None if first is None else _When(first, published, "range")
+
+
+def _vague_period(text: str, published: date | None) -> _When | None:
+    """"In recent days", "over the past few weeks": a range ending on the day of publication;
+    "a few weeks ago", "several days ago": a range that ends a unit before it. A few is taken as
+    up to four, recent as the last few; days reach back a week."""
+    if published is None:
+        return None
+    recent = re.fullmatch(r"(?:(?:in|over|during|within) )?(?:the )?(?:recent|(?:past|last) "
+                          r"(?:few|several|couple of)) (?P<unit>day|week|month)s", text)
+    ago = re.fullmatch(r"(?:a few|several|some) (?P<unit>day|week|month)s ago", text)
+    found = recent or ago
+    if found is None:
+        return None
+    reach, unit = VAGUE_REACH_DAYS[found["unit"]]
+    first = published - timedelta(days=reach)
+    return _When(first, published - timedelta(days=unit) if ago else published, "range")
 
 
 def _point(text: str, published: date | None) -> _When | None:

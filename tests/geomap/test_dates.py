@@ -125,8 +125,7 @@ def test_ranges(expression, first, end):
 
 
 @pytest.mark.parametrize("expression", [
-    "some point", "the night before", "recent months", "in recent months", "the following day",
-    "the past few days", "10 days", "until 2014", "by Wednesday", "03/09/2017", "February 30",
+    "some point", "the night before", "recently", "the following day", "10 days", "until 2014", "by Wednesday", "03/09/2017", "February 30",
     "2014 and 2016", "",
 ])
 def test_unresolvable_words_are_unknown(expression):
@@ -301,3 +300,15 @@ def test_seasons_last_three_months(expression, first, end):
 def test_a_weekday_with_its_date_is_that_date(expression, published, first):
     resolved = resolve_date(expression, published)
     assert (resolved.date, resolved.precision) == (first, "day")
+
+
+@pytest.mark.parametrize("expression,first,end", [
+    ("in recent days", "2017-03-02", "2017-03-09"),
+    ("over the past few weeks", "2017-02-09", "2017-03-09"),
+    ("a few weeks ago", "2017-02-09", "2017-03-02"),
+    ("several days ago", "2017-03-02", "2017-03-08"),
+])
+def test_vague_periods_are_ranges_before_publication(expression, first, end):
+    resolved = resolve_date(expression, date(2017, 3, 9))
+    assert (resolved.date, resolved.end, resolved.precision) == (first, end, "range")
+    assert resolve_date(expression, None).precision == "unknown"
