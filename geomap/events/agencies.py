@@ -81,6 +81,16 @@ def named_agencies(entities: Iterable[Iterable[Span]]) -> dict[str, list[str]]:
     return {category: list(names.values()) for category, names in found.items()}
 
 
+def with_county(agencies: dict[str, list[str]], county: str) -> None:
+    """A sheriff's office is a county's: named without its county ("the Sheriff's Department"),
+    it is that of the one county the article names (`county`, as written; "" for none)."""
+    if not county:
+        return
+    agencies["sheriff"] = [name if not name.lower().startswith(("sheriff", "county sheriff"))
+                           else f"{county} {name.removeprefix('County ')}"
+                           for name in agencies.get("sheriff", [])]
+
+
 def institution(category: str, agencies: dict[str, list[str]]) -> str | None:
     """The one institution of the category the article names, or None for none or several."""
     names = agencies.get(category, [])

@@ -25,6 +25,7 @@ from geomap.events.agencies import (
     institution,
     local_forces,
     named_agencies,
+    with_county,
 )
 from geomap.events.counts import Counts, find_counts
 from geomap.events.dates import publication_date, resolve_date, widen
@@ -180,6 +181,7 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
     context.focus = _focus(places, {place.place_key for sentence in range(LEDE_SENTENCES)
                                     for _, _, place in located.get(sentence, [])})
     _note_actors(context, sentences, entities)
+    with_county(context.agencies, _one_county(places))
     context.governments = countries_by_government(places)
     context.story_country = _story_country(places, context.focus)
     events: list[Event] = []
@@ -777,6 +779,12 @@ def _sentence_actors(context: ArticleEvents, index: int, parsed: Doc, demonyms: 
                 for mention in found if mention.reference]
     return sorted(named + [mention for mention in resolved if mention is not None],
                   key=lambda mention: mention.start)
+
+
+def _one_county(places: list[PlaceMention]) -> str:
+    """The county the article names, as written, when it names exactly one ("" otherwise)."""
+    counties = {place.text for place in places if place.kind == Kind.ADMIN2}
+    return counties.pop() if len(counties) == 1 else ""
 
 
 def _story_country(places: list[PlaceMention], focus: PlaceMention | None) -> str:

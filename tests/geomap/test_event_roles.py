@@ -242,3 +242,12 @@ def test_a_country_that_acts_is_its_government_and_in_a_fight_its_forces(gazette
     assert ("Government of Somalia", "actor") in found[1][2]
     offensive = next(parties for event_type, _, parties in found if event_type == "armed clash")
     assert ("Kenyan forces", "actor") in offensive
+
+
+def test_a_sheriffs_office_named_alone_is_the_countys_and_national_armies_by_adjective(
+        gazetteer, table):
+    found = _parties("Two men were arrested on Saturday near Chapin, Harlan County deputies said, "
+                     "according to a Sheriff's Department news release.", gazetteer, table)
+    assert ("Harlan County Sheriff's Department", "actor") in found[0][2]
+    assert table.forces_name("Lebanese forces") == "Lebanese Armed Forces"
+    assert table.forces_name("Israeli troops") == "Israel Defense Forces"
