@@ -79,7 +79,13 @@ SUPPORT_VERBS = frozenset({
     "launched", "launch", "launches", "launching", "staged", "stage", "mounted", "mount",
     "waged", "wage", "began", "begin", "begun", "started", "start", "made", "make",
     "ordered", "order", "executed", "perpetrated", "committed", "claimed", "planned", "plan",
-    "plot", "plotted", "resumed", "led", "lead", "fought", "fight", "intensified"})
+    "plot", "plotted", "resumed", "led", "lead", "fought", "fight", "intensified",
+    # verbs that do what their event noun names: "declared a state of emergency", "imposed a
+    # curfew", "held talks", "organised a protest", "called a strike", "gave the go-ahead"
+    "declared", "declare", "declares", "declaring", "imposed", "impose", "imposes", "imposing",
+    "issued", "issue", "issues", "held", "hold", "holds", "holding", "organised", "organized",
+    "organise", "organize", "called", "call", "calls", "gave", "give", "gives", "lifted", "lift",
+    "extended", "extend", "announced", "announce", "announces", "signed", "sign", "signs"})
 # Words inside a complement clause that depends on the governor's modality (not a clause of its
 # own, which carries its own subject and auxiliaries).
 COMPLEMENT_LINKS = frozenset({"xcomp", "acl", "pcomp"})

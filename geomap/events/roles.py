@@ -96,6 +96,8 @@ def _placed(mention: ActorMention, parsed: Doc, trigger: Token, event_type: str,
             table_nouns: dict[str, str], scorer: Distances) -> tuple[str, float] | None:
     """The mention's role in the event and how far it stands from the trigger, or None."""
     anchor = _quantified(parsed[mention.head])
+    while anchor.dep_ == "appos" and anchor.head.i != anchor.i:
+        anchor = anchor.head  # "the mayor of Albany, Tom Reyes, imposed ...": the mayor's role
     qualifier = False
     if anchor.dep_ in ("compound", "amod") and anchor.head.i != trigger.i \
             and table_nouns.get(anchor.head.lower_, mention.kind) == mention.kind:

@@ -251,3 +251,10 @@ def test_a_sheriffs_office_named_alone_is_the_countys_and_national_armies_by_adj
     assert ("Harlan County Sheriff's Department", "actor") in found[0][2]
     assert table.forces_name("Lebanese forces") == "Lebanese Armed Forces"
     assert table.forces_name("Israeli troops") == "Israel Defense Forces"
+
+
+def test_who_declares_or_imposes_what_the_noun_names_is_its_actor(gazetteer, table):
+    found = _parties("Governor Ruth Ogden declared a state of emergency in Albany on Monday. The "
+                     "mayor, Tom Reyes, imposed a curfew in Albany on Tuesday.", gazetteer, table)
+    assert ("Ruth Ogden", "actor") in found[0][2]
+    assert ("Tom Reyes", "actor") in found[1][2]
