@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span, Token
 
 from geomap.actors import ActorTable, KnownActor, actor_key
 from geomap.events.agencies import category_of_noun, institution_category, organisation_name
+from geomap.events.senses import LAW_WORDS
 
 PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 GROUP_REFERENCES = frozenset({"group", "organisation", "organization", "movement"})
@@ -228,10 +229,13 @@ def _backer(sentence: Doc, index: int) -> bool:
 
 
 def _placed_or_dated(entity: Span) -> bool:
-    """A name the model calls an organisation or a person that is a day or a month, or stands
-    where the parse puts places: "fighting in Raqa", "the town of Jilib", "Raqa province"."""
+    """A name the model calls an organisation or a person that is a day, a month or a law, or
+    stands where the parse puts places: "fighting in Raqa", "the town of Jilib", "Raqa
+    province"."""
     if all(token.lower_ in CALENDAR_WORDS for token in entity):
         return True
+    if entity.root.lower_ in LAW_WORDS:
+        return True  # "Senate Bill 461", "the Patriot Act": a law, not who acts
     if institution_category(entity):
         return False  # "in Meigs County Court": an institution, wherever it stands
     root = entity.root

@@ -258,3 +258,9 @@ def test_who_declares_or_imposes_what_the_noun_names_is_its_actor(gazetteer, tab
                      "mayor, Tom Reyes, imposed a curfew in Albany on Tuesday.", gazetteer, table)
     assert ("Ruth Ogden", "actor") in found[0][2]
     assert ("Tom Reyes", "actor") in found[1][2]
+
+
+def test_a_law_is_not_an_actor(table):
+    names = {mention.name for mention in mentions(parse(
+        "The Senate Appropriations Committee rejected Senate Bill 212 on Monday."), table)}
+    assert not any("Bill" in name for name in names)
