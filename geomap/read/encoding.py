@@ -23,7 +23,10 @@ BINARY_MAGIC = ((b"%PDF", "PDF"), (b"\x89PNG", "PNG image"), (b"\xff\xd8\xff", "
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
          (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
          (codecs.BOM_UTF16_BE, "utf-16-be"))
-_META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)",
+# `<meta charset=...>`, `<meta http-equiv="Content-Type" content="...; charset=...">`, or an
+# XHTML page's `<?xml ... encoding="..."?>`.
+_META_CHARSET = re.compile(rb"<meta\b[^>]*?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:-]+)|"
+                           rb"\A\s*<\?xml\b[^>]*?encoding\s*=\s*[\"']([A-Za-z0-9_.:-]+)",
                            re.IGNORECASE)
 # Encodings taken only with their byte-order mark: guessed, they read any bytes as some text.
 WITHOUT_MARK = ("utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be", "utf_7")
@@ -73,13 +76,13 @@ def _strict_utf8_beyond_ascii(data: bytes) -> bool:
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The encoding an HTML page's `<meta charset>` or http-equiv Content-Type names, when
-    Python knows it."""
+    """The encoding an HTML page's `<meta charset>`, http-equiv Content-Type or XML declaration
+    names, when Python knows it."""
     match = _META_CHARSET.search(data[:DECLARATION_WITHIN])
     if match is None:
         return None
     try:
-        name = codecs.lookup(match.group(1).decode("ascii")).name
+        name = codecs.lookup((match.group(1) or match.group(2)).decode("ascii")).name
     except LookupError:
         return None
     return _HTML_LABELS.get(name, name)

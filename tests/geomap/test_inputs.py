@@ -3,6 +3,7 @@ file is read or refused with one line naming it, and nothing hangs, eats memory 
 
 from __future__ import annotations
 
+import codecs
 import json
 import os
 import socket
@@ -14,7 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from geomap.read.article import read_articles
-from geomap.read.encoding import decode
+from geomap.read.encoding import declared_charset, decode
 from geomap.read.files import InputError, expand_paths, read_bytes
 
 MANY = settings(max_examples=150, deadline=None,
@@ -125,10 +126,13 @@ def test_html_is_decoded_by_its_declared_charset(tmp_path):
         "meta.html": f'<html><head><meta charset="windows-1251"></head><body>{body}</body></html>',
         "equiv.html": '<html><head><meta http-equiv="Content-Type" content="text/html; '
                       f'charset=koi8-r"></head><body>{body}</body></html>',
+        "xhtml.html": f'<?xml version="1.0" encoding="ISO-8859-5"?><html><body>{body}</body></html>',
     }
-    encodings = {"meta.html": "cp1251", "equiv.html": "koi8-r"}
+    encodings = {"meta.html": "cp1251", "equiv.html": "koi8-r", "xhtml.html": "iso8859-5"}
     for name, page in pages.items():
         (tmp_path / name).write_bytes(page.encode(encodings[name]))
+        assert declared_charset(page.encode(encodings[name])) == codecs.lookup(
+            encodings[name]).name
         (article,) = read_articles(tmp_path / name)
         assert "Обстрел Донецка" in article.text
         start = article.text.index("Донецка")
