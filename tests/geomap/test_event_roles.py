@@ -261,6 +261,7 @@ def test_who_declares_or_imposes_what_the_noun_names_is_its_actor(gazetteer, tab
 
 
 def test_a_law_is_not_an_actor(table):
+    # the model calls "Bill 461" a person here
     names = {mention.name for mention in mentions(parse(
-        "The Senate Appropriations Committee rejected Senate Bill 212 on Monday."), table)}
+        "My vote against Senate Bill 461 was a mistake."), table)}
     assert not any("Bill" in name for name in names)
