@@ -281,7 +281,7 @@ def cued_name(finder: Finder, c: Candidate) -> bool:
         found = named_a_kind(grown)
     if not found and finder.enabled("large_organisation_place") and c.label in ("ORG", "NORP"):
         found = large_place(finder, grown)
-    if not found and finder.enabled("country_misread") and c.label in ("PERSON", "PRODUCT"):
+    if not found and finder.enabled("country_misread") and c.label in ("PERSON", "PRODUCT", ""):
         found = country_misread(finder, grown)
     if found:
         finder.accept(grown, c.label, cue=found)
@@ -310,8 +310,9 @@ def large_place(finder: Finder, name: Span) -> str:
 
 
 def country_misread(finder: Finder, name: Span) -> str:
-    """A country named in full that the model took for a person or a product ("Sri Lanka has",
-    "pressuring Cyprus") is the country: no one is called by a country's name alone."""
+    """A country named in full that the model took for a person or a product, or left unlabelled
+    ("Sri Lanka has", "pressuring Cyprus", "Nigeria reported"), is the country: no one is called
+    by a country's name alone."""
     found = finder.known(name.text)
     return "a country's name" if found and found[0].kind == Kind.COUNTRY \
         and found[0].match == "exact" and found[0].name_kind == "primary" else ""
