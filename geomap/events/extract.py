@@ -275,16 +275,16 @@ def _fold_headline(events: list[Event], told_in: list[int], headlines: set[int]
 def _place_the_unplaced(events: list[Event], told_in: list[int],
                         located: dict[int, list[tuple[int, int, PlaceMention]]],
                         focus: PlaceMention | None) -> None:
-    """An event its sentence does not place happened where the sentences around it are (the one
-    before, else the one after), else at the article's focus (see `_focus`)."""
+    """An event its sentence does not place happened where the sentence before it is (news sets
+    the scene, then tells; the sentence after begins something else), else at the article's
+    focus (see `_focus`)."""
     for event, index in zip(events, told_in):
         if event.place is not None:
             continue
-        nearby = [place for sentence in (index - 1, index + 1)
-                  for _, _, place in located.get(sentence, [])
+        nearby = [place for _, _, place in located.get(index - 1, [])
                   if place.kind not in WIDE_KINDS and not place.metonym]
         if nearby:
-            event.place = nearby[-1] if located.get(index - 1) else nearby[0]
+            event.place = nearby[-1]
             event.confidence *= NEIGHBOUR_PLACE_CONFIDENCE
         elif focus is not None:
             event.place = focus

@@ -483,3 +483,10 @@ def test_a_record_since_a_year_is_not_the_events_date(gazetteer, table):
     floods = only(parse("Floods have hit Kismayo since 1998.", gazetteer, table,
                         "2021-06-10").events, "disaster")
     assert floods.date.date == "1998-01-01"
+
+
+def test_an_unplaced_event_is_where_the_sentence_before_it_is(gazetteer, table):
+    events = parse("Fighting broke out in Afgooye on Monday. Two soldiers were killed, officials "
+                   "said. Later, flooding hit Baidoa.", gazetteer, table).events
+    killing = next(event for event in events if event.type == "attack")
+    assert killing.place.name == "Afgooye"  # not Baidoa, told after it
