@@ -119,8 +119,6 @@ WIDE_KINDS = frozenset({Kind.DEMONYM, Kind.COUNTRY, Kind.CONTINENT, Kind.REGION}
 MODIFIER_DEPS = frozenset({"compound", "amod", "nmod", "poss"})
 # How much farther in the parse a place inside the nearest one may be and still be preferred.
 FINER_PLACE_SLACK = 4.0
-# The sentences of an article's lede, whose places say what the story is about.
-LEDE_SENTENCES = 3
 # Titles before a surname that still name a person by surname alone.
 TITLE_PREFIXES = ("mr ", "mr. ", "mrs ", "mrs. ", "ms ", "ms. ", "dr ", "dr. ", "president ",
                   "gov. ", "governor ", "sen. ", "senator ", "rep. ", "judge ", "mayor ")
@@ -178,8 +176,7 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
     parsed = nlp.parse([sentence for _, sentence, _ in triggered],
                        [entities[index] for index, _, _ in triggered])
     located = _places_by_sentence(article, places, sentences)
-    context.focus = _focus(places, {place.place_key for sentence in range(LEDE_SENTENCES)
-                                    for _, _, place in located.get(sentence, [])})
+    context.focus = _focus(places)
     _note_actors(context, sentences, entities)
     with_county(context.agencies, _one_county(places))
     context.governments = countries_by_government(places)
@@ -291,18 +288,16 @@ def _place_the_unplaced(events: list[Event], told_in: list[int],
             event.confidence *= FOCUS_PLACE_CONFIDENCE
 
 
-def _focus(places: list[PlaceMention], lede: set[str]) -> PlaceMention | None:
-    """The place an article is about: the town or finer place its lede names, the one named most
-    if several; else the place it names most. None when it names none."""
+def _focus(places: list[PlaceMention]) -> PlaceMention | None:
+    """The place an article is about: the place it names most (a town before a wider place on a
+    tie, then the first named). None when it names none."""
     counted = Counter(place.place_key for place in places if place.kind != Kind.DEMONYM)
     if not counted:
         return None
     first: dict = {}
     for place in places:
         first.setdefault(place.place_key, place)
-    local = [key for key in counted if key in lede and first[key].kind not in WIDE_KINDS
-             and first[key].kind != Kind.ADMIN1]
-    best = max(local or counted, key=lambda key: (
+    best = max(counted, key=lambda key: (
         counted[key], first[key].kind in SETTLEMENT_KINDS, -places.index(first[key])))
     return first[best]
 
