@@ -41,6 +41,9 @@ _MONTH = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|
 _DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 _UNIT = r"(?P<unit>hour|day|week|month|year)s?"
+# The longest words for a date ("between the night of 19 February and the morning of 21
+# February 2017" is 64): longer ones are read as no date.
+MAX_EXPRESSION_CHARS = 120
 # How far back "recent days", "a few weeks ago" reach, and the unit's own length, in days.
 VAGUE_REACH_DAYS = {"day": (7, 1), "week": (28, 7), "month": (120, 30)}
 # Season: first month; each lasts three months ("winter 2014" is December 2014 to February 2015).
@@ -75,6 +78,8 @@ def resolve_date(expression: str, published: date | None) -> EventDate:
     """The date `expression` names, read as of `published` (unknown if it cannot be read)."""
     if isinstance(published, datetime):
         published = published.date()
+    if len(expression) > MAX_EXPRESSION_CHARS:  # no date is written so long; ranges recurse
+        return EventDate(None, "unknown", expression)
     first, precision, end = _resolve(expression, published)
     if first is None:
         return EventDate(None, "unknown", expression)

@@ -312,3 +312,7 @@ def test_vague_periods_are_ranges_before_publication(expression, first, end):
     resolved = resolve_date(expression, date(2017, 3, 9))
     assert (resolved.date, resolved.end, resolved.precision) == (first, end, "range")
     assert resolve_date(expression, None).precision == "unknown"
+
+
+def test_an_endless_range_is_no_date():
+    assert resolve_date("2021-" * 5000 + "2021", date(2021, 6, 10)).precision == "unknown"
