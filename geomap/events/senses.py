@@ -108,7 +108,8 @@ INTENT_HEADS = frozenset({"plan", "plans", "planned", "planning", "threaten", "t
                           "prepares", "preparing", "prepared", "aim", "aims", "hope", "hopes",
                           "expect", "expects", "expected", "promise", "promised", "pledged",
                           "pledge", "urge", "urged", "call", "called", "warn", "warned", "try",
-                          "tried", "attempt", "attempted", "ready", "able", "likely"})
+                          "tried", "attempt", "attempted", "ready", "able", "likely",
+                          "scheduled", "due", "slated", "set", "poised", "yet"})
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "would"})
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "'s", "'re"})
 # Entities whose names hold event words that tell of no event ("Highway Patrol"); not works

@@ -490,3 +490,8 @@ def test_an_unplaced_event_is_where_the_sentence_before_it_is(gazetteer, table):
                    "said. Later, flooding hit Baidoa.", gazetteer, table).events
     killing = next(event for event in events if event.type == "attack")
     assert killing.place.name == "Afgooye"  # not Baidoa, told after it
+
+
+def test_what_is_scheduled_has_not_happened(gazetteer, table):
+    assert parse("Lane is scheduled to appear in Kismayo District Court on April 9.", gazetteer,
+                 table).events == []
