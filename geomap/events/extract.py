@@ -29,7 +29,7 @@ from geomap.events.agencies import (
 )
 from geomap.events.counts import Counts, find_counts
 from geomap.events.dates import publication_date, resolve_date, widen
-from geomap.events.fuse import combine, near, retells
+from geomap.events.fuse import combine, event_kind, near, retells
 from geomap.events.governments import (
     acting_countries,
     as_forces,
@@ -126,8 +126,6 @@ TITLE_PREFIXES = ("mr ", "mr. ", "mrs ", "mrs. ", "ms ", "ms. ", "dr ", "dr. ", 
 CONTINUATION_SENTENCES = 3
 # Events whose other side, untold, is the armed group the story is about.
 OPPOSED_TYPES = frozenset({"capture", "armed clash"})
-# The fires a definite "the fire", "the blaze" may continue, whichever family they are in.
-FIRES = frozenset({("accident", "fire"), ("disaster", "wildfire")})
 # The marks that end a sentence of an article's body (a headline has none).
 CLOSING_PUNCTUATION = frozenset('.!?"\'”’:;')
 # Legal steps whose subject is the defendant: "Reyes appeared in court", "she pleaded guilty".
@@ -194,7 +192,7 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
                 event.confidence *= INHERITED_PLACE_CONFIDENCE
             if event.place is not None:
                 last_place = (index, event.place)
-            kind = _continued_kind(event)
+            kind = event_kind(event)
             before = latest.get(kind)
             if definite and before is not None and index - before[0] <= CONTINUATION_SENTENCES:
                 # told on the word of whoever told the event it continues, where it was told to
@@ -229,12 +227,6 @@ def is_caption(text: str) -> bool:
     "(Photo: Reuters)"."""
     lowered = text.lower()
     return any(marker in lowered for marker in CAPTION_MARKERS)
-
-
-def _continued_kind(event: Event) -> str:
-    """What a definite mention continues: an event of its type, or for a fire either kind of
-    fire ("a brush fire ..." then "the blaze": a wildfire, then a fire)."""
-    return "fire" if (event.type, event.subtype) in FIRES else event.type
 
 
 def _headlines(sentences: list[Span]) -> set[int]:

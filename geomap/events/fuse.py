@@ -36,17 +36,20 @@ MAX_CONFIDENCE = 0.99
 GENERIC_SUBTYPES = frozenset({"attack", "bombing", "clash", "battle", "offensive", "capture",
                               "recapture", "flight", "displacement", "meeting", "talks",
                               "announcement"})
+# Fires are one kind of event whichever family a telling reads them in: "a brush fire" (a
+# wildfire), then "the blaze" (an accident's fire).
+FIRES = frozenset({("accident", "fire"), ("disaster", "wildfire")})
 # Dates spanning more than this tell of a campaign, not of one event to merge accounts of.
 MAX_SPAN_DAYS = 400
 
 
 def merge_events(events: list[Event]) -> list[Event]:
     """Events with every repeated account merged into the first, in order of first telling.
-    Only events of one type can be one, so each is compared with its type's clusters alone."""
+    Only events of one kind can be one, so each is compared with its kind's clusters alone."""
     clusters: list[list[Event]] = []
     by_type: dict[str, list[list[Event]]] = {}
     for event in events:
-        of_type = by_type.setdefault(event.type, [])
+        of_type = by_type.setdefault(event_kind(event), [])
         home = next((cluster for cluster in of_type
                      if all(_same_event(event, member) for member in cluster)), None)
         if home is None:
@@ -61,14 +64,19 @@ def retells(headline: Event, told: Event) -> bool:
     """Whether a headline's event is an event the article goes on to tell: the same type, subtypes
     and dates that agree, and places that can be one (either untold, or one near or inside the
     other). A headline names the story's event, so no shared party is needed."""
-    if headline.type != told.type or headline.negated != told.negated \
+    if event_kind(headline) != event_kind(told) or headline.negated != told.negated \
             or not _subtypes_agree(headline, told) or not _dates_agree(headline.date, told.date):
         return False
     return headline.place is None or told.place is None or near(headline.place, told.place)
 
 
+def event_kind(event: Event) -> str:
+    """What tellings of one event share: its type, or "fire" for either kind of fire."""
+    return "fire" if (event.type, event.subtype) in FIRES else event.type
+
+
 def _same_event(a: Event, b: Event) -> bool:
-    if a.type != b.type or a.negated != b.negated or not _subtypes_agree(a, b) \
+    if event_kind(a) != event_kind(b) or a.negated != b.negated or not _subtypes_agree(a, b) \
             or not _dates_agree(a.date, b.date) or not _kinds_agree(a, b):
         return False
     named_a, named_b = _named(a), _named(b)
@@ -94,7 +102,8 @@ def _named(event: Event) -> set[str]:
 
 def _subtypes_agree(a: Event, b: Event) -> bool:
     """"An air strike" and "the attack" can be one event; an air strike and shelling cannot."""
-    return a.subtype == b.subtype or a.subtype in GENERIC_SUBTYPES or b.subtype in GENERIC_SUBTYPES
+    return a.subtype == b.subtype or a.subtype in GENERIC_SUBTYPES \
+        or b.subtype in GENERIC_SUBTYPES or event_kind(a) == event_kind(b) == "fire"
 
 
 def _dates_agree(a: EventDate, b: EventDate) -> bool:

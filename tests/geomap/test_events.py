@@ -495,3 +495,9 @@ def test_an_unplaced_event_is_where_the_sentence_before_it_is(gazetteer, table):
 def test_what_is_scheduled_has_not_happened(gazetteer, table):
     assert parse("Lane is scheduled to appear in Kismayo District Court on April 9.", gazetteer,
                  table).events == []
+
+
+def test_a_fire_headline_is_the_brush_fire_the_article_tells(gazetteer, table):
+    events = parse("Fire near Kismayo might close the coast road\n\nA brush fire burned 300 acres "
+                   "near Kismayo on Friday, officials said.", gazetteer, table).events
+    assert [(event.type, len(event.triggers) > 1) for event in events] == [("disaster", True)]
