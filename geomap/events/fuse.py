@@ -24,7 +24,8 @@ SETTLEMENTS = frozenset({Kind.CITY, Kind.TOWN, Kind.VILLAGE, Kind.CAMP})
 # Two settlement names closer than this may be one place (a suburb, another spelling).
 SAME_SETTLEMENT_KM = 10.0
 # How specific a kind of place is, most specific first: the merged event keeps the most specific.
-KIND_RANK = {Kind.VILLAGE: 0, Kind.CAMP: 0, Kind.SITE: 0, Kind.TOWN: 1, Kind.CITY: 1,
+KIND_RANK = {Kind.STREET: 0, Kind.BUILDING: 0, Kind.LANDMARK: 0, Kind.AIRPORT: 0,
+             Kind.VILLAGE: 0, Kind.CAMP: 0, Kind.SITE: 0, Kind.TOWN: 1, Kind.CITY: 1,
              Kind.DISTRICT: 2, Kind.APPROXIMATE: 3, Kind.ADMIN2: 4, Kind.VALLEY: 5, Kind.ADMIN1: 6,
              Kind.REGION: 7, Kind.COUNTRY: 8, Kind.DEMONYM: 9, Kind.CONTINENT: 10}
 PRECISION_RANK = {"day": 0, "week": 1, "month": 2, "range": 3, "year": 4, "reported": 5,
