@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import random
 import time
+from itertools import pairwise
 
 from geomap.actors import ActorTable
 from geomap.pipeline import EventOptions, default_gazetteer, geoparse_articles
@@ -13,8 +14,8 @@ from geomap.read.article import Article
 
 LENGTHS = (500, 1000, 2000, 4000)
 TOWNS = ("Mosul", "Tikrit", "Aleppo", "Raqqa", "Kirkuk", "Baghdad", "Homs", "Idlib")
-TEMPLATES = ("Gunmen attacked a checkpoint near {town} on Monday, killing three soldiers, "
-             "officials said.",
+TEMPLATES = (("Gunmen attacked a checkpoint near {town} on Monday, killing three soldiers, "
+              "officials said."),
              "Police arrested two men in {town} after a bombing at a market.",
              "Residents of {town} said the water supply had been restored.",
              "Flooding forced hundreds of families to leave their homes in {town} on Tuesday.")
@@ -38,5 +39,5 @@ def run() -> dict[str, float]:
     figures = {f"CPU s, {length} sentences": seconds[length] for length in LENGTHS}
     figures["CPU s per 1,000 sentences (longest)"] = seconds[LENGTHS[-1]] / LENGTHS[-1] * 1000
     figures["growth per doubling (median)"] = sorted(
-        seconds[longer] / seconds[shorter] for shorter, longer in zip(LENGTHS, LENGTHS[1:]))[1]
+        seconds[longer] / seconds[shorter] for shorter, longer in pairwise(LENGTHS))[1]
     return figures

@@ -39,7 +39,7 @@ class KnownActor:
 def actor_key(text: str) -> str:
     """Case, hyphens, apostrophes, dots and a leading "the" do not tell actor names apart."""
     key = _KEY_NOISE.sub(" ", text.lower()).strip()
-    return key[4:] if key.startswith("the ") else key
+    return key.removeprefix("the ")
 
 
 class ActorTable:

@@ -23,7 +23,11 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from geomap.actors import ActorTable, KnownActor, actor_key
-from geomap.events.agencies import category_of_noun, institution_category, organisation_name
+from geomap.events.agencies import (
+    category_of_noun,
+    institution_category,
+    organisation_name,
+)
 from geomap.events.senses import LAW_WORDS
 
 PRONOUNS = frozenset({"he", "him", "his", "she", "her"})

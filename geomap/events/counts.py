@@ -10,8 +10,9 @@ from dataclasses import dataclass
 # Numbers written out, zero to nineteen and the tens (dates read them too: "three days ago").
 CARDINALS = {
     word: value for value, word in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
-        " fifteen sixteen seventeen eighteen nineteen".split())
+        ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+         "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen",
+         "eighteen", "nineteen"])
 } | {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
      "eighty": 80, "ninety": 90}
 NUMBER_WORDS = {word: value for word, value in CARDINALS.items() if value} | {

@@ -53,7 +53,6 @@ from geomap.events.records import (
     Report,
 )
 from geomap.events.roles import event_roles
-from geomap.events.syntax import Distances, depth, token_at
 from geomap.events.senses import (
     is_aggregate,
     is_generic,
@@ -63,8 +62,15 @@ from geomap.events.senses import (
     is_possibility,
     is_unrealised,
 )
+from geomap.events.syntax import Distances, depth, token_at
 from geomap.events.taxonomy import FAMILY_OF_TYPE
-from geomap.events.triggers import Trigger, find_triggers, lemmatise, settle, trigger_token
+from geomap.events.triggers import (
+    Trigger,
+    find_triggers,
+    lemmatise,
+    settle,
+    trigger_token,
+)
 from geomap.places.mention import PlaceMention
 from geomap.read.article import Article
 from geomap.read.published import embedded_post_date

@@ -24,8 +24,8 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Token
 
-from geomap.vocabulary import REPORTING_WORDS
 from geomap.events.triggers import Trigger, trigger_token
+from geomap.vocabulary import REPORTING_WORDS
 
 # Verbs that attribute what their clause tells to a source.
 ATTRIBUTION_VERBS = REPORTING_WORDS | frozenset({

@@ -11,7 +11,6 @@ what, kept out of the events unless asked for). `geomap/data/README.md` document
 from __future__ import annotations
 
 from gazetteer.model import Kind
-
 from geomap.places.mention import PlaceMention
 
 # Our types, by family, in the order a legend lists them.
