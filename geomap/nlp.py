@@ -108,9 +108,9 @@ def _syntax() -> Language:
 
 def parse(sentences: list[Span], entities: list[list[Span]] | None = None) -> list[Doc]:
     """Each sentence as a Doc of its own with dependency labels, keeping its entities (each
-    sentence's in `entities`, from `entities_by_sentence`; read from the spans if not). The copies are made from arrays taken once per article:
-    `Span.as_doc` reads the whole article's arrays and entities for every sentence, which grows
-    with the square of its length."""
+    sentence's in `entities`, from `entities_by_sentence`; read from the spans if not). The
+    copies are made from arrays taken once per article: `Span.as_doc` reads the whole article's
+    arrays and entities for every sentence, which grows with the square of its length."""
     language = _syntax()
     if entities is None:
         entities = [list(sentence.ents) for sentence in sentences]
@@ -142,11 +142,13 @@ def read_texts(texts: Iterable[str]) -> Iterator[Doc]:
     one Doc of the whole text; texts are parsed together up to BATCH_CHARS."""
     language = load()
     batch: list[list[str]] = []
+    held = 0  # characters in the batch
     for text in texts:
         batch.append(_pieces(text))
-        if sum(map(len, (piece for pieces in batch for piece in pieces))) >= BATCH_CHARS:
+        held += len(text)
+        if held >= BATCH_CHARS:
             yield from _joined(language, batch)
-            batch = []
+            batch, held = [], 0
     yield from _joined(language, batch)
 
 

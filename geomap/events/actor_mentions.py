@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from geomap.actors import ActorTable, KnownActor, actor_key
+from geomap.actors import ActorTable, KnownActor
 from geomap.events.agencies import (
     category_of_noun,
     institution_category,
@@ -219,9 +219,7 @@ def _named_forces(phrase: ActorMention, sentence: Doc, demonyms: dict[int, str],
     else:  # "Marines", "commandos": the noun says more than "forces"
         phrase.name = _plural_title(noun)
     phrase.generic = not adjective
-    known = table.by_key.get(actor_key(phrase.name))
-    if known is not None and known.kind == "state forces":  # "Iraqi forces" = the ISF
-        phrase.name = known.name
+    phrase.name = table.forces_name(phrase.name) or phrase.name  # "Iraqi forces" = the ISF
     return phrase
 
 

@@ -62,7 +62,7 @@ from geomap.events.senses import (
     is_possibility,
     is_unrealised,
 )
-from geomap.events.syntax import Distances, depth, token_at
+from geomap.events.syntax import Distances, depth, has_subject, token_at
 from geomap.events.taxonomy import FAMILY_OF_TYPE
 from geomap.events.triggers import (
     Trigger,
@@ -402,7 +402,7 @@ def _clause_groups(parsed: Doc, triggers: list[Trigger]) -> list[tuple[str, list
     groups: list[tuple[str, list[Trigger]]] = []
     for trigger in triggers:
         token = trigger_token(parsed, trigger)
-        own_clause = token.dep_ == "conj" and _has_subject(token) and any(
+        own_clause = token.dep_ == "conj" and has_subject(token) and any(
             trigger_token(parsed, other).i == token.head.i for other in triggers
             if other.sense.type == trigger.sense.type)
         home = None if own_clause else next(
@@ -412,10 +412,6 @@ def _clause_groups(parsed: Doc, triggers: list[Trigger]) -> list[tuple[str, list
         else:
             home.append(trigger)
     return groups
-
-
-def _has_subject(token: Token) -> bool:
-    return any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children)
 
 
 def _clause_event(context: ArticleEvents, parts: _SentenceParts, sentence: Span,
@@ -432,7 +428,7 @@ def _clause_event(context: ArticleEvents, parts: _SentenceParts, sentence: Span,
     event_actors = event_roles(scorer, parsed, head, parts.actors, event_type,
                                context.table.nouns)
     if FAMILY_OF_TYPE[event_type] == "conflict":
-        as_forces(event_actors, context.governments, context.table.forces_name)
+        as_forces(event_actors, context.governments, context.table)
     event_actors += _story_opponent(context, event_type, event_actors)
     if best.sense.subtype in DEFENDANT_SUBTYPES:
         _defendants(event_actors)
@@ -764,8 +760,8 @@ def _sentence_actors(context: ArticleEvents, index: int, parsed: Doc, demonyms: 
     named = [_institution(context, _full_name(context, mention))
              for mention in found if not mention.reference]
     named += _surnames(context, parsed, named, places | triggers)
-    named += acting_countries(parsed, located, token_at)
-    name_generic(named, located, token_at, parsed, context.story_country)
+    named += acting_countries(parsed, located)
+    name_generic(named, located, parsed, context.story_country)
     resolved = [_resolve_reference(context, index, mention,
                                    {other.name for other in named if other.kind == "person"
                                     and other.start < mention.start})

@@ -12,9 +12,11 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from gazetteer.model import Kind
+from geomap.actors import ActorTable
 from geomap.events.actor_mentions import ActorMention
 from geomap.events.agencies import country_adjective
 from geomap.events.records import Actor
+from geomap.events.syntax import token_at
 from geomap.places.mention import PlaceMention
 
 PREFIX = "Government of "
@@ -32,8 +34,8 @@ def government_of(country: str) -> str:
     return f"{PREFIX}the {country}" if needs_article else PREFIX + country
 
 
-def acting_countries(parsed: Doc, places: list[tuple[int, int, PlaceMention]],
-                     token_at) -> list[ActorMention]:
+def acting_countries(parsed: Doc, places: list[tuple[int, int, PlaceMention]]
+                     ) -> list[ActorMention]:
     """Countries, and capitals standing for their governments, that are a clause's subject."""
     found = []
     for start, end, place in places:
@@ -53,7 +55,7 @@ def countries_by_government(places: list[PlaceMention]) -> dict[str, str]:
 
 
 def name_generic(mentions: list[ActorMention], places: list[tuple[int, int, PlaceMention]],
-                 token_at, parsed: Doc, story_country: str) -> None:
+                 parsed: Doc, story_country: str) -> None:
     """"The government", "South Korean authorities": the government of the country the phrase's
     adjective names, else of the story's country (`story_country`, a name, or "")."""
     demonyms = {token_at(parsed, start): place.name for start, _, place in places
@@ -67,15 +69,15 @@ def name_generic(mentions: list[ActorMention], places: list[tuple[int, int, Plac
             mention.name, mention.generic = government_of(country), False
 
 
-def as_forces(actors: list[Actor], countries: dict[str, str], known) -> None:
+def as_forces(actors: list[Actor], countries: dict[str, str], table: ActorTable) -> None:
     """In a fight, a government's part is its forces': "Government of Iraq" -> "Iraqi forces"
     (the actor table's name for them when it has one)."""
     for actor in actors:
         code = countries.get(actor.name)
         adjective = country_adjective(code) if code else None
         if adjective:
-            forces = known(f"{adjective} forces")
-            actor.name, actor.kind = forces or f"{adjective} forces", "state forces"
+            forces = f"{adjective} forces"
+            actor.name, actor.kind = table.forces_name(forces) or forces, "state forces"
 
 
 def _country_name(place: PlaceMention, places: list[tuple[int, int, PlaceMention]]

@@ -26,7 +26,7 @@ from spacy.tokens import Doc, Token
 from geomap.events.actor_mentions import ActorMention
 from geomap.events.modality import SUPPORT_VERBS
 from geomap.events.records import HARMFUL_TYPES, MOVEMENT_TYPES, Actor
-from geomap.events.syntax import Distances
+from geomap.events.syntax import Distances, has_subject
 
 # How far in the parse (see `syntax`) an actor may stand from the trigger.
 MAX_ACTOR_COST = 4.5
@@ -290,7 +290,7 @@ def _shared_chain(trigger: Token, verb: Token) -> list[Token] | None:
     chain: list[Token] = []
     current = trigger
     while current.i != verb.i:
-        if current.head.i == current.i or _has_subject(current):
+        if current.head.i == current.i or has_subject(current):
             return None
         link = current.dep_
         if link == "dobj" and current.head.lower_ not in SUPPORT_VERBS:
@@ -318,10 +318,6 @@ def _carried_out(verb: Token, trigger: Token) -> bool:
             return False
         current = current.head
     return False
-
-
-def _has_subject(token: Token) -> bool:
-    return any(child.dep_ in ("nsubj", "nsubjpass", "csubj") for child in token.children)
 
 
 def _passive(token: Token) -> bool:

@@ -159,8 +159,7 @@ def armed(parsed: Doc, token: Token) -> bool:
     words = _sentence_words(parsed)
     if bool(_near_words(token) & (FORCE_WORDS | MILITARY_WORDS)):
         return True
-    if any(child.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children)
-           for child in token.children):
+    if any(child.dep_ == "acl" and _infinitive(child) for child in token.children):
         return False  # "lost the battle to keep the case out of court": a struggle, no fight
     return bool(words & FORCE_WORDS) or len(words & MILITARY_WORDS) >= 2 or _for_a_place(token)
 
@@ -268,10 +267,9 @@ def assailant(parsed: Doc, token: Token) -> bool:
     guards were killed on Monday"), not a death a disaster, an accident or another event caused
     ("the flood killed ten", "were killed in a crash", "killed when the bus overturned"): the doer
     is a person or group, or a passive names no cause."""
-    doers = [child for child in token.children if child.dep_ in ("nsubj", "agent")]
-    doers = [grand for doer in doers for grand in (doer.children if doer.dep_ == "agent"
-                                                    else [doer]) if grand.dep_ != "prep"] \
-        if any(d.dep_ == "agent" for d in doers) else doers
+    doers = [child for child in token.children if child.dep_ == "nsubj"]
+    for agent in (child for child in token.children if child.dep_ == "agent"):
+        doers += [by for by in agent.children if by.dep_ != "prep"]  # "by militants"
     if doers:
         return all(_personal(doer) for doer in doers)
     if token.tag_ != "VBN" or any(child.dep_ == "advcl" for child in token.children):
@@ -372,6 +370,11 @@ def is_possibility(token: Token) -> bool:
     return bool(auxiliaries & MODAL_AUXILIARIES) and not auxiliaries & {"have", "'ve", "been"}
 
 
+def _infinitive(token: Token) -> bool:
+    """A verb with "to" before it: "to be sentenced", "the fight to retake"."""
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
+
+
 def _auxiliaries(token: Token) -> set[str]:
     return {child.lower_ for child in token.children if child.dep_ in ("aux", "auxpass")}
 
@@ -384,11 +387,9 @@ def is_unrealised(token: Token) -> bool:
         return True
     if token.dep_ in ("xcomp", "ccomp") and token.head.lower_ in INTENT_HEADS:
         return True
-    if token.dep_ == "xcomp" and token.head.lower_ in BE_FORMS \
-            and any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children):
+    if token.dep_ == "xcomp" and token.head.lower_ in BE_FORMS and _infinitive(token):
         return True  # "is to be sentenced on July 13", "are to meet next week"
-    if token.dep_ == "acl" and any(child.dep_ == "aux" and child.lower_ == "to"
-                                   for child in token.children):
+    if token.dep_ == "acl" and _infinitive(token):
         return True  # "the fight to retake the town": what it is for, not yet done
     if token.dep_ == "pobj" and token.head.lower_ == "for" \
             and token.head.head.lower_ in PREPARATION_NOUNS:

@@ -62,6 +62,11 @@ def step_cost(token: Token, clauses: frozenset[str]) -> float:
     return cost
 
 
+def has_subject(token: Token) -> bool:
+    """The word heads a clause with a subject of its own."""
+    return any(child.dep_ in ("nsubj", "nsubjpass", "csubj") for child in token.children)
+
+
 def token_at(parsed: Doc, char: int) -> int:
     """The index of the token of `parsed` that holds character `char` of its text."""
     for token in parsed:
