@@ -134,7 +134,8 @@ def geoparse_articles(articles: list[Article], gazetteer: Gazetteer,
     actors = events.actors if events is not None else ActorTable.load()
     context = ReadingContext(gazetteer, actors, switched_off)
     if events is not None:  # dates need dateparser, slow to import: only when asked
-        from geomap.events.extract import find_events, publication_day
+        from geomap.events.dating import publication_day
+        from geomap.events.extract import find_events
         from geomap.events.fuse import merge_events
     docs = nlp.read_texts(mask_for_parsing(article.text) for article in articles)
     for article, doc in zip(articles, docs):

@@ -1,0 +1,86 @@
+"""What finding events in one article reads from the article as a whole before its sentences:
+who it names where (for "he", "the group", a surname alone), its institutions, its governments,
+and the place and country it is about."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span
+
+from gazetteer.model import Kind
+from geomap.actors import ActorTable, KnownActor
+from geomap.events.agencies import named_agencies, with_county
+from geomap.events.governments import countries_by_government
+from geomap.events.placing import article_focus
+from geomap.places.mention import PlaceMention
+from geomap.read.article import Article
+
+
+@dataclass(slots=True)
+class ArticleEvents:
+    """What finding events in one article needs from the rest of the pipeline."""
+
+    article: Article
+    published: datetime.date | None
+    table: ActorTable
+    # per sentence index: canonical names of persons and of armed groups named in it
+    persons: dict[int, list[str]] = field(default_factory=dict)
+    groups: dict[int, list[str]] = field(default_factory=dict)
+    # per sentence index: the table's names found in it, (start, end, actor) by token in the
+    # sentence, which its parsed copy shares
+    named: dict[int, list[tuple[int, int, KnownActor]]] = field(default_factory=dict)
+    # institutions named in full, by category (see `agencies`), and the place the story is about
+    agencies: dict[str, list[str]] = field(default_factory=dict)
+    focus: PlaceMention | None = None
+    # the governments the article's countries name, with their countries' codes, and the name
+    # of the country the story is about ("" when it names none)
+    governments: dict[str, str] = field(default_factory=dict)
+    story_country: str = ""
+
+
+def read_article(article: Article, published: datetime.date | None, table: ActorTable,
+                 places: list[PlaceMention], sentences: list[Span], entities: list[list[Span]]
+                 ) -> ArticleEvents:
+    """The article's context for its events; `entities` are each sentence's."""
+    context = ArticleEvents(article, published, table)
+    context.focus = article_focus(places)
+    _note_actors(context, sentences, entities)
+    with_county(context.agencies, _one_county(places))
+    context.governments = countries_by_government(places)
+    context.story_country = _story_country(places, context.focus)
+    return context
+
+
+def _note_actors(context: ArticleEvents, sentences: list[Span], entities: list[list[Span]]
+                 ) -> None:
+    """Persons and armed groups named in each sentence, for resolving "he" and "the group", and
+    the institutions the article names. `entities` are each sentence's."""
+    table = context.table
+    context.agencies = named_agencies(entities)
+    for index, sentence in enumerate(sentences):
+        context.named[index] = list(table.named(list(sentence)))
+        for _, _, known in context.named[index]:
+            if known.kind == "person":
+                context.persons.setdefault(index, []).append(known.name)
+            elif known.kind == "armed group":
+                context.groups.setdefault(index, []).append(known.name)
+        for entity in entities[index]:
+            if entity.label_ == "PERSON" and len(entity) > 1 \
+                    and table.known(list(entity)) is None:
+                context.persons.setdefault(index, []).append(entity.text)
+
+
+def _one_county(places: list[PlaceMention]) -> str:
+    """The county the article names, as written, when it names exactly one ("" otherwise)."""
+    counties = {place.text for place in places if place.kind == Kind.ADMIN2}
+    return counties.pop() if len(counties) == 1 else ""
+
+
+def _story_country(places: list[PlaceMention], focus: PlaceMention | None) -> str:
+    """The name the article gives the country its focus is in ("" when it names no country)."""
+    if focus is None:
+        return ""
+    return next((place.name for place in places if place.country == focus.country
+                 and place.kind in (Kind.COUNTRY, Kind.DEMONYM)), "")

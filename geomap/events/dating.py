@@ -1,0 +1,76 @@
+"""When an event happened: the date its sentence's parse ties to the trigger, else the day the
+article was published (news of the day), and that day read from the article itself."""
+
+from __future__ import annotations
+
+import datetime
+
+from spacy.tokens import Doc, Token
+
+from geomap.events.dates import publication_date, resolve_date, widen
+from geomap.events.records import EventDate
+from geomap.events.syntax import Distances
+from geomap.read.article import Article
+from geomap.read.published import embedded_post_date
+from geomap.vocabulary import REPORTING_WORDS
+
+MAX_DATE_COST = 4.0
+
+
+def event_date(scorer: Distances, parsed: Doc, published: datetime.date | None, *,
+               alone: bool) -> EventDate:
+    """The date nearest the trigger in the parse that resolves, or unknown. When the sentence
+    tells of this event alone and gives one date, that date is the event's wherever the parse
+    hangs it (the small model's parse of long sentences goes astray); else a date the sentence's
+    main clause carries ("Several fires broke out Tuesday, including a brush fire ...") dates
+    every event of the sentence that has none of its own."""
+    dated: list[tuple[float, EventDate, bool]] = []
+    for entity in parsed.ents:
+        if entity.label_ not in ("DATE", "TIME"):
+            continue
+        if entity.root.head.lower_ in REPORTING_WORDS:
+            continue  # "officials said Wednesday": when it was said
+        start, end = widen(parsed.text, entity.start_char, entity.end_char)
+        if _comparison(entity.root, scorer.head, parsed.text[start:end]):
+            continue  # "the deadliest flood since 1998": a record, not when it happened
+        resolved = resolve_date(parsed.text[start:end], published)
+        if resolved.precision != "unknown":
+            dated.append((scorer.cost(entity.root.i), resolved, _on_main_clause(entity.root)))
+    near = [item for item in dated if item[0] <= MAX_DATE_COST]
+    if near:
+        return min(near, key=lambda item: item[0])[1]
+    if alone and len(dated) == 1 and dated[0][0] != float("inf"):
+        return dated[0][1]
+    main = [resolved for _, resolved, on_main in dated if on_main]
+    if len(main) == 1:
+        return main[0]
+    if published is not None:  # news of the day: on or before the day it was published
+        return EventDate(published.isoformat(), "reported")
+    return EventDate.unknown()
+
+
+def _comparison(date: Token, trigger: Token, expression: str) -> bool:
+    """A "since" date of a superlative event ("the worst floods since 1998", "the biggest battle
+    since the invasion of 2003") says what it is measured against, not when it happened."""
+    superlative = any(token.tag_ == "JJS" for token in trigger.children)
+    if expression.lower().lstrip().startswith("since"):
+        return superlative or any(token.lower_ in ("first", "worst", "last")
+                                  for token in trigger.children)
+    return superlative and any(token.lower_ == "since" for token in list(date.ancestors)[:4])
+
+
+def _on_main_clause(token: Token) -> bool:
+    """Whether the first verb above a token is the sentence's root."""
+    verb = next((t for t in token.ancestors if t.tag_.startswith("VB")), None)
+    return verb is not None and verb.dep_ == "ROOT"
+
+
+def publication_day(article: Article, default: datetime.date | None) -> datetime.date | None:
+    """The article's publication date: its metadata, else the user's `--date`, else its dateline
+    or byline ("By AFP - Mar 09,2017"), else the latest of the posts it embeds."""
+    if article.published:
+        resolved = resolve_date(article.published[:10] if article.published[:4].isdigit()
+                                else article.published, None)
+        if resolved.precision == "day" and resolved.date:
+            return datetime.date.fromisoformat(resolved.date)
+    return default or publication_date(article.text) or embedded_post_date(article.text)

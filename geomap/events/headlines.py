@@ -1,0 +1,54 @@
+"""What in an article is not its body's telling: photo captions, and headlines and crossheads,
+whose event is the one the paragraphs below them go on to tell."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from geomap.events.fuse import combine, retells
+from geomap.events.records import Event
+
+# What marks a sentence as a photo's caption or credit.
+CAPTION_MARKERS = ("file photo", "file picture", "(photo:", "photo credit", "(afp photo",
+                   "(reuters photo", "photo/", "(picture:", "getty images", "| photo")
+# The marks that end a sentence of an article's body (a headline has none).
+CLOSING_PUNCTUATION = frozenset('.!?"\'”’:;')
+
+
+def is_caption(text: str) -> bool:
+    """A photo caption or credit is no telling of an event: "AFP file photo shows ...",
+    "(Photo: Reuters)"."""
+    lowered = text.lower()
+    return any(marker in lowered for marker in CAPTION_MARKERS)
+
+
+def headlines(sentences: list[Span]) -> set[int]:
+    """The sentences that are headlines: the article's first, and any that stands on a line of
+    its own without a closing stop (a headline below a site's menu line, a crosshead such as
+    "Marines deployed to Syria" above the paragraphs that tell it)."""
+    found = {0}
+    for index, sentence in enumerate(sentences):
+        text = sentence.text.strip()
+        following = sentence.doc[sentence.end:sentence.end + 1].text
+        if text and text[-1] not in CLOSING_PUNCTUATION and "\n" in sentence.text + following:
+            found.add(index)
+    return found
+
+
+def fold_headline(events: list[Event], told_in: list[int], headlines: set[int]
+                   ) -> tuple[list[Event], list[int]]:
+    """A headline's event that the article goes on to tell is that event, told once more; the
+    events left, with the sentence each was told in."""
+    kept: list[Event] = []
+    kept_in: list[int] = []
+    for event, index in zip(events, told_in):
+        if index in headlines:
+            later = next((i for i, (other, where) in enumerate(zip(events, told_in))
+                          if where > index and where not in headlines
+                          and retells(event, other)), None)
+            if later is not None:
+                events[later] = combine([events[later], event])
+                continue
+        kept.append(event)  # (zip reads the list as it goes, so a folded event is its new self)
+        kept_in.append(index)
+    return kept, kept_in

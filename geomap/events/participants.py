@@ -1,0 +1,192 @@
+"""Who took part in an event beyond what its parse says: the names the article gives its
+sentence's mentions (full names for surnames, institutions for their nouns, the person "he"
+is), and the parties news leaves implied (the story's armed group, the court's defendant,
+the police that made an arrest, the crowd of a protest)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from geomap.actors import actor_key
+from geomap.events.actor_mentions import PRONOUNS, ActorMention, find_actors
+from geomap.events.agencies import acting_institution, institution, local_forces
+from geomap.events.article_context import ArticleEvents
+from geomap.events.governments import acting_countries, name_generic
+from geomap.events.placing import SETTLEMENT_KINDS
+from geomap.events.records import Actor
+from geomap.events.taxonomy import FAMILY_OF_TYPE
+from geomap.places.mention import PlaceMention
+
+# Titles before a surname that still name a person by surname alone.
+TITLE_PREFIXES = ("mr ", "mr. ", "mrs ", "mrs. ", "ms ", "ms. ", "dr ", "dr. ", "president ",
+                  "gov. ", "governor ", "sen. ", "senator ", "rep. ", "judge ", "mayor ")
+# Events whose other side, untold, is the armed group the story is about.
+OPPOSED_TYPES = frozenset({"capture", "armed clash"})
+# Legal steps whose subject is the defendant: "Reyes appeared in court", "she pleaded guilty".
+DEFENDANT_SUBTYPES = frozenset({"court appearance"})
+# A referent is clear when it is named this many times more than the next candidate.
+DOMINANCE = 3
+
+
+def implied_parties(context: ArticleEvents, event_type: str, subtype: str, actors: list[Actor],
+                    mentions: list[ActorMention]) -> list[Actor]:
+    """The parties an event's sentence leaves implied, given the `actors` its parse found (a
+    defendant among them becomes a target): the armed group of the story, the institution
+    that made an arrest, the crowd of a protest. `mentions` are the sentence's actors."""
+    if subtype in DEFENDANT_SUBTYPES:
+        _defendants(actors)
+    implied = _story_opponent(context, event_type, actors)
+    implied += _justice_actor(context, event_type, actors + implied, mentions)
+    return implied + _crowd(event_type, subtype, actors + implied)
+
+
+def _story_opponent(context: ArticleEvents, event_type: str, actors: list[Actor]) -> list[Actor]:
+    """The other side of a fight or capture by state forces that names none: the armed group the
+    article is about ("Iraqi forces recaptured the east of the city": from Islamic State), when it
+    names one far more than any other."""
+    if event_type not in OPPOSED_TYPES or any(a.role != "actor" for a in actors) \
+            or not any(a.role == "actor" and a.kind == "state forces" for a in actors):
+        return []
+    ranked = Counter(name for names in context.groups.values() for name in names).most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) == 2
+                                          and ranked[0][1] < DOMINANCE * ranked[1][1]):
+        return []
+    return [Actor(ranked[0][0], "target", "armed group")]
+
+
+def _crowd(event_type: str, subtype: str, actors: list[Actor]) -> list[Actor]:
+    """Who holds a protest or riot is protesters or rioters, ACLED's actor for every
+    demonstration: the people the sentence says protested ("thousands of townspeople"), or,
+    when it names no one, the crowd itself."""
+    if event_type != "protest":
+        return []
+    name = "Rioters" if subtype == "riot" else "Protesters"
+    for actor in actors:
+        if actor.role == "actor" and actor.kind == "civilians":
+            actor.name = name
+    if any(actor.role == "actor" for actor in actors):
+        return []
+    return [Actor(name, "actor", "civilians", generic=True)]
+
+
+def _defendants(actors: list[Actor]) -> None:
+    """Who appears in court or pleads undergoes the step: a target of the court's act."""
+    for actor in actors:
+        if actor.role == "actor" and actor.kind == "person":
+            actor.role = "target"
+
+
+def _justice_actor(context: ArticleEvents, event_type: str, actors: list[Actor],
+                   mentions: list[ActorMention]) -> list[Actor]:
+    """The institution that made an arrest or a legal step the sentence names no one making (see
+    `agencies.acting_institution`)."""
+    if FAMILY_OF_TYPE[event_type] != "legal" or any(actor.role == "actor" for actor in actors):
+        return []
+    named = {mention.agency: mention.name for mention in reversed(mentions)
+             if mention.agency and not mention.generic}
+    name = acting_institution(named, context.agencies)
+    if name is None or any(actor_key(actor.name) == actor_key(name) for actor in actors):
+        return []
+    return [Actor(name, "actor", "government")]
+
+
+def sentence_actors(context: ArticleEvents, index: int, parsed: Doc, demonyms: dict[int, str],
+                    places: set[int], triggers: set[int],
+                    located: list[tuple[int, int, PlaceMention]]) -> list[ActorMention]:
+    """The sentence's actor mentions under the names the article gives them: full names for
+    surnames, institutions for their nouns, governments for acting countries, and references
+    resolved (a pronoun after the names, so that it may be the person its own sentence names
+    before it). `located` holds the sentence's places, `places` their tokens."""
+    found = find_actors(parsed, context.table, demonyms, places, triggers,
+                        named=context.named[index])
+    named = [_institution(context, _full_name(context, mention))
+             for mention in found if not mention.reference]
+    named += _surnames(context, parsed, named, places | triggers)
+    named += acting_countries(parsed, located)
+    name_generic(named, located, parsed, context.story_country)
+    resolved = [_resolve_reference(context, index, mention,
+                                   {other.name for other in named if other.kind == "person"
+                                    and other.start < mention.start})
+                for mention in found if mention.reference]
+    return sorted(named + [mention for mention in resolved if mention is not None],
+                  key=lambda mention: mention.start)
+
+
+def _surnames(context: ArticleEvents, parsed: Doc, mentions: list[ActorMention],
+              taken: set[int]) -> list[ActorMention]:
+    """A surname the model did not tag ("Garnes appeared in court") is the one person of that
+    surname the article names in full."""
+    taken = taken | {i for mention in mentions for i in range(mention.start, mention.end)}
+    full: dict[str, set[str]] = {}
+    for names in context.persons.values():
+        for name in names:
+            full.setdefault(name.split()[-1].lower(), set()).add(name)
+    found = []
+    for token in parsed:
+        names = full.get(token.lower_, set())
+        if token.i not in taken and token.is_title and len(names) == 1:
+            found.append(ActorMention(token.i, token.i + 1, token.i, next(iter(names)),
+                                      "person", token.text))
+    return found
+
+
+def _full_name(context: ArticleEvents, mention: ActorMention) -> ActorMention:
+    """A person named by surname alone ("Williams", "Mr Yudhoyono") is the one person of that
+    surname the article names in full ("Charles S. Williams"); two such people leave it as is.
+    A lone word the model took for an organisation may be such a surname too."""
+    if mention.reference or not mention.name or mention.kind != "person" and not (
+            mention.kind == "organisation" and " " not in mention.name and not mention.agency):
+        return mention
+    surname = mention.name.split()[-1].lower()
+    if len(mention.name.split()) > 1 and not mention.name.lower().startswith(TITLE_PREFIXES):
+        return mention
+    full = {name for names in context.persons.values() for name in names
+            if name.split()[-1].lower() == surname and name.lower() != mention.name.lower()}
+    if len(full) == 1:
+        mention.name, mention.kind = full.pop(), "person"
+    return mention
+
+
+def _institution(context: ArticleEvents, mention: ActorMention) -> ActorMention:
+    """"Deputies", "the council", "police" with no country: the institution the article names in
+    full, else police or the army named after the story's country or town (see `agencies`)."""
+    if not mention.generic or mention.reference:
+        return mention
+    name = institution(mention.agency, context.agencies) if mention.agency else None
+    if name is None and context.focus is not None:
+        focus = context.focus
+        town = focus.name if focus.kind in SETTLEMENT_KINDS else ""
+        name = local_forces(mention.agency or None, mention.text.split(), focus.country, town) \
+            if mention.kind == "state forces" else None
+    if name is not None:
+        mention.name, mention.generic = name, False
+        known = context.table.by_key.get(actor_key(name))
+        if known is not None:  # "Lebanese forces": the Lebanese Armed Forces
+            mention.name = known.name
+    return mention
+
+
+def _resolve_reference(context: ArticleEvents, index: int, mention: ActorMention,
+                       before: set[str]) -> ActorMention | None:
+    """"he" is the one person named before it in its sentence (`before`), else the one person
+    named in this or the three sentences before; "the leader" is the person the article names
+    far more than any other; "the group" and "the militants" are the one armed group named so
+    far (or the one named far more than any other)."""
+    if mention.kind == "person" and mention.text.lower() in PRONOUNS:
+        recent = before if len(before) == 1 else {
+            name for i in range(index - 3, index + 1) for name in context.persons.get(i, [])}
+        if len(recent) != 1:
+            return None
+        mention.name, mention.generic = recent.pop(), False
+        return mention
+    if mention.kind == "person":  # "the leader", "ISIL leader": the person the article is about
+        named = [name for names in context.persons.values() for name in names]
+    else:
+        named = [name for i in range(index + 1) for name in context.groups.get(i, [])]
+    ranked = Counter(named).most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < DOMINANCE * ranked[1][1]):
+        return None if mention.kind == "person" or not mention.name else mention
+    mention.name, mention.generic = ranked[0][0], False
+    return mention
