@@ -32,7 +32,11 @@ from geomap.events.modality import (
     is_reported,
     is_speculative,
 )
-from geomap.events.participants import implied_parties, sentence_actors
+from geomap.events.participants import (
+    implied_parties,
+    name_the_unnamed,
+    sentence_actors,
+)
 from geomap.events.placing import (
     Located,
     event_places,
@@ -132,6 +136,7 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
     # a headline is folded before the unplaced are placed: its place is the story's, not its
     # neighbour's ("Wedding party suicide attack" below a paragraph on the Euphrates valley)
     events, told_in = fold_headline(events, told_in, headlines(sentences))
+    name_the_unnamed(events, told_in)
     place_the_unplaced(events, told_in, located, context.focus)
     return [event for event in events if _informative(event)
             and (statements or event.type != "statement")]
@@ -234,8 +239,9 @@ def _clause_event(context: ArticleEvents, parts: _SentenceParts, sentence: Span,
         scorer, parsed, event_type, parts.places, parts.taken, parts.all_places, parts.index,
         triggers=parts.triggers)
     date = event_date(scorer, parsed, context.published, alone=alone)
+    others = tuple({trigger_token(parsed, trigger).i for trigger in found} - {head})
     event_actors = event_roles(scorer, parsed, head, parts.actors, event_type,
-                               context.table.nouns)
+                               context.table.nouns, others)
     if FAMILY_OF_TYPE[event_type] == "conflict":
         as_forces(event_actors, context.governments, context.table)
     event_actors += implied_parties(context, event_type, best.sense.subtype, event_actors,

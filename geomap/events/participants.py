@@ -15,7 +15,7 @@ from geomap.events.agencies import acting_institution, institution, local_forces
 from geomap.events.article_context import ArticleEvents
 from geomap.events.governments import acting_countries, name_generic
 from geomap.events.placing import SETTLEMENT_KINDS
-from geomap.events.records import Actor
+from geomap.events.records import Actor, Event
 from geomap.events.taxonomy import FAMILY_OF_TYPE
 from geomap.places.mention import PlaceMention
 
@@ -190,3 +190,24 @@ def _resolve_reference(context: ArticleEvents, index: int, mention: ActorMention
         return None if mention.kind == "person" or not mention.name else mention
     mention.name, mention.generic = ranked[0][0], False
     return mention
+
+
+def name_the_unnamed(events: list[Event], told_in: list[int]) -> None:
+    """People a legal step leaves unnamed ("two people have been arrested") are those the next
+    sentence names in the next step of the same case ("Hall and Ross were charged with
+    murder"): news names the defendants right after the step that makes them news. `told_in`
+    holds each event's sentence."""
+    for index, (event, sentence) in enumerate(zip(events, told_in)):
+        if FAMILY_OF_TYPE[event.type] != "legal" or any(
+                actor.role == "target" and not actor.generic for actor in event.actors):
+            continue
+        following = next((other for other, where in zip(events[index + 1:], told_in[index + 1:])
+                          if where == sentence + 1 and FAMILY_OF_TYPE[other.type] == "legal"),
+                         None)
+        named = [actor for actor in (following.actors if following else [])
+                 if actor.role == "target" and not actor.generic]
+        if named:
+            event.actors = [actor for actor in event.actors
+                            if not (actor.role == "target" and actor.generic)]
+            event.actors += [Actor(actor.name, "target", actor.kind, list(actor.aliases_seen))
+                             for actor in named]

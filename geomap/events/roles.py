@@ -34,6 +34,8 @@ MAX_ACTOR_COST = 4.5
 ROLE_ORDER = {"actor": 0, "target": 1, "victim": 2}
 # "strikes on the convoy", "an offensive against the militants".
 TARGET_PREPOSITIONS = frozenset({"on", "against", "at", "targeting", "upon"})
+# "along with", "together with": who is named with another shares the other's role.
+COMPANION_WORDS = frozenset({"along", "together"})
 # Where a movement went or came from.
 DIRECTION_PREPOSITIONS = frozenset({"on", "to", "into", "toward", "towards", "at", "upon",
                                     "from", "for", "onto", "against"})
@@ -66,13 +68,20 @@ SHARED_LINKS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
 
 
 def event_roles(scorer: Distances, parsed: Doc, head: int, actors: list[ActorMention],
-                event_type: str, table_nouns: dict[str, str]) -> list[Actor]:
+                event_type: str, table_nouns: dict[str, str], others: tuple[int, ...] = ()
+                ) -> list[Actor]:
     """The actors tied to the event in the parse, each once, with its role and every name the
-    sentence writes it under ("Islamic State militants, also known as ISIS or Daesh")."""
-    trigger = parsed[head]
+    sentence writes it under ("Islamic State militants, also known as ISIS or Daesh").
+
+    A mention the parse does not tie to the main trigger (`head`) may be tied to another of the
+    event's trigger words (`others`): in "air strikes by the coalition killed 23 civilians" the
+    parse may hang "killed" from the coalition, and the civilians are still the strikes'
+    victims."""
+    scorers = [scorer, *(Distances(parsed, other, scorer.rivals) for other in others)]
     best: dict[str, tuple[tuple[float, int], Actor]] = {}
     for mention in actors:
-        placed = _placed(mention, parsed, trigger, event_type, table_nouns, scorer)
+        placed = next((placed for near in scorers if (placed := _placed(
+            mention, parsed, near.head, event_type, table_nouns, near)) is not None), None)
         if placed is None:
             continue
         role, cost = placed
@@ -154,6 +163,9 @@ def _role(token: Token, trigger: Token, event_type: str, kind: str
         return ("actor" if trigger.tag_ == "VBG" else harmed), token
     while token.dep_ == "conj" and token.head.i not in (token.i, trigger.i):
         token = token.head  # "Kenyan troops and their militia allies": the first's role
+    companion = _companion(token, trigger)
+    if companion is not None:
+        return _role(companion, trigger, event_type, kind)
     head = token.head
     if head.i == trigger.i:
         role = _argument_role(token, trigger, event_type, harmed)
@@ -165,6 +177,27 @@ def _role(token: Token, trigger: Token, event_type: str, kind: str
     else:
         return _indirect_role(token, trigger, harmed)
     return None if role is None else (role, token)
+
+
+def _companion(token: Token, trigger: Token) -> Token | None:
+    """Whom a word "along with" or "together with" accompanies, whose role it shares: the noun
+    the phrase hangs from, or, when it hangs from the trigger, the trigger's subject if the
+    phrase comes before the trigger ("Williams, along with Garnes, was charged") and its
+    object if after ("police arrested Reyes along with his brother")."""
+    preposition = token.head
+    if token.dep_ != "pobj" or preposition.lower_ != "with":
+        return None
+    # the parse hangs "with" from "along", or "together" from "with"
+    if preposition.head.lower_ in COMPANION_WORDS and preposition.head.i != preposition.i:
+        attached = preposition.head.head
+    elif any(child.lower_ in COMPANION_WORDS for child in preposition.children):
+        attached = preposition.head
+    else:
+        return None
+    if attached.i != trigger.i:
+        return attached if attached.tag_.startswith(("NN", "PRP")) else None
+    wanted = ("nsubj", "nsubjpass") if preposition.i < trigger.i else ("dobj",)
+    return next((child for child in trigger.children if child.dep_ in wanted), None)
 
 
 def _argument_role(token: Token, trigger: Token, event_type: str, harmed: str) -> str | None:

@@ -501,3 +501,25 @@ def test_a_fire_headline_is_the_brush_fire_the_article_tells(gazetteer, table):
     events = parse("Fire near Kismayo might close the coast road\n\nA brush fire burned 300 acres "
                    "near Kismayo on Friday, officials said.", gazetteer, table).events
     assert [(event.type, len(event.triggers) > 1) for event in events] == [("disaster", True)]
+
+
+def test_the_people_a_step_leaves_unnamed_are_those_the_next_step_names(gazetteer, table):
+    text = ("Two men were arrested after a robbery at a bakery in Dover on Sunday. Martin Grey "
+            "and Owen Ashby were charged with burglary.")
+    arrest = only(parse(text, gazetteer, table, "2021-06-10").events, "arrest")
+    targets = {actor.name for actor in arrest.actors if actor.role == "target"}
+    assert targets == {"Martin Grey", "Owen Ashby"}
+
+
+def test_who_is_named_along_with_another_shares_the_others_role(gazetteer, table):
+    text = "Ellen Marsh, along with Peter Vance, was charged with fraud in Leeds on Monday."
+    charge = only(parse(text, gazetteer, table).events, "legal proceedings")
+    assert {(a.name, a.role) for a in charge.actors} >= {("Ellen Marsh", "target"),
+                                                         ("Peter Vance", "target")}
+
+
+def test_a_victim_tied_to_another_trigger_word_of_the_event_is_its_victim(gazetteer, table):
+    text = "Air strikes by the coalition killed at least 14 civilians near Raqqa on Thursday."
+    attack = only(parse(text, gazetteer, table).events, "attack")
+    assert {(a.name, a.role) for a in attack.actors} == {("US-led coalition", "actor"),
+                                                         ("Civilians", "victim")}
