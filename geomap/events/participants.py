@@ -9,6 +9,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from gazetteer.model import Kind
 from geomap.actors import actor_key
 from geomap.events.actor_mentions import PRONOUNS, ActorMention, find_actors
 from geomap.events.agencies import acting_institution, institution, local_forces
@@ -101,7 +102,7 @@ def sentence_actors(context: ArticleEvents, index: int, parsed: Doc, demonyms: d
     before it). `located` holds the sentence's places, `places` their tokens."""
     found = find_actors(parsed, context.table, demonyms, places, triggers,
                         named=context.named[index])
-    named = [_institution(context, _full_name(context, mention))
+    named = [_institution(context, _full_name(context, mention), located)
              for mention in found if not mention.reference]
     named += _surnames(context, parsed, named, places | triggers)
     named += acting_countries(parsed, located)
@@ -149,17 +150,23 @@ def _full_name(context: ArticleEvents, mention: ActorMention) -> ActorMention:
     return mention
 
 
-def _institution(context: ArticleEvents, mention: ActorMention) -> ActorMention:
+def _institution(context: ArticleEvents, mention: ActorMention,
+                 located: list[tuple[int, int, PlaceMention]]) -> ActorMention:
     """"Deputies", "the council", "police" with no country: the institution the article names in
-    full, else police or the army named after the story's country or town (see `agencies`)."""
+    full, else police or the army named after the country its sentence is in, or else after
+    the story's country or town (see `agencies`). `located` holds the sentence's places."""
     if not mention.generic or mention.reference:
         return mention
     name = institution(mention.agency, context.agencies) if mention.agency else None
-    if name is None and context.focus is not None:
+    if name is None and context.focus is not None and mention.kind == "state forces":
         focus = context.focus
-        town = focus.name if focus.kind in SETTLEMENT_KINDS else ""
-        name = local_forces(mention.agency or None, mention.text.split(), focus.country, town) \
-            if mention.kind == "state forces" else None
+        country, town = focus.country, focus.name if focus.kind in SETTLEMENT_KINDS else ""
+        here = {place.country for _, _, place in located
+                if place.country and place.kind != Kind.DEMONYM}  # ("Russian-backed")
+        if len(here) == 1 and here != {country}:
+            # "government troops swept east from Syria's second city Aleppo": Syria's
+            (country,), town = here, ""
+        name = local_forces(mention.agency or None, mention.text.split(), country, town)
     if name is not None:
         mention.name, mention.generic = name, False
         known = context.table.by_key.get(actor_key(name))

@@ -62,6 +62,11 @@ QUANTITIES = frozenset({"thousands", "hundreds", "dozens", "scores", "tens", "mi
                         "handful", "number", "group", "groups", "band", "crowd", "crowds",
                         "some", "many", "several", "most", "all", "both", "each", "none"})
 DASHES = " -‐–—"
+# Participles that give a name: "a militia called the Dawn Brigade", "known as the SDF".
+NAMING_PARTICIPLES = frozenset({"known", "called", "named", "dubbed", "styled", "calling"})
+# What a name may stand for the members of: "an alliance of fighters known as the SDF".
+COLLECTIVES = frozenset({"alliance", "alliances", "coalition", "coalitions", "union",
+                         "federation", "front", "bloc", "umbrella"})
 # Steps up from the trigger that keep its governor's subject as its own: complements
 # ("failed to capture"), shared conjuncts, participles ("..., forcing them to flee").
 SHARED_LINKS = frozenset({"xcomp", "conj", "advcl", "pcomp"})
@@ -107,6 +112,7 @@ def _placed(mention: ActorMention, parsed: Doc, trigger: Token, event_type: str,
     anchor = _quantified(parsed[mention.head])
     while anchor.dep_ == "appos" and anchor.head.i != anchor.i:
         anchor = anchor.head  # "the mayor of Albany, Tom Reyes, imposed ...": the mayor's role
+    anchor = _called(anchor) or anchor  # "an alliance known as the SDF advanced": its role
     qualifier = False
     if anchor.dep_ in ("compound", "amod") and anchor.head.i != trigger.i \
             and table_nouns.get(anchor.head.lower_, mention.kind) == mention.kind:
@@ -127,13 +133,28 @@ def _placed(mention: ActorMention, parsed: Doc, trigger: Token, event_type: str,
     return (role, cost) if cost <= MAX_ACTOR_COST else None
 
 
-def _quantified(token: Token) -> Token:
+def _called(token: Token) -> Token | None:
+    """What the token names in "a noun known as / called / dubbed <name>": that noun (or the
+    alliance or group it is the members of: "an alliance of fighters known as the SDF")."""
+    preposition = token.head
+    if token.dep_ == "pobj" and preposition.lower_ == "as":
+        verb = preposition.head
+    elif token.dep_ in ("oprd", "dobj", "attr"):
+        verb = preposition
+    else:
+        return None
+    if verb.lower_ not in NAMING_PARTICIPLES or verb.dep_ != "acl" or verb.head.i == verb.i:
+        return None
+    return _quantified(verb.head, COLLECTIVES)
+
+
+def _quantified(token: Token, wholes: frozenset[str] = frozenset()) -> Token:
     """"Thousands of townspeople", "two of the attackers": the phrase stands where its quantity
-    does."""
+    (or one of `wholes`) does."""
     preposition = token.head
     quantity = preposition.head
     if token.dep_ == "pobj" and preposition.lower_ == "of" and quantity.i != preposition.i \
-            and (quantity.lower_ in QUANTITIES or quantity.tag_ == "CD"):
+            and (quantity.lower_ in QUANTITIES | wholes or quantity.tag_ == "CD"):
         return quantity
     return token
 

@@ -523,3 +523,16 @@ def test_a_victim_tied_to_another_trigger_word_of_the_event_is_its_victim(gazett
     attack = only(parse(text, gazetteer, table).events, "attack")
     assert {(a.name, a.role) for a in attack.actors} == {("US-led coalition", "actor"),
                                                          ("Civilians", "victim")}
+
+
+def test_a_name_given_with_known_as_takes_the_role_of_what_it_names(gazetteer, table):
+    text = "A coalition of militias known as the Syrian Democratic Forces attacked Raqqa today."
+    attack = only(parse(text, gazetteer, table).events, "attack")
+    assert ("Syrian Democratic Forces", "actor") in {(a.name, a.role) for a in attack.actors}
+
+
+def test_unnamed_troops_belong_to_the_country_their_sentence_is_in(gazetteer, table):
+    text = ("Iraqi forces shelled Mosul on Monday. Mosul residents fled. Government troops "
+            "captured the Syrian town of Manbij on Tuesday.")
+    capture = only(parse(text, gazetteer, table).events, "capture")
+    assert ("Syrian Arab Army", "actor") in {(a.name, a.role) for a in capture.actors}
