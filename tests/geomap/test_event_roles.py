@@ -183,8 +183,8 @@ def test_roles_in_an_article(gazetteer, table):
     names = {actor.name for event in events for actor in event.actors}
     assert "Raqa" not in names and "Civilians" not in names
     (shelling,) = [event for event in events if event.type == "attack"]
-    # the government forces of the story's country
-    assert [(a.name, a.role) for a in shelling.actors] == [("Syrian forces", "actor")]
+    # the government forces of the story's country, under the actor table's name for them
+    assert [(a.name, a.role) for a in shelling.actors] == [("Syrian Arab Army", "actor")]
     assert shelling.reported
 
 
@@ -230,7 +230,7 @@ def test_protesters_and_unnamed_police_of_a_country(gazetteer, table):
 def test_backed_forces_are_not_their_backers(gazetteer, table):
     found = _parties("Russian-backed government troops seized three villages east of Aleppo on "
                      "Monday. American troops deployed to Kobani on Tuesday.", gazetteer, table)
-    assert found[0][2] == [("Syrian forces", "actor")]
+    assert found[0][2] == [("Syrian Arab Army", "actor")]
     assert found[1][2] == [("US forces", "actor")]
 
 
