@@ -4,7 +4,10 @@ A text that names several places is usually about one area: the readings of its 
 the same country, province and county support each other ("Dublin" beside "Ga." and "Atlanta" is
 Dublin, Georgia; "Paris" beside "Henry County" is Paris, Tennessee). Each name lends support by how
 likely each of its readings is, not by its first reading alone, and the likelihoods are then
-worked out once more with that support, so two ambiguous names can settle each other. A name
+worked out once more with that support, so two ambiguous names can settle each other. To a
+country a name lends by the weight (population) of its readings there, not by their number: the
+United States has a namesake of almost every town, and two dozen Oxfords of a few thousand people
+are not more likely meant than Oxford, England ("Cambridge, Oxford and Durham" is England). A name
 qualified by a containing place ("Alexandria, La.", "Paris, Texas") is read inside it. Scores
 become probabilities through their gaps; candidates within a few kilometres of the chosen one count
 as the same answer (a city and the district named after it).
@@ -19,6 +22,7 @@ from dataclasses import dataclass
 
 from .geo import distance_km
 from .model import Candidate
+from .rank import PRIOR_SCALE
 
 # Added to a candidate's score in proportion to the share of the other names read in its country,
 # in its province/state and in its district/county (by the length of the area's key).
@@ -33,6 +37,9 @@ CONTAINER_MARGIN = 0.25
 COUNTRY_KINDS = frozenset({"country", "continent"})
 # Scores become probabilities with this temperature (a score gap of 0.1 is about e:1).
 TEMPERATURE = 0.1
+# ... and shares of a name lent to countries with this one, at which a reading's share is in
+# proportion to its weight (the prior adds PRIOR_SCALE per factor of ten of weight).
+COUNTRY_TEMPERATURE = PRIOR_SCALE / math.log(10)
 SAME_PLACE_KM = 50.0
 MATCH_CONFIDENCE = {"exact": 1.0, "loose": 0.9, "fuzzy": 0.6, "online": 0.8}
 ALTERNATIVES = 3
@@ -62,12 +69,11 @@ def resolve_together(readings: dict[Hashable, list[Candidate]],
         return CONTAINED_BONUS * contained[key](candidate) if key in contained else 0.0
 
     own = {key: [c.score + qualified(key, c) for c in found] for key, found in readings.items()}
-    shares = {key: _shares(scores) for key, scores in own.items()}
-    for _ in range(CONTEXT_ROUNDS):
-        support = _support(readings, shares)
-        shares = {key: _shares([score + bonus for score, bonus in zip(own[key], support[key])])
+    scores = own
+    for _ in range(CONTEXT_ROUNDS + 1):
+        support = _support(readings, scores, own)
+        scores = {key: [score + bonus for score, bonus in zip(own[key], support[key])]
                   for key in readings}
-    support = _support(readings, shares)
     resolutions = {}
     for key, found in readings.items():
         bonus = {id(c): qualified(key, c) + extra for c, extra in zip(found, support[key])}
@@ -75,18 +81,19 @@ def resolve_together(readings: dict[Hashable, list[Candidate]],
     return resolutions
 
 
-def _shares(scores: list[float]) -> list[float]:
+def _shares(scores: list[float], temperature: float = TEMPERATURE) -> list[float]:
     """How likely each reading of one name is, from its score."""
     best = max(scores)
-    weights = [math.exp((score - best) / TEMPERATURE) for score in scores]
+    weights = [math.exp((score - best) / temperature) for score in scores]
     total = sum(weights)
     return [weight / total for weight in weights]
 
 
-def _support(readings: dict[Hashable, list[Candidate]],
-             shares: dict[Hashable, list[float]]) -> dict[Hashable, list[float]]:
+def _support(readings: dict[Hashable, list[Candidate]], scores: dict[Hashable, list[float]],
+             own: dict[Hashable, list[float]]) -> dict[Hashable, list[float]]:
     """For each reading, the bonus from the other names that are likely read in its country, its
-    province and its district (a name counts by how likely its readings there are).
+    province and its district (a name counts by how likely its readings there are in context; in
+    a country, by the weight of its readings there, from their `own` scores alone).
 
     A province named in the text does not vouch for a town inside it against a same-named
     province of the same country: beside "England", "Wales" is still the province, not the
@@ -95,9 +102,11 @@ def _support(readings: dict[Hashable, list[Candidate]],
     provinces: dict[Hashable, Counter] = {}
     for key, found in readings.items():
         areas[key], provinces[key] = Counter(), Counter()
-        for candidate, share in zip(found, shares[key]):
+        shares = _shares(scores[key])
+        by_weight = _shares(own[key], COUNTRY_TEMPERATURE)
+        for candidate, share, weighted in zip(found, shares, by_weight):
             for area in _areas(candidate):
-                areas[key][area] += share
+                areas[key][area] += weighted if len(area) == 1 else share
             if candidate.kind == "admin1":
                 provinces[key][candidate.country, candidate.admin1] += share
     everywhere, all_provinces = _total(areas.values()), _total(provinces.values())
