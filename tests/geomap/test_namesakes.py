@@ -14,32 +14,37 @@ NEAR_KM = 30.0
 
 CASES = [
     # a British story: two dozen small American Oxfords do not outweigh Oxford, England
-    ("Students in Cambridge protested on Friday against tuition fees. Similar marches took place "
-     "in Oxford and Durham, and the government said it would not back down.",
-     {"Cambridge": (52.20, 0.12), "Oxford": (51.75, -1.26), "Durham": (54.78, -1.57)}),
-    ("Fans travelled from Manchester to Paris for the Champions League final on Saturday.",
+    (("Students in Cambridge protested on Friday against tuition fees. Similar marches took "
+      "place in Oxford and Durham, and the government said it would not back down."),
+     {"Cambridge": (52.2, 0.12), "Oxford": (51.75, -1.26), "Durham": (54.78, -1.57)}),
+    (("Fans travelled from Manchester to Paris for the Champions League final on Saturday."),
      {"Manchester": (53.48, -2.24), "Paris": (48.85, 2.35)}),
-    ("Police in Salisbury said the nerve agent attack on a former Russian spy was contained. "
-     "Wiltshire Police and officers from London sealed off the city centre.",
-     {"Salisbury": (51.07, -1.80), "London": (51.51, -0.13)}),
-    ("Flights at Heathrow were cancelled after snow fell across southern England. Passengers "
-     "travelling from London to Manchester should check before leaving.",
+    (("Police in Salisbury said the nerve agent attack on a former Russian spy was contained. "
+      "Wiltshire Police and officers from London sealed off the city centre."),
+     {"Salisbury": (51.07, -1.8), "London": (51.51, -0.13)}),
+    (("Flights at Heathrow were cancelled after snow fell across southern England. Passengers "
+      "travelling from London to Manchester should check before leaving."),
      {"Heathrow": (51.47, -0.46), "Manchester": (53.48, -2.24)}),
-    ("Floods in Venice left St Mark's Basilica under water. The Italian government declared a "
-     "state of emergency.", {"Venice": (45.44, 12.33)}),
+    (("Floods in Venice left St Mark's Basilica under water. The Italian government declared a "
+      "state of emergency."),
+     {"Venice": (45.44, 12.33)}),
     # a Canadian story: London among Oxford County's towns is London, Ontario
-    ("Tavistock parents say the bus ride to school in Woodstock is too long. The trip through "
-     "Plattsville takes 90 minutes, and the board in London has refused to change it.",
+    (("Tavistock parents say the bus ride to school in Woodstock is too long. The trip through "
+      "Plattsville takes 90 minutes, and the board in London has refused to change it."),
      {"London": (42.98, -81.23), "Woodstock": (43.13, -80.75)}),
     # American stories where the namesake is right
-    ("Lexington police said the man, from Paris, was arrested on Main Street. Frankfort "
-     "officials said the state would help.", {"Paris": (38.21, -84.25)}),
-    ("A tornado struck Paris, Texas, on Sunday night. Lamar County officials said three homes "
-     "were destroyed.", {"Paris": (33.66, -95.56)}),
-    ("The Venice City Council in Florida approved a new beach parking plan. Sarasota County "
-     "will pay half.", {"Venice": (27.10, -82.45)}),
-    ("A fire destroyed a barn in London on Tuesday. Laurel County deputies said the owner had "
-     "been away in Corbin.", {"London": (37.13, -84.08)}),
+    (("Lexington police said the man, from Paris, was arrested on Main Street. Frankfort "
+      "officials said the state would help."),
+     {"Paris": (38.21, -84.25)}),
+    (("A tornado struck Paris, Texas, on Sunday night. Lamar County officials said three homes "
+      "were destroyed."),
+     {"Paris": (33.66, -95.56)}),
+    (("The Venice City Council in Florida approved a new beach parking plan. Sarasota County "
+      "will pay half."),
+     {"Venice": (27.1, -82.45)}),
+    (("A fire destroyed a barn in London on Tuesday. Laurel County deputies said the owner had "
+      "been away in Corbin."),
+     {"London": (37.13, -84.08)}),
 ]
 
 
