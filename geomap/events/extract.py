@@ -24,7 +24,7 @@ from geomap.events.counts import Counts, find_counts
 from geomap.events.dating import event_date
 from geomap.events.fuse import combine, event_kind, near
 from geomap.events.governments import as_forces
-from geomap.events.headlines import fold_headline, headlines, is_caption
+from geomap.events.headlines import fold_headline, headlines, is_caption, is_question
 from geomap.events.modality import (
     is_descriptive,
     is_habitual,
@@ -82,6 +82,8 @@ DEFINITE_WORDS = frozenset({"the", "this", "these", "that", "those"})
 # A place taken from the sentence before is less sure (one from a neighbouring sentence or the
 # article's focus, less sure still: see `placing`).
 INHERITED_PLACE_CONFIDENCE = 0.85
+# Places below the town: several in one sentence are one scene, not one event at each.
+SCENE_KINDS = frozenset({Kind.STREET, Kind.BUILDING, Kind.LANDMARK})
 # How far back a definite mention ("the attack") may refer.
 CONTINUATION_SENTENCES = 3
 
@@ -97,7 +99,8 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
     sentences = list(doc.sents)
     lemmatise(doc)
     triggered = [(index, sentence, triggers) for index, sentence in enumerate(sentences)
-                 if not is_caption(sentence.text) and (triggers := find_triggers(sentence))
+                 if not is_caption(sentence.text) and not is_question(sentence.text)
+                 and (triggers := find_triggers(sentence))
                  and (statements or _beyond_statements(triggers))]
     entities = nlp.entities_by_sentence(doc, sentences)
     parsed = nlp.parse([sentence for _, sentence, _ in triggered],
@@ -271,8 +274,9 @@ def _at_each_listed_place(parsed: Doc, event: Event,
                           places: list[tuple[int, int, PlaceMention]]) -> list[Event]:
     """An event at several places the sentence lists alike is an event at each ("Flooding hit
     Benin, Ghana and Niger": three floods), as ACLED counts one event per place; not a movement,
-    whose places are its ends."""
-    if event.place is None or event.type in MOVEMENT_TYPES:
+    whose places are its ends, nor streets and buildings, which a sentence lists as one scene
+    ("at the intersection of Main Street and Elm Avenue")."""
+    if event.place is None or event.type in MOVEMENT_TYPES or event.place.kind in SCENE_KINDS:
         return [event]
     roots = {id(place): parsed[token_at(parsed, start):token_at(parsed, end - 1) + 1].root
              for start, end, place in places}

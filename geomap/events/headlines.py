@@ -1,5 +1,5 @@
-"""What in an article is not its body's telling: photo captions, and headlines and crossheads,
-whose event is the one the paragraphs below them go on to tell."""
+"""What in an article is not its body's telling: photo captions, questions, and headlines and
+crossheads, whose event is the one the paragraphs below them go on to tell."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from geomap.events.records import Event
 CAPTION_MARKERS = ("file photo", "file picture", "(photo:", "photo credit", "(afp photo",
                    "(reuters photo", "photo/", "(picture:", "getty images", "| photo")
 # The marks that end a sentence of an article's body (a headline has none).
+CLOSING_QUOTES = " \n\t\"'”’»"
 CLOSING_PUNCTUATION = frozenset('.!?"\'”’:;')
 
 
@@ -20,6 +21,12 @@ def is_caption(text: str) -> bool:
     "(Photo: Reuters)"."""
     lowered = text.lower()
     return any(marker in lowered for marker in CAPTION_MARKERS)
+
+
+def is_question(text: str) -> bool:
+    """A question tells of no event ("Why was there such a conviction?"): what it asks about
+    is told, if at all, elsewhere."""
+    return text.rstrip(CLOSING_QUOTES).endswith("?")
 
 
 def headlines(sentences: list[Span]) -> set[int]:

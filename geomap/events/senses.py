@@ -127,6 +127,9 @@ MANY_WORDS = frozenset({"repeated", "several", "many", "multiple", "numerous", "
                         "frequent", "dozens", "hundreds", "scores", "thousands", "series"})
 # "may seek charges", "you can vote": possible, not done ("may have fled" is done, speculated).
 MODAL_AUXILIARIES = frozenset({"can", "could", "may", "might", "should", "must", "ca"})
+# What makes an attack a bout of illness: "a heart attack", "a panic attack".
+AILMENT_WORDS = frozenset({"heart", "panic", "asthma", "anxiety", "cardiac", "allergic",
+                           "asthmatic", "migraine", "gout"})
 MEDICAL_WORDS = frozenset({"flu", "vaccine", "vaccines", "vaccination", "booster", "jab",
                            "dose", "doses", "injection", "measles", "tetanus", "seasonal"})
 
@@ -262,6 +265,13 @@ def not_medical(parsed: Doc, token: Token) -> bool:
     return not _near_words(token) & MEDICAL_WORDS
 
 
+def not_ailment(parsed: Doc, token: Token) -> bool:
+    """An attack by someone, not a heart or panic attack: no word for a part of the body or a
+    condition qualifies the trigger."""
+    return not any(child.dep_ in ("compound", "amod") and child.lower_ in AILMENT_WORDS
+                   for child in token.children)
+
+
 def assailant(parsed: Doc, token: Token) -> bool:
     """A killing by someone ("gunmen killed four villagers", "were killed by militants", "two
     guards were killed on Monday"), not a death a disaster, an accident or another event caused
@@ -306,7 +316,7 @@ REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
     check.__name__: check for check in (
         military, armed, labour, troops, aircraft, train, vessel, structure, industrial, disease,
         volcano, not_gunfire, legal_charge, released_person, law_object, official, court, past,
-        plural, person_object, not_medical, lowercase, assailant)
+        plural, person_object, not_medical, lowercase, assailant, not_ailment)
 }
 
 

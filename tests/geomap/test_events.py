@@ -536,3 +536,23 @@ def test_unnamed_troops_belong_to_the_country_their_sentence_is_in(gazetteer, ta
             "captured the Syrian town of Manbij on Tuesday.")
     capture = only(parse(text, gazetteer, table).events, "capture")
     assert ("Syrian Arab Army", "actor") in {(a.name, a.role) for a in capture.actors}
+
+
+def test_a_heart_attack_and_a_question_tell_of_no_attack(gazetteer, table):
+    text = ("A retired teacher died of a heart attack in Topeka on Sunday. Why did the mayor "
+            "ignore the attack on the clinic in Topeka?")
+    assert parse(text, gazetteer, table).events == []
+
+
+def test_a_crash_at_an_intersection_is_one_event(gazetteer, table):
+    text = ("Two drivers were hurt in a crash at the intersection of Maple Street and Cedar "
+            "Avenue in Topeka on Friday night.")
+    crash = only(parse(text, gazetteer, table).events, "accident")
+    assert crash.injured == 2
+
+
+def test_a_parliament_is_an_actor_not_a_place(gazetteer, table):
+    result = parse("The State Duma approved the bill in Moscow on Friday.", gazetteer, table)
+    assert {place.text for place in result.places} == {"Moscow"}
+    decision = only(result.events, "political decision")
+    assert ("State Duma", "actor") in {(a.name, a.role) for a in decision.actors}
