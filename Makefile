@@ -33,7 +33,7 @@ bench: gazetteer bytecode
 # tests/test_event_score_floor.py holds to: the events' dev figures). Commit them with the change.
 scores: gazetteer
 	$(BIN)/python -m geomap.evaluation.record
-	$(BIN)/python -m geomap.evaluation.events eval/events-dev.jsonl eval/events-dev-geovirus.jsonl \
+	$(BIN)/python -m geomap.evaluation.events $(sort $(wildcard eval/events-dev*.jsonl)) \
 		--format json > eval/event-scores.json.tmp && mv eval/event-scores.json.tmp eval/event-scores.json
 
 # An editable install leaves the project's own modules uncompiled (pip compiles only what it

@@ -2,7 +2,7 @@
 baseline (geomap.evaluation.baseline) scored the same way beside it, so that a change to the event
 layer shows as a number and the number can be read against what a word list already gets.
 
-    python -m geomap.evaluation.events eval/events-dev.jsonl eval/events-dev-geovirus.jsonl \
+    python -m geomap.evaluation.events eval/events-dev*.jsonl \
         [--split dev|test|all] [--format table|json]
 
 The pipeline runs on each gold document as `geomap events` runs it, with the gold publication day.
