@@ -11,8 +11,10 @@ from geomap.events.records import Event
 # What marks a sentence as a photo's caption or credit.
 CAPTION_MARKERS = ("file photo", "file picture", "(photo:", "photo credit", "(afp photo",
                    "(reuters photo", "photo/", "(picture:", "getty images", "| photo")
-# The marks that end a sentence of an article's body (a headline has none).
+# Marks that close a quotation, and what may follow a sentence's last word.
+QUOTE_MARKS = ("\"", "”", "’", "'", "»")
 CLOSING_QUOTES = " \n\t\"'”’»"
+# The marks that end a sentence of an article's body (a headline has none).
 CLOSING_PUNCTUATION = frozenset('.!?"\'”’:;')
 
 
@@ -24,9 +26,10 @@ def is_caption(text: str) -> bool:
 
 
 def is_question(text: str) -> bool:
-    """A question tells of no event ("Why was there such a conviction?"): what it asks about
-    is told, if at all, elsewhere."""
-    return text.rstrip(CLOSING_QUOTES).endswith("?")
+    """A question tells of no event ("Why was there such a conviction?"), nor a sentence that
+    quotes one: what it asks about is told, if at all, elsewhere."""
+    return text.rstrip(CLOSING_QUOTES).endswith("?") or any(
+        f"?{quote}" in text for quote in QUOTE_MARKS)  # '"Why ...?" she asked.'
 
 
 def headlines(sentences: list[Span]) -> set[int]:

@@ -556,3 +556,8 @@ def test_a_parliament_is_an_actor_not_a_place(gazetteer, table):
     assert {place.text for place in result.places} == {"Moscow"}
     decision = only(result.events, "political decision")
     assert ("State Duma", "actor") in {(a.name, a.role) for a in decision.actors}
+
+
+def test_a_quoted_question_tells_of_no_event(gazetteer, table):
+    text = '"Why was the reporter arrested in Oran?" asked Leila Haddad, a lawyer, on Monday.'
+    assert parse(text, gazetteer, table).events == []
