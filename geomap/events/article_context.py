@@ -45,7 +45,7 @@ def read_article(article: Article, published: datetime.date | None, table: Actor
                  ) -> ArticleEvents:
     """The article's context for its events; `entities` are each sentence's."""
     context = ArticleEvents(article, published, table)
-    context.focus = article_focus(places)
+    context.focus = article_focus(places, article)
     _note_actors(context, sentences, entities)
     with_county(context.agencies, _one_county(places))
     context.governments = countries_by_government(places)

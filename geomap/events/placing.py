@@ -3,8 +3,10 @@ movement, where from and where to), else the sentence before's, else the article
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
+from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.tokens import Doc, Span, Token
 
 from gazetteer.model import Kind
@@ -15,6 +17,9 @@ from geomap.places.mention import PlaceMention
 from geomap.read.article import Article
 from geomap.vocabulary import REPORTING_WORDS
 
+# A lower-case word right after a name, which the name qualifies ("U.S. beef") unless it is a
+# function word or a verb of saying ("the US has", "the US said").
+FOLLOWING_WORD = re.compile(r" ?([a-z]+)\b")
 # Each sentence's places, with their character span relative to the sentence, by sentence index.
 Located = dict[int, list[tuple[int, int, PlaceMention]]]
 
@@ -72,10 +77,12 @@ def places_by_sentence(article: Article, places: list[PlaceMention],
     return found
 
 
-def article_focus(places: list[PlaceMention]) -> PlaceMention | None:
+def article_focus(places: list[PlaceMention], article: Article) -> PlaceMention | None:
     """The place an article is about: the place it names most (a town before a wider place on a
-    tie, then the first named). None when it names none."""
-    counted = Counter(place.place_key for place in places if place.kind != Kind.DEMONYM)
+    tie, then the first named), not counting a country named as a qualifier ("U.S. beef",
+    "US officials": whose, not where). None when it names none."""
+    counted = Counter(place.place_key for place in places if place.kind != Kind.DEMONYM
+                      and not _qualifier(place, article))
     if not counted:
         return None
     first: dict = {}
@@ -84,6 +91,15 @@ def article_focus(places: list[PlaceMention]) -> PlaceMention | None:
     best = max(counted, key=lambda key: (
         counted[key], first[key].kind in SETTLEMENT_KINDS, -places.index(first[key])))
     return first[best]
+
+
+def _qualifier(place: PlaceMention, article: Article) -> bool:
+    """A country's name right before a lower-case word qualifies that word."""
+    if place.kind != Kind.COUNTRY:
+        return False
+    following = FOLLOWING_WORD.match(article.text, article.text_span(place.start, place.end)[1])
+    return following is not None and following[1] not in STOP_WORDS \
+        and following[1] not in REPORTING_WORDS
 
 
 def place_the_unplaced(events: list[Event], told_in: list[int],

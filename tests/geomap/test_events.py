@@ -561,3 +561,12 @@ def test_a_parliament_is_an_actor_not_a_place(gazetteer, table):
 def test_a_quoted_question_tells_of_no_event(gazetteer, table):
     text = '"Why was the reporter arrested in Oran?" asked Leila Haddad, a lawyer, on Monday.'
     assert parse(text, gazetteer, table).events == []
+
+
+def test_a_country_named_as_a_qualifier_is_not_the_storys_place(gazetteer, table):
+    text = ("Farmers marched in Seoul on Sunday against U.S. beef. U.S. beef imports resumed "
+            "last month, and U.S. officials welcomed them. The protest was peaceful.\n\n"
+            "Organisers said another protest was held later that day.")
+    protests = [event for event in parse(text, gazetteer, table).events
+                if event.type == "protest"]
+    assert protests and all(event.place.name == "Seoul" for event in protests)
