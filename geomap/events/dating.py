@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from geomap.events.dates import publication_date, resolve_date, widen
 from geomap.events.records import EventDate
@@ -30,6 +30,8 @@ def event_date(scorer: Distances, parsed: Doc, published: datetime.date | None, 
             continue
         if entity.root.head.lower_ in REPORTING_WORDS:
             continue  # "officials said Wednesday": when it was said
+        if _model_year(entity):
+            continue  # "a 2005 Honda Odyssey": which model, not when
         start, end = widen(parsed.text, entity.start_char, entity.end_char)
         if _comparison(entity.root, scorer.head, parsed.text[start:end]):
             continue  # "the deadliest flood since 1998": a record, not when it happened
@@ -47,6 +49,14 @@ def event_date(scorer: Distances, parsed: Doc, published: datetime.date | None, 
     if published is not None:  # news of the day: on or before the day it was published
         return EventDate(published.isoformat(), "reported")
     return EventDate.unknown()
+
+
+def _model_year(entity: Span) -> bool:
+    """A bare year qualifying a name is a model's year ("a 2000 Mercury Sable"), unlike one
+    qualifying an event word ("the 2004 tsunami")."""
+    root = entity.root
+    return len(entity) == 1 and root.text.isdigit() and len(root.text) == 4 \
+        and root.dep_ in ("nummod", "compound", "amod", "nmod") and root.head.tag_ == "NNP"
 
 
 def _comparison(date: Token, trigger: Token, expression: str) -> bool:

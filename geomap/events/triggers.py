@@ -29,7 +29,9 @@ from spacy.vocab import Vocab
 
 from geomap.events.senses import REQUIREMENTS
 
-PARTICLES = frozenset({"out", "off", "back", "away", "down", "up"})
+# Words that complete a verb across its object: particles ("drove the militants out") and
+# a verdict's adjectives ("found the banker guilty").
+PARTICLES = frozenset({"out", "off", "back", "away", "down", "up", "guilty"})
 # How many words an object between a verb and its particle may take: "drove the militants out".
 MAX_OBJECT_TOKENS = 4
 # What may not stand between them (a hyphen may: "drove al-Shabaab out").
@@ -105,7 +107,8 @@ def _phrase_matcher(vocab: Vocab) -> PhraseMatcher:
 
 @functools.cache
 def _particle_matcher(vocab: Vocab) -> Matcher:
-    """A verb and its particle with a few words between them: "drove the militants out"."""
+    """A verb and its particle with a few words between them: "drove the militants out",
+    "found the banker guilty"."""
     matcher = Matcher(vocab)
     gap = {"TEXT": {"NOT_IN": list(CLAUSE_PUNCTUATION)}, "OP": f"{{1,{MAX_OBJECT_TOKENS}}}"}
     for lemma, senses in senses_by_lemma().items():

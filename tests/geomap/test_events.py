@@ -570,3 +570,12 @@ def test_a_country_named_as_a_qualifier_is_not_the_storys_place(gazetteer, table
     protests = [event for event in parse(text, gazetteer, table).events
                 if event.type == "protest"]
     assert protests and all(event.place.name == "Seoul" for event in protests)
+
+
+def test_a_model_year_is_no_date_and_a_verdict_spans_its_object(gazetteer, table):
+    text = ("Ann Hale, 40, was killed in a crash with a 2004 Ford Taurus in Ocala on Monday. "
+            "On March 17, a jury found Mary Jones guilty of fraud in Ocala.")
+    events = parse(text, gazetteer, table, "2021-03-24").events
+    assert only(events, "accident").date.date == "2021-03-22"
+    verdict = only(events, "legal proceedings")
+    assert (verdict.subtype, verdict.date.date) == ("verdict", "2021-03-17")
