@@ -579,3 +579,13 @@ def test_a_model_year_is_no_date_and_a_verdict_spans_its_object(gazetteer, table
     assert only(events, "accident").date.date == "2021-03-22"
     verdict = only(events, "legal proceedings")
     assert (verdict.subtype, verdict.date.date) == ("verdict", "2021-03-17")
+
+
+def test_an_arrest_and_the_charge_brought_with_it_are_one_arrest(gazetteer, table):
+    text = ("Tom Reed, 30, was arrested in Salem on Friday and charged with arson. A second man, "
+            "Carl Dunn, was charged with fraud on Monday.")
+    events = parse(text, gazetteer, table, "2021-06-10").events
+    arrest = only(events, "arrest")
+    assert ("Tom Reed", "target") in {(a.name, a.role) for a in arrest.actors}
+    charge = only(events, "legal proceedings")  # a charge against someone else stays
+    assert ("Carl Dunn", "target") in {(a.name, a.role) for a in charge.actors}

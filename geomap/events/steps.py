@@ -1,0 +1,45 @@
+"""Steps of one legal case that are one event: an arrest and the charge brought with it ("was
+arrested Friday and charged with burglary") are one arrest, the charge part of it, as analysts
+code them; a later court appearance, verdict or sentence stays an event of its own."""
+
+from __future__ import annotations
+
+from geomap.actors import actor_key
+from geomap.events.fuse import combine
+from geomap.events.records import Event
+
+# How many sentences after its arrest a charge against the same person is still the arrest's.
+CHARGE_REACH = 1
+
+
+def fold_charges(events: list[Event], told_in: list[int]) -> tuple[list[Event], list[int]]:
+    """The events with each charge folded into the arrest told in its sentence or the one
+    before, when the two name no one apart (`told_in` holds each event's sentence)."""
+    kept: list[Event] = []
+    kept_in: list[int] = []
+    for event, index in zip(events, told_in):
+        arrest = None
+        if event.type == "legal proceedings" and event.subtype == "charge":
+            arrest = next((i for i in range(len(kept) - 1, -1, -1)
+                           if index - kept_in[i] <= CHARGE_REACH and kept[i].type == "arrest"
+                           and _same_people(kept[i], event, same_sentence=kept_in[i] == index)),
+                          None)
+        if arrest is None:
+            kept.append(event)
+            kept_in.append(index)
+        else:
+            kept[arrest] = combine([kept[arrest], event])
+    return kept, kept_in
+
+
+def _same_people(arrest: Event, charge: Event, *, same_sentence: bool) -> bool:
+    """Whether a charge is brought against whom the arrest took: the same named people, or, in
+    one sentence, people neither names apart."""
+    def named(event: Event) -> set[str]:
+        return {actor_key(actor.name) for actor in event.actors
+                if actor.role == "target" and not actor.generic}
+
+    taken, charged = named(arrest), named(charge)
+    if taken and charged:
+        return bool(taken & charged)
+    return same_sentence
