@@ -14,7 +14,8 @@ CHARGE_REACH = 1
 
 def fold_charges(events: list[Event], told_in: list[int]) -> tuple[list[Event], list[int]]:
     """The events with each charge folded into the arrest told in its sentence or the one
-    before, when the two name no one apart (`told_in` holds each event's sentence)."""
+    before, when the two name no one apart and no two days (`told_in` holds each event's
+    sentence)."""
     kept: list[Event] = []
     kept_in: list[int] = []
     for event, index in zip(events, told_in):
@@ -22,6 +23,7 @@ def fold_charges(events: list[Event], told_in: list[int]) -> tuple[list[Event], 
         if event.type == "legal proceedings" and event.subtype == "charge":
             arrest = next((i for i in range(len(kept) - 1, -1, -1)
                            if index - kept_in[i] <= CHARGE_REACH and kept[i].type == "arrest"
+                           and _same_day(kept[i], event)
                            and _same_people(kept[i], event, same_sentence=kept_in[i] == index)),
                           None)
         if arrest is None:
@@ -30,6 +32,13 @@ def fold_charges(events: list[Event], told_in: list[int]) -> tuple[list[Event], 
         else:
             kept[arrest] = combine([kept[arrest], event])
     return kept, kept_in
+
+
+def _same_day(arrest: Event, charge: Event) -> bool:
+    """Whether the two are not told on two different days ("arrested Monday ... charged on
+    Tuesday" are two steps)."""
+    dates = (arrest.date, charge.date)
+    return not all(date.precision == "day" for date in dates) or dates[0].date == dates[1].date
 
 
 def _same_people(arrest: Event, charge: Event, *, same_sentence: bool) -> bool:
