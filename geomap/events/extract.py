@@ -62,7 +62,6 @@ from geomap.events.senses import (
     is_possibility,
     is_unrealised,
 )
-from geomap.events.steps import fold_charges
 from geomap.events.syntax import Distances, depth, has_subject, token_at
 from geomap.events.taxonomy import FAMILY_OF_TYPE
 from geomap.events.triggers import (
@@ -72,6 +71,7 @@ from geomap.events.triggers import (
     settle,
     trigger_token,
 )
+from geomap.events.units import fold_charges, fold_hazard_effects
 from geomap.places.mention import PlaceMention
 from geomap.read.article import Article
 
@@ -142,6 +142,7 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
     events, told_in = fold_headline(events, told_in, headlines(sentences))
     name_the_unnamed(events, told_in)
     events, told_in = fold_charges(events, told_in)
+    events, told_in = fold_hazard_effects(events, told_in)
     place_the_unplaced(events, told_in, located, context.focus)
     return [event for event in events if _informative(event)
             and (statements or event.type != "statement")]

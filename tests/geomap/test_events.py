@@ -589,3 +589,12 @@ def test_an_arrest_and_the_charge_brought_with_it_are_one_arrest(gazetteer, tabl
     assert ("Tom Reed", "target") in {(a.name, a.role) for a in arrest.actors}
     charge = only(events, "legal proceedings")  # a charge against someone else stays
     assert ("Carl Dunn", "target") in {(a.name, a.role) for a in charge.actors}
+
+
+def test_the_accidents_a_storm_caused_are_part_of_the_storm(gazetteer, table):
+    text = ("A blizzard buried western Nebraska in snow on Saturday. The storm was blamed for "
+            "numerous accidents on Interstate 80. In Omaha, a bus crashed into a bridge on "
+            "Friday, injuring four people.")
+    events = parse(text, gazetteer, table, "2021-03-15").events
+    assert {event.type for event in events} == {"disaster", "accident"}
+    assert only(events, "accident").injured == 4

@@ -1,6 +1,8 @@
-"""Steps of one legal case that are one event: an arrest and the charge brought with it ("was
-arrested Friday and charged with burglary") are one arrest, the charge part of it, as analysts
-code them; a later court appearance, verdict or sentence stays an event of its own."""
+"""What is one event, where a sentence-by-sentence reading finds several, as analysts code
+them: an arrest and the charge brought with it ("was arrested Friday and charged with
+burglary") are one arrest (a later court appearance, verdict or sentence stays an event of its
+own); the accidents a storm caused ("the storm was blamed for numerous accidents") are part of
+the storm."""
 
 from __future__ import annotations
 
@@ -8,6 +10,8 @@ from geomap.actors import actor_key
 from geomap.events.fuse import combine
 from geomap.events.records import Event
 
+# Disasters whose effects on roads and buildings (crashes, collapses) are part of them.
+WEATHER_SUBTYPES = frozenset({"storm", "flood", "cold", "earthquake", "landslide"})
 # How many sentences after its arrest a charge against the same person is still the arrest's.
 CHARGE_REACH = 1
 
@@ -52,3 +56,21 @@ def _same_people(arrest: Event, charge: Event, *, same_sentence: bool) -> bool:
     if taken and charged:
         return bool(taken & charged)
     return same_sentence
+
+
+def fold_hazard_effects(events: list[Event], told_in: list[int]
+                        ) -> tuple[list[Event], list[int]]:
+    """The events with the accidents told in the plural ("several wrecks", "vehicles
+    overturned") folded into the article's storm or flood, whose effects they are; an accident
+    told of one vehicle or person stays an event. `told_in` holds each event's sentence."""
+    hazard = next((i for i, event in enumerate(events) if event.type == "disaster"
+                   and event.subtype in WEATHER_SUBTYPES), None)
+    if hazard is None:
+        return events, told_in
+    kept = [i for i, event in enumerate(events)
+            if i == hazard or not (event.type == "accident" and event.aggregate)]
+    folded = [events[i] for i in range(len(events)) if i not in kept]
+    if folded:
+        events = list(events)
+        events[hazard] = combine([events[hazard], *folded])
+    return [events[i] for i in kept], [told_in[i] for i in kept]
