@@ -35,7 +35,7 @@ _PARTICLES = frozenset({"al", "el", "ad", "ar", "as", "ash", "an", "at", "az", "
 _DISTRICT_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "suburb", "quarter",
                              "borough"})
 # Head words that are surnames too: a name the model calls a person's is one.
-_SURNAMES_TOO = frozenset({"lane", "way", "park", "temple", "chapel", "tower", "church",
+_SURNAMES_TOO = frozenset({"lane", "way", "park", "temple", "chapel", "tower", "church", "pike",
                            "hospital", "square", "bridge"})
 _LOWER_CASE_BUILDINGS = frozenset({"church", "cathedral", "basilica", "chapel", "mosque"})
 

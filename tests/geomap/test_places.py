@@ -736,3 +736,11 @@ def test_a_street_in_a_relative_phrase_is_still_a_street(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
                        "Police closed Elm Avenue, 2 miles north of Tulsa, on Friday.")
     assert found["Elm Avenue"].kind == "street" and found["Elm Avenue"].anchor == "Tulsa"
+
+
+def test_a_person_whose_surname_is_a_street_word_is_no_street(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "Martin Grey and Owen Pike were charged with burglary in Dover. A crash "
+                       "closed the Mohawk Pike near Deerfield on Friday.")
+    assert "Owen Pike" not in found
+    assert found["Mohawk Pike"].kind == "street"
