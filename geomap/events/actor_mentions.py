@@ -185,10 +185,11 @@ def _phrase_name(phrase: Span, kind: str, modifier: Token | None, table: ActorTa
     kind, else its kind's ("Civilians"), else the noun's ("Militants")."""
     noun = phrase[-1]
     named = table.noun_names.get(noun.lower_)
-    if named == AS_WRITTEN:  # the noun and its own modifiers: "a federal jury", "first court"
-        own = [token.text for token in phrase[:-1] if token.head.i == noun.i
-               and token.dep_ in ("amod", "compound")]
-        return _plural_title(" ".join([*own, noun.text]))
+    if named == AS_WRITTEN:
+        # the noun and its modifiers as written: "a federal jury", "a Navarro County jury"
+        own = [token.text for token in phrase[:-1] if token.dep_ in ("amod", "compound")]
+        written = " ".join([*own, noun.text.lower()])
+        return written[:1].upper() + written[1:]
     if named:
         return named
     if modifier is not None and kind == table.nouns[modifier.lower_]:

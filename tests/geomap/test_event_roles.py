@@ -265,3 +265,10 @@ def test_a_law_is_not_an_actor(table):
     names = {mention.name for mention in mentions(parse(
         "My vote against Senate Bill 461 was a mistake."), table)}
     assert not any("Bill" in name for name in names)
+
+
+def test_a_jury_is_named_as_written_with_its_county(table):
+    assert roles("A Navarro County jury convicted the banker of fraud on Monday.", "convicted",
+                 "legal proceedings", table) >= {("Navarro County jury", "actor")}
+    assert roles("A federal jury convicted the banker of fraud on Monday.", "convicted",
+                 "legal proceedings", table) >= {("Federal jury", "actor")}
