@@ -208,10 +208,12 @@ def name_the_unnamed(events: list[Event], told_in: list[int]) -> None:
         if FAMILY_OF_TYPE[event.type] != "legal" or any(
                 actor.role == "target" and not actor.generic for actor in event.actors):
             continue
-        following = next((other for other, where in zip(events[index + 1:], told_in[index + 1:])
-                          if where == sentence + 1 and FAMILY_OF_TYPE[other.type] == "legal"),
-                         None)
-        named = [actor for actor in (following.actors if following else [])
+        later = index + 1
+        while later < len(events) and told_in[later] == sentence:
+            later += 1  # (the events are in text order)
+        following = [other for other, where in zip(events[later:later + 1], told_in[later:])
+                     if where == sentence + 1 and FAMILY_OF_TYPE[other.type] == "legal"]
+        named = [actor for other in following for actor in other.actors
                  if actor.role == "target" and not actor.generic]
         if named:
             event.actors = [actor for actor in event.actors

@@ -25,17 +25,25 @@ def fold_charges(events: list[Event], told_in: list[int]) -> tuple[list[Event], 
     for event, index in zip(events, told_in):
         arrest = None
         if event.type == "legal proceedings" and event.subtype == "charge":
-            arrest = next((i for i in range(len(kept) - 1, -1, -1)
-                           if index - kept_in[i] <= CHARGE_REACH and kept[i].type == "arrest"
-                           and _same_day(kept[i], event)
-                           and _same_people(kept[i], event, same_sentence=kept_in[i] == index)),
-                          None)
+            arrest = _arrest_for(event, index, kept, kept_in)
         if arrest is None:
             kept.append(event)
             kept_in.append(index)
         else:
             kept[arrest] = combine([kept[arrest], event])
     return kept, kept_in
+
+
+def _arrest_for(charge: Event, index: int, kept: list[Event], kept_in: list[int]) -> int | None:
+    """The position in `kept` of the arrest a charge told in sentence `index` belongs to."""
+    for position in range(len(kept) - 1, -1, -1):
+        if index - kept_in[position] > CHARGE_REACH:
+            return None
+        arrest = kept[position]
+        if arrest.type == "arrest" and _same_day(arrest, charge) and _same_people(
+                arrest, charge, same_sentence=kept_in[position] == index):
+            return position
+    return None
 
 
 def _same_day(arrest: Event, charge: Event) -> bool:
@@ -67,10 +75,10 @@ def fold_hazard_effects(events: list[Event], told_in: list[int]
                    and event.subtype in WEATHER_SUBTYPES), None)
     if hazard is None:
         return events, told_in
-    kept = [i for i, event in enumerate(events)
-            if i == hazard or not (event.type == "accident" and event.aggregate)]
-    folded = [events[i] for i in range(len(events)) if i not in kept]
-    if folded:
-        events = list(events)
-        events[hazard] = combine([events[hazard], *folded])
+    effects = {i for i, event in enumerate(events) if event.type == "accident" and event.aggregate}
+    if not effects:
+        return events, told_in
+    events = list(events)
+    events[hazard] = combine([events[hazard], *(events[i] for i in sorted(effects))])
+    kept = [i for i in range(len(events)) if i not in effects]
     return [events[i] for i in kept], [told_in[i] for i in kept]
