@@ -130,6 +130,10 @@ MODAL_AUXILIARIES = frozenset({"can", "could", "may", "might", "should", "must",
 # What makes an attack a bout of illness: "a heart attack", "a panic attack".
 AILMENT_WORDS = frozenset({"heart", "panic", "asthma", "anxiety", "cardiac", "allergic",
                            "asthmatic", "migraine", "gout"})
+# "speculation that he would resign": the would of a rumour tells no event.
+CONDITIONAL_AUXILIARIES = frozenset({"would", "'d"})
+RUMOUR_NOUNS = frozenset({"speculation", "rumour", "rumours", "rumor", "rumors", "fears",
+                          "fear", "talk", "suggestion", "suggestions", "possibility"})
 MEDICAL_WORDS = frozenset({"flu", "vaccine", "vaccines", "vaccination", "booster", "jab",
                            "dose", "doses", "injection", "measles", "tetanus", "seasonal"})
 
@@ -249,6 +253,12 @@ def past(parsed: Doc, token: Token) -> bool:
     return token.tag_ in ("VBD", "VBN")
 
 
+def agreed_on(parsed: Doc, token: Token) -> bool:
+    """An agreement reached ("agreed to a ceasefire", "agreed on a deal"), not a shared opinion
+    ("agreed that the problems had gone on long enough")."""
+    return past(parsed, token) and not any(child.dep_ == "ccomp" for child in token.children)
+
+
 def plural(parsed: Doc, token: Token) -> bool:
     """"talks" between parties, not a talk someone gave."""
     return token.lower_.endswith("s")
@@ -316,7 +326,7 @@ REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
     check.__name__: check for check in (
         military, armed, labour, troops, aircraft, train, vessel, structure, industrial, disease,
         volcano, not_gunfire, legal_charge, released_person, law_object, official, court, past,
-        plural, person_object, not_medical, lowercase, assailant, not_ailment)
+        plural, person_object, not_medical, lowercase, assailant, not_ailment, agreed_on)
 }
 
 
@@ -377,7 +387,16 @@ def is_possibility(token: Token) -> bool:
     auxiliaries = _auxiliaries(token)
     if token.dep_ in ("dobj", "xcomp"):  # "may seek charges": the verb that governs it
         auxiliaries |= _auxiliaries(token.head)
+    if auxiliaries & CONDITIONAL_AUXILIARIES and _rumoured(token):
+        return True  # "speculation that he would step down"
     return bool(auxiliaries & MODAL_AUXILIARIES) and not auxiliaries & {"have", "'ve", "been"}
+
+
+def _rumoured(token: Token) -> bool:
+    """Whether the clause of the token tells what a rumour or a fear is of."""
+    clause = next((t for t in [token, *token.ancestors][:3] if t.dep_ in ("acl", "ccomp")),
+                  None)
+    return clause is not None and clause.head.lower_ in RUMOUR_NOUNS
 
 
 def _infinitive(token: Token) -> bool:

@@ -602,3 +602,11 @@ def test_the_accidents_a_storm_caused_are_part_of_the_storm(gazetteer, table):
     events = parse(text, gazetteer, table, "2021-03-15").events
     assert {event.type for event in events} == {"disaster", "accident"}
     assert only(events, "accident").injured == 4
+
+
+def test_an_opinion_shared_or_a_rumour_denied_is_no_political_event(gazetteer, table):
+    text = ("Two councillors agreed that the delays had gone on long enough. On Thursday the "
+            "mayor of Albany denied speculation that he would resign.")
+    assert parse(text, gazetteer, table).events == []
+    deal = parse("The two sides agreed to a ceasefire in Geneva on Sunday.", gazetteer, table)
+    assert only(deal.events, "meeting").subtype == "agreement"
