@@ -101,7 +101,8 @@ CHARGE_CONTEXT = frozenset({"with", "against", "face", "faces", "facing", "filed
                             "prosecutors", "police", "jury", "court", "federal", "homicide"})
 GENERIC_ADJECTIVES = frozenset({"common", "rare", "frequent", "routine", "usual", "typical",
                                 "commonplace", "uncommon", "widespread", "familiar"})
-# Heads of what was only meant or expected to happen: "plans to attack", "threatened to strike".
+# Heads of what was only meant, asked for or expected to happen: "plans to attack", "threatened
+# to strike", "asked Algeria to release him".
 INTENT_HEADS = frozenset({"plan", "plans", "planned", "planning", "threaten", "threatens",
                           "threatened", "vow", "vows", "vowed", "intend", "intends", "intended",
                           "want", "wants", "wanted", "seek", "seeks", "sought", "prepare",
@@ -109,7 +110,9 @@ INTENT_HEADS = frozenset({"plan", "plans", "planned", "planning", "threaten", "t
                           "expect", "expects", "expected", "promise", "promised", "pledged",
                           "pledge", "urge", "urged", "call", "called", "warn", "warned", "try",
                           "tried", "attempt", "attempted", "ready", "able", "likely",
-                          "scheduled", "due", "slated", "set", "poised", "yet"})
+                          "scheduled", "due", "slated", "set", "poised", "yet", "ask", "asks",
+                          "asked", "asking", "demand", "demands", "demanded", "request",
+                          "requested", "appeal", "appealed", "beg", "begged"})
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "would"})
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "'s", "'re"})
 # Entities whose names hold event words that tell of no event ("Highway Patrol"); not works

@@ -610,3 +610,8 @@ def test_an_opinion_shared_or_a_rumour_denied_is_no_political_event(gazetteer, t
     assert parse(text, gazetteer, table).events == []
     deal = parse("The two sides agreed to a ceasefire in Geneva on Sunday.", gazetteer, table)
     assert only(deal.events, "meeting").subtype == "agreement"
+
+
+def test_what_someone_is_asked_to_do_has_not_happened(gazetteer, table):
+    text = "Amnesty asked the authorities in Oran to release the reporter on Monday."
+    assert parse(text, gazetteer, table).events == []
