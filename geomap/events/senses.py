@@ -133,6 +133,8 @@ MODAL_AUXILIARIES = frozenset({"can", "could", "may", "might", "should", "must",
 # What makes an attack a bout of illness: "a heart attack", "a panic attack".
 AILMENT_WORDS = frozenset({"heart", "panic", "asthma", "anxiety", "cardiac", "allergic",
                            "asthmatic", "migraine", "gout"})
+# What one does with a sentence once handed down.
+SERVING_VERBS = frozenset({"serve", "complete", "finish", "begin", "start", "continue"})
 # "speculation that he would resign": the would of a rumour tells no event.
 CONDITIONAL_AUXILIARIES = frozenset({"would", "'d"})
 RUMOUR_NOUNS = frozenset({"speculation", "rumour", "rumours", "rumor", "rumors", "fears",
@@ -262,6 +264,12 @@ def agreed_on(parsed: Doc, token: Token) -> bool:
     return past(parsed, token) and not any(child.dep_ == "ccomp" for child in token.children)
 
 
+def not_served(parsed: Doc, token: Token) -> bool:
+    """A sentence handed down, not one being served ("completes his prison sentence",
+    "while serving his sentence"): the time in prison is no new step of the case."""
+    return not (token.dep_ == "dobj" and token.head.lemma_.lower() in SERVING_VERBS)
+
+
 def plural(parsed: Doc, token: Token) -> bool:
     """"talks" between parties, not a talk someone gave."""
     return token.lower_.endswith("s")
@@ -329,7 +337,8 @@ REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
     check.__name__: check for check in (
         military, armed, labour, troops, aircraft, train, vessel, structure, industrial, disease,
         volcano, not_gunfire, legal_charge, released_person, law_object, official, court, past,
-        plural, person_object, not_medical, lowercase, assailant, not_ailment, agreed_on)
+        plural, person_object, not_medical, lowercase, assailant, not_ailment, agreed_on,
+        not_served)
 }
 
 

@@ -615,3 +615,12 @@ def test_an_opinion_shared_or_a_rumour_denied_is_no_political_event(gazetteer, t
 def test_what_someone_is_asked_to_do_has_not_happened(gazetteer, table):
     text = "Amnesty asked the authorities in Oran to release the reporter on Monday."
     assert parse(text, gazetteer, table).events == []
+
+
+def test_a_sentence_being_served_is_no_sentencing(gazetteer, table):
+    served = parse("The former mayor completes his prison sentence in Salem on Friday.",
+                   gazetteer, table)
+    assert served.events == []
+    handed = parse("A judge in Salem handed down a sentence of six years on Friday.",
+                   gazetteer, table)
+    assert only(handed.events, "legal proceedings").subtype == "sentence"
