@@ -320,10 +320,9 @@ def _tells(parsed: Doc, trigger: Trigger, heads: set[int]) -> bool:
 def _credit_claims(events: list[Event]) -> None:
     """Who claims responsibility for an attack told in the same sentence is its actor."""
     claimants = [actor for event in events if event.subtype == "claim of responsibility"
-                 for actor in event.actors if actor.role == "actor" and not actor.generic]
+                 for actor in event.named("actor")]
     for event in events:
-        if event.type in HARMFUL_TYPES and not any(a.role == "actor" and not a.generic
-                                                   for a in event.actors):
+        if event.type in HARMFUL_TYPES and not event.named("actor"):
             event.actors += [Actor(a.name, a.role, a.kind, list(a.aliases_seen))
                              for a in claimants]
 

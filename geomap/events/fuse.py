@@ -98,7 +98,7 @@ def _same_spot(a: PlaceMention, b: PlaceMention) -> bool:
 
 def _named(event: Event) -> set[str]:
     """The event's doers named as someone in particular (not "militants", not "civilians")."""
-    return {actor.name for actor in event.actors if actor.role == "actor" and not actor.generic}
+    return {actor.name for actor in event.named("actor")}
 
 
 def _subtypes_agree(a: Event, b: Event) -> bool:

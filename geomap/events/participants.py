@@ -205,16 +205,14 @@ def name_the_unnamed(events: list[Event], told_in: list[int]) -> None:
     murder"): news names the defendants right after the step that makes them news. `told_in`
     holds each event's sentence."""
     for index, (event, sentence) in enumerate(zip(events, told_in)):
-        if FAMILY_OF_TYPE[event.type] != "legal" or any(
-                actor.role == "target" and not actor.generic for actor in event.actors):
+        if FAMILY_OF_TYPE[event.type] != "legal" or event.named("target"):
             continue
-        later = index + 1
-        while later < len(events) and told_in[later] == sentence:
-            later += 1  # (the events are in text order)
-        following = [other for other, where in zip(events[later:later + 1], told_in[later:])
-                     if where == sentence + 1 and FAMILY_OF_TYPE[other.type] == "legal"]
-        named = [actor for other in following for actor in other.actors
-                 if actor.role == "target" and not actor.generic]
+        # the first event after this sentence's (the events are in text order)
+        later = next((i for i in range(index + 1, len(events)) if told_in[i] != sentence), None)
+        if later is None or told_in[later] != sentence + 1 \
+                or FAMILY_OF_TYPE[events[later].type] != "legal":
+            continue
+        named = events[later].named("target")
         if named:
             event.actors = [actor for actor in event.actors
                             if not (actor.role == "target" and actor.generic)]

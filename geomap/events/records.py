@@ -133,6 +133,11 @@ class Event:
                             r["fatalities"], r["injured"], r["displaced"])
                      for r in record["sources"]])
 
+    def named(self, role: str) -> list[Actor]:
+        """The event's parties in `role` named as someone in particular (not "militants", not
+        "civilians")."""
+        return [actor for actor in self.actors if actor.role == role and not actor.generic]
+
     @property
     def family(self) -> str:
         return FAMILY_OF_TYPE.get(self.type, self.type)

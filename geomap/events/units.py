@@ -56,11 +56,8 @@ def _same_day(arrest: Event, charge: Event) -> bool:
 def _same_people(arrest: Event, charge: Event, *, same_sentence: bool) -> bool:
     """Whether a charge is brought against whom the arrest took: the same named people, or, in
     one sentence, people neither names apart."""
-    def named(event: Event) -> set[str]:
-        return {actor_key(actor.name) for actor in event.actors
-                if actor.role == "target" and not actor.generic}
-
-    taken, charged = named(arrest), named(charge)
+    taken, charged = ({actor_key(actor.name) for actor in event.named("target")}
+                      for event in (arrest, charge))
     if taken and charged:
         return bool(taken & charged)
     return same_sentence
@@ -68,9 +65,10 @@ def _same_people(arrest: Event, charge: Event, *, same_sentence: bool) -> bool:
 
 def fold_hazard_effects(events: list[Event], told_in: list[int]
                         ) -> tuple[list[Event], list[int]]:
-    """The events with the accidents told in the plural ("several wrecks", "vehicles
-    overturned") folded into the article's storm or flood, whose effects they are; an accident
-    told of one vehicle or person stays an event. `told_in` holds each event's sentence."""
+    """The events with the accidents told as many ("numerous accidents", "several wrecks", see
+    `senses.is_aggregate`) folded into the article's storm, flood or quake, whose effects they
+    are; an accident told of one vehicle or person stays an event. `told_in` holds each
+    event's sentence."""
     hazard = next((i for i, event in enumerate(events) if event.type == "disaster"
                    and event.subtype in WEATHER_SUBTYPES), None)
     if hazard is None:
