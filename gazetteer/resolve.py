@@ -69,9 +69,11 @@ def resolve_together(readings: dict[Hashable, list[Candidate]],
         return CONTAINED_BONUS * contained[key](candidate) if key in contained else 0.0
 
     own = {key: [c.score + qualified(key, c) for c in found] for key, found in readings.items()}
+    # a name's shares lent to countries come from its own scores, so are the same every round
+    by_weight = {key: _shares(scores, COUNTRY_TEMPERATURE) for key, scores in own.items()}
     scores = own
     for _ in range(CONTEXT_ROUNDS + 1):
-        support = _support(readings, scores, own)
+        support = _support(readings, scores, by_weight)
         scores = {key: [score + bonus for score, bonus in zip(own[key], support[key])]
                   for key in readings}
     resolutions = {}
@@ -90,10 +92,11 @@ def _shares(scores: list[float], temperature: float = TEMPERATURE) -> list[float
 
 
 def _support(readings: dict[Hashable, list[Candidate]], scores: dict[Hashable, list[float]],
-             own: dict[Hashable, list[float]]) -> dict[Hashable, list[float]]:
+             by_weight: dict[Hashable, list[float]]) -> dict[Hashable, list[float]]:
     """For each reading, the bonus from the other names that are likely read in its country, its
     province and its district (a name counts by how likely its readings there are in context; in
-    a country, by the weight of its readings there, from their `own` scores alone).
+    a country, by the weight of its readings there: `by_weight`, shares from their own scores
+    alone).
 
     A province named in the text does not vouch for a town inside it against a same-named
     province of the same country: beside "England", "Wales" is still the province, not the
@@ -103,8 +106,7 @@ def _support(readings: dict[Hashable, list[Candidate]], scores: dict[Hashable, l
     for key, found in readings.items():
         areas[key], provinces[key] = Counter(), Counter()
         shares = _shares(scores[key])
-        by_weight = _shares(own[key], COUNTRY_TEMPERATURE)
-        for candidate, share, weighted in zip(found, shares, by_weight):
+        for candidate, share, weighted in zip(found, shares, by_weight[key]):
             for area in _areas(candidate):
                 areas[key][area] += weighted if len(area) == 1 else share
             if candidate.kind == "admin1":
