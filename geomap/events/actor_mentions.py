@@ -28,6 +28,7 @@ from geomap.events.agencies import (
     institution_category,
     organisation_name,
 )
+from geomap.events.person_names import person_name, titled_names, titled_start
 from geomap.events.senses import LAW_WORDS
 
 PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
@@ -117,6 +118,8 @@ def find_actors(sentence: Doc, table: ActorTable, demonyms: dict[int, str],
                 and not _a_place(entity, places):
             found.append(_entity_mention(entity))
             taken.update(range(entity.start, entity.end))
+    for start, end, name in titled_names(sentence, taken | triggers | places):
+        found.append(ActorMention(start, end, end - 1, name, "person", sentence[start:end].text))
     return sorted(found, key=lambda mention: mention.start)
 
 
@@ -137,8 +140,9 @@ def _a_place(entity: Span, places: set[int]) -> bool:
 def _entity_mention(entity: Span) -> ActorMention:
     """A person or organisation the model recognised, under its name as written."""
     if entity.label_ == "PERSON":
-        return ActorMention(entity.start, entity.end, entity.root.i, entity.text.strip(),
-                            "person", entity.text)
+        start = titled_start(entity)  # "Mr Justice Okonedo" is written with its titles
+        return ActorMention(start, entity.end, entity.root.i, person_name(entity), "person",
+                            entity.doc[start:entity.end].text)
     return ActorMention(entity.start, entity.end, entity.root.i, organisation_name(entity),
                         "organisation", entity.text,
                         agency=institution_category(entity) or "")

@@ -13,6 +13,7 @@ from gazetteer.model import Kind
 from geomap.actors import ActorTable, KnownActor
 from geomap.events.agencies import named_agencies, with_county
 from geomap.events.governments import countries_by_government
+from geomap.events.person_names import person_name
 from geomap.events.placing import article_focus
 from geomap.places.mention import PlaceMention
 from geomap.read.article import Article
@@ -69,7 +70,7 @@ def _note_actors(context: ArticleEvents, sentences: list[Span], entities: list[l
         for entity in entities[index]:
             if entity.label_ == "PERSON" and len(entity) > 1 \
                     and table.known(list(entity)) is None:
-                context.persons.setdefault(index, []).append(entity.text)
+                context.persons.setdefault(index, []).append(person_name(entity))
 
 
 def _one_county(places: list[PlaceMention]) -> str:

@@ -624,3 +624,24 @@ def test_a_sentence_being_served_is_no_sentencing(gazetteer, table):
     handed = parse("A judge in Salem handed down a sentence of six years on Friday.",
                    gazetteer, table)
     assert only(handed.events, "legal proceedings").subtype == "sentence"
+
+
+def test_a_person_s_styles_are_not_part_of_the_name(gazetteer, table):
+    text = ("Former State Sen. Harold P. Lindqvist was arrested in Dover on Monday. Deputies said "
+            "Lindqvist was charged with fraud on Tuesday.")
+    events = parse(text, gazetteer, table).events
+    assert ("Harold P. Lindqvist", "target") in parties(only(events, "arrest"))
+
+
+def test_a_titled_name_the_model_misses_is_a_person(gazetteer, table):
+    text = "Mr Justice Okonedo on Friday sentenced a Leeds man to six years in prison."
+    sentence = only(parse(text, gazetteer, table).events, "legal proceedings")
+    assert ("Okonedo", "actor") in parties(sentence)
+    assert "Mr Justice Okonedo" in next(a for a in sentence.actors
+                                        if a.name == "Okonedo").aliases_seen
+
+
+def test_a_judge_unnamed_is_the_judge_as_written(gazetteer, table):
+    text = "A federal judge sentenced Maria Olsen to ten years in prison in Boston on Friday."
+    sentence = only(parse(text, gazetteer, table).events, "legal proceedings")
+    assert {("Federal judge", "actor"), ("Maria Olsen", "target")} <= parties(sentence)
