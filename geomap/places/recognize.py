@@ -30,8 +30,8 @@ from geomap.places.finder import Finder
 from geomap.places.finenames import FineName, fine_names
 from geomap.places.rules import ARTICLE_PASSES, SPAN_RULES, Candidate, own_place
 from geomap.places.toponym import Toponym
-from geomap.places.words import capitalised, trim
-from geomap.vocabulary import NON_PLACE_LABELS
+from geomap.places.words import capitalised, is_dateline, trim
+from geomap.vocabulary import DATELINE_FOLLOWERS, NON_PLACE_LABELS
 
 
 def find_toponyms(doc: Doc, context: ReadingContext) -> list[Toponym]:
@@ -61,13 +61,23 @@ def _decide(finder: Finder, start: int, end: int, label: str) -> None:
             return
 
 
+def _dateline_apart(doc: Doc, start: int, end: int, label: str) -> list[tuple[int, int, str]]:
+    """An entity the model ran on from a dateline into the story ("DANIELSVILLE - Madison
+    County") as two candidates: the dateline, unlabelled, and the rest under the model's label."""
+    for cut in range(start + 1, end - 1):
+        if doc[cut].text in DATELINE_FOLLOWERS and is_dateline(doc[start:cut]):
+            return [(start, cut, ""), (cut + 1, end, label)]
+    return [(start, end, label)]
+
+
 def _candidate_spans(doc: Doc, fine: list[FineName]) -> list[tuple[int, int, str]]:
     """(start token, end token, label) of every entity and every unlabelled capitalised run; a
     name below the town ("Elm Street") in place of the entities and runs it overlaps, with the
     label of the entity that ends it."""
     # (the model calls some countries products: "pressuring Cyprus")
-    spans = [(ent.start, ent.end, ent.label_) for ent in doc.ents
-             if ent.label_ not in NON_PLACE_LABELS or ent.label_ == "PRODUCT"]
+    spans = [part for ent in doc.ents
+             if ent.label_ not in NON_PLACE_LABELS or ent.label_ == "PRODUCT"
+             for part in _dateline_apart(doc, ent.start, ent.end, ent.label_)]
     index = 0
     while index < len(doc):
         token = doc[index]

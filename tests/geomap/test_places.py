@@ -595,6 +595,14 @@ def test_a_dateline_names_a_place(gazetteer, tmp_path):
     assert found["BEIRUT"].country == "LB" and "HANOVER" in found
 
 
+def test_a_dateline_the_model_runs_into_the_story_is_a_place_apart(gazetteer, tmp_path):
+    # the model reads "HARTWELL - Hart County" as one organisation
+    found = _places_of(gazetteer, tmp_path,
+                       "HARTWELL - Hart County commissioners voted Tuesday to close the landfill.")
+    assert (found["HARTWELL"].country, found["HARTWELL"].admin1) == ("US", "Georgia")
+    assert found["Hart County"].admin1 == "Georgia"
+
+
 def test_people_and_offices_of_a_place_name_it(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path,
                        "Sherman woman held after crash. Meanwhile, Bismarck officials said the "
