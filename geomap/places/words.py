@@ -12,6 +12,7 @@ from geomap.vocabulary import (
     AUXILIARIES,
     COMPASS_WORDS,
     DATELINE_FOLLOWERS,
+    DETERMINERS,
     NOT_A_PLACE_AFTER,
     PARTY_CODES,
     PERSONAL_TITLES,
@@ -64,7 +65,7 @@ def trim(span: Span) -> Span:
         end -= 1
     while end - start > 1 and doc[start].is_space:
         start += 1
-    if end - start > 1 and doc[start].lower_ == "the":
+    if end - start > 1 and doc[start].lower_ in DETERMINERS:  # "An Alexandria man"
         start += 1
     # "Rep. Jane Roe, D-Iowa City": a legislator's party before the place (not "I-35")
     if end - start > 2 and is_party(doc, start) and capitalised(doc[start + 2]):

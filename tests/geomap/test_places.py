@@ -752,3 +752,10 @@ def test_a_person_whose_surname_is_a_street_word_is_no_street(gazetteer, tmp_pat
                        "closed the Mohawk Pike near Deerfield on Friday.")
     assert "Owen Pike" not in found
     assert found["Mohawk Pike"].kind == "street"
+
+
+def test_an_article_before_a_name_is_not_part_of_it(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "An Alexandria man was hurt in a crash on Friday, police in Virginia said.")
+    assert "Alexandria" in found and not any(text.startswith("An ") for text in found)
+    assert found["Alexandria"].admin1 == "Virginia"
