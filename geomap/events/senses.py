@@ -299,6 +299,9 @@ def assailant(parsed: Doc, token: Token) -> bool:
     ("the flood killed ten", "were killed in a crash", "killed when the bus overturned"): the doer
     is a person or group, or a passive names no cause."""
     doers = [child for child in token.children if child.dep_ == "nsubj"]
+    if token.dep_ == "pcomp" and token.tag_ == "VBG":  # "Reyes is accused of killing Lane"
+        doers += [child for child in token.head.head.children
+                  if child.dep_ in ("nsubj", "nsubjpass")]
     for agent in (child for child in token.children if child.dep_ == "agent"):
         doers += [by for by in agent.children if by.dep_ != "prep"]  # "by militants"
     if doers:
@@ -344,7 +347,11 @@ REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
 
 def is_offence(token: Token) -> bool:
     """The offence named in a legal event ("charged with escape", "accused of the bombing",
-    "arrested for arson"): the charge is the event, not what it names."""
+    "arrested for arson"): the charge is the event, not what it names. A deed told with whom it
+    was done to ("accused of killing Doris Lane", "of beating his stepson") is the crime itself,
+    alleged (`modality` hedges it)."""
+    if token.tag_ == "VBG" and any(child.dep_ == "dobj" for child in token.children):
+        return False
     for ancestor in [token, *token.ancestors][:4]:
         head = ancestor.head
         if ancestor.dep_ == "pobj" and head.lower_ in ("with", "of", "for") \

@@ -645,3 +645,12 @@ def test_a_judge_unnamed_is_the_judge_as_written(gazetteer, table):
     text = "A federal judge sentenced Maria Olsen to ten years in prison in Boston on Friday."
     sentence = only(parse(text, gazetteer, table).events, "legal proceedings")
     assert {("Federal judge", "actor"), ("Maria Olsen", "target")} <= parties(sentence)
+
+
+def test_a_deed_an_accused_is_said_to_have_done_to_someone_is_the_crime_alleged(gazetteer, table):
+    crime = only(parse("Tom Reyes is accused of killing Doris Lane in Pomeroy.", gazetteer,
+                       table).events, "attack")
+    assert crime.speculative and ("Tom Reyes", "actor") in parties(crime)
+    # an offence named without whom it was done to is the charge's, not an event
+    charge = parse("Tom Reyes was charged with murder in Pomeroy on Monday.", gazetteer, table)
+    assert [event.type for event in charge.events] == ["legal proceedings"]
