@@ -36,7 +36,7 @@ MAX_CONFIDENCE = 0.99
 # Subtypes that say no more than their type does: they agree with any other of the type.
 GENERIC_SUBTYPES = frozenset({"attack", "bombing", "clash", "battle", "offensive", "capture",
                               "recapture", "flight", "displacement", "meeting", "talks",
-                              "announcement"})
+                              "announcement", "accident", "crash"})
 # Fires are one kind of event whichever family a telling reads them in: "a brush fire" (a
 # wildfire), then "the blaze" (an accident's fire).
 FIRES = frozenset({("accident", "fire"), ("disaster", "wildfire")})
@@ -97,8 +97,11 @@ def _same_spot(a: PlaceMention, b: PlaceMention) -> bool:
 
 
 def _named(event: Event) -> set[str]:
-    """The event's doers named as someone in particular (not "militants", not "civilians")."""
-    return {actor.name for actor in event.named("actor")}
+    """The event's doers named as someone in particular (not "militants", not "civilians"), and
+    the persons named in it whatever their part: the driver of one telling of a crash is its
+    victim in another."""
+    return {actor.name for actor in event.named("actor")} | {
+        actor.name for actor in event.actors if actor.kind == "person" and not actor.generic}
 
 
 def _subtypes_agree(a: Event, b: Event) -> bool:

@@ -38,6 +38,8 @@ ATTRIBUTION_LINKS = frozenset({"parataxis", "advcl", "ccomp"})
 # Clause markers that make an attached reporting verb a clause of its own ("after police said").
 SUBORDINATORS = frozenset({"after", "before", "when", "while", "because", "since", "as", "until",
                            "although", "though", "once", "if", "unless"})
+# Finite verb forms (past, present), which no "to" governs.
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Modal auxiliaries and hedging adverbs on the trigger or a verb governing it.
 MODALS = frozenset({"may", "might", "could", "would", "can", "should"})
 HEDGE_ADVERBS = frozenset({
@@ -210,8 +212,8 @@ def is_negated(parsed: Doc, head: int) -> bool:
     for link, governor in _scope(trigger, clauses=False):
         if governor.lower_ in CANCELLING_VERBS and _negative(governor):
             return False  # "did not hesitate to attack"
-        if _negative(governor) or governor.lower_ in NEGATING_VERBS:
-            return True
+        if _negative(governor) or (governor.lower_ in NEGATING_VERBS and link != "conj"):
+            return True  # (what one did after failing is done: "failed to yield and collided")
         if governor.lower_ in DENIAL_VERBS and link in ("ccomp", "dobj"):
             return True
     return False
@@ -265,6 +267,8 @@ def _step(current: Token, clauses: bool, adjuncts: bool) -> tuple[str, Token] | 
         return link, governor
     if link in ("dobj", "nsubjpass") and governor.lower_ in SUPPORT_VERBS | DENIAL_VERBS:
         return link, governor
+    if link == "conj" and current.tag_ in FINITE_TAGS and governor.tag_ == "VB":
+        return None  # "failed to stop and collided": a past tense is no infinitive's conjunct
     if link == "conj" and not _has_subject(current) and not any(
             child.dep_ == "cc" and child.lower_ in ("but", "yet") for child in governor.children):
         return link, governor

@@ -116,6 +116,8 @@ def test_an_event_told_as_not_done_is_negated(text, trigger):
     ("The army did not hesitate to attack the town.", "attack"),
     # a denial of responsibility is not a denial that the attack happened
     ("The group denied responsibility for the attack on the convoy.", "attack"),
+    # what one did after failing is done
+    ("The driver failed to stop and collided with a van on the bypass.", "collided"),
 ])
 def test_negations_elsewhere_leave_the_event_done(text, trigger):
     assert flags(text, trigger)[2] is False

@@ -654,3 +654,12 @@ def test_a_deed_an_accused_is_said_to_have_done_to_someone_is_the_crime_alleged(
     # an offence named without whom it was done to is the charge's, not an event
     charge = parse("Tom Reyes was charged with murder in Pomeroy on Monday.", gazetteer, table)
     assert [event.type for event in charge.events] == ["legal proceedings"]
+
+
+def test_a_crash_retold_by_the_person_in_it_is_one_crash(gazetteer, table):
+    text = ("Harold Lane, 80, of Dover, was killed in a traffic accident Monday morning. The "
+            "crash happened at the corner of Loockerman Street and Governors Avenue. Lane failed "
+            "to stop and collided with a pickup truck, police said.")
+    (crash,) = parse(text, gazetteer, table).events
+    assert (crash.type, crash.subtype) == ("accident", "road") and not crash.negated
+    assert "Harold Lane" in {actor.name for actor in crash.actors}
