@@ -123,7 +123,8 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
                 last_place = (index, event.place)
             kind = event_kind(event)
             before = latest.get(kind)
-            if definite and before is not None and index - before[0] <= CONTINUATION_SENTENCES:
+            if definite and before is not None and (index - before[0] <= CONTINUATION_SENTENCES
+                                                    or event.place is None):
                 # told on the word of whoever told the event it continues, where it was told to
                 # be (a place far from it is another matter's: "the spill ... a court in Denver")
                 told = events[before[1]]

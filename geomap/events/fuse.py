@@ -61,14 +61,16 @@ def merge_events(events: list[Event]) -> list[Event]:
     return [combine(cluster) if len(cluster) > 1 else cluster[0] for cluster in clusters]
 
 
-def retells(headline: Event, told: Event) -> bool:
+def retells(headline: Event, told: Event, *, anywhere: bool = False) -> bool:
     """Whether a headline's event is an event the article goes on to tell: the same type, subtypes
     and dates that agree, and places that can be one (either untold, or one near or inside the
-    other). A headline names the story's event, so no shared party is needed."""
+    other; any places when `anywhere`). A headline names the story's event, so no shared party
+    is needed."""
     if event_kind(headline) != event_kind(told) or headline.negated != told.negated \
             or not _subtypes_agree(headline, told) or not _dates_agree(headline.date, told.date):
         return False
-    return headline.place is None or told.place is None or near(headline.place, told.place)
+    return anywhere or headline.place is None or told.place is None \
+        or near(headline.place, told.place)
 
 
 def event_kind(event: Event) -> str:

@@ -663,3 +663,15 @@ def test_a_crash_retold_by_the_person_in_it_is_one_crash(gazetteer, table):
     (crash,) = parse(text, gazetteer, table).events
     assert (crash.type, crash.subtype) == ("accident", "road") and not crash.negated
     assert "Harold Lane" in {actor.name for actor in crash.actors}
+
+
+def test_a_headline_and_a_late_retelling_are_the_lede_s_event(gazetteer, table):
+    # the headline's "Kenwood" is not the street's town, and "The crash" comes five sentences on
+    text = ("Driver hurt in Kenwood crash. A Dover man remains in hospital after a two-car crash "
+            "at the corner of Kenwood Road and Forrest Avenue in Dover on Friday night. Tom Hale "
+            "of Dover was driving a Ford and Ann Lee of Camden was driving a Honda. Hale was taken "
+            "to Bayhealth Hospital. No other injuries were reported. The crash happened just "
+            "before 9 p.m.")
+    (crash,) = parse(text, gazetteer, table, "2020-03-10").events
+    assert crash.place.name == "Kenwood Road" and crash.date.date == "2020-03-06"
+    assert len(crash.triggers) >= 2
