@@ -114,6 +114,14 @@ INTENT_HEADS = frozenset({"plan", "plans", "planned", "planning", "threaten", "t
                           "asked", "asking", "demand", "demands", "demanded", "request",
                           "requested", "appeal", "appealed", "beg", "begged"})
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "would"})
+# What is kept from happening does not happen: "to prevent his arrest", "evaded capture".
+PREVENTION_VERBS = frozenset({"prevent", "prevents", "prevented", "preventing", "avoid", "avoids",
+                              "avoided", "avoiding", "avert", "averts", "averted", "averting",
+                              "evade", "evades", "evaded", "evading", "thwart", "thwarts",
+                              "thwarted", "thwarting", "foil", "foils", "foiled", "foiling"})
+# Predicates that say an event is only in prospect: "a sentence of four years is possible".
+PROSPECT_WORDS = frozenset({"possible", "likely", "unlikely", "probable", "expected", "imminent",
+                            "due", "pending", "planned", "scheduled"})
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "'s", "'re"})
 # Entities whose names hold event words that tell of no event ("Highway Patrol"); not works
 # of art, which the model calls "The Battle of Mosul".
@@ -418,6 +426,17 @@ def _rumoured(token: Token) -> bool:
     return clause is not None and clause.head.lower_ in RUMOUR_NOUNS
 
 
+def _in_prospect(token: Token) -> bool:
+    """The subject of a predicate of prospect ("a sentence ... is possible"), or what it is
+    possible upon ("upon conviction")."""
+    if token.dep_ == "pobj" and token.head.dep_ == "prep":
+        token = token.head
+    elif token.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    return any(child.dep_ == "acomp" and child.lower_ in PROSPECT_WORDS
+               for child in token.head.children)
+
+
 def _infinitive(token: Token) -> bool:
     """A verb with "to" before it: "to be sentenced", "the fight to retake"."""
     return any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
@@ -435,6 +454,10 @@ def is_unrealised(token: Token) -> bool:
         return True
     if token.dep_ in ("xcomp", "ccomp") and token.head.lower_ in INTENT_HEADS:
         return True
+    if token.dep_ == "dobj" and token.head.lower_ in PREVENTION_VERBS:
+        return True  # "in order to prevent his arrest"
+    if _in_prospect(token):
+        return True  # "a prison sentence of four to 15 years is possible upon conviction"
     if token.dep_ == "xcomp" and token.head.lower_ in BE_FORMS and _infinitive(token):
         return True  # "is to be sentenced on July 13", "are to meet next week"
     if token.dep_ == "acl" and _infinitive(token):

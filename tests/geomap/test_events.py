@@ -501,6 +501,17 @@ def test_what_is_scheduled_has_not_happened(gazetteer, table):
                  table).events == []
 
 
+@pytest.mark.parametrize("text", [
+    "The judge told Lane in Kismayo that a prison term of up to ten years is possible upon "
+    "conviction.",
+    "Lane lied to the police in Kismayo in order to prevent his brother's arrest.",
+    "The suspect evaded capture in Kismayo for three weeks.",
+])
+def test_what_is_only_in_prospect_or_kept_from_happening_has_not_happened(gazetteer, table,
+                                                                           text):
+    assert [event.type for event in parse(text, gazetteer, table).events] == []
+
+
 def test_a_fire_headline_is_the_brush_fire_the_article_tells(gazetteer, table):
     events = parse("Fire near Kismayo might close the coast road\n\nA brush fire burned 300 acres "
                    "near Kismayo on Friday, officials said.", gazetteer, table).events
