@@ -82,6 +82,15 @@ OFFICIAL_WORDS = frozenset({"president", "minister", "prime", "secretary", "king
                             "pope", "envoy", "delegation", "leader", "chancellor", "premier",
                             "ambassador", "governor", "mayor", "commander", "general", "prince",
                             "emir", "sultan", "foreign", "defence", "defense", "officials"})
+# Who takes part in a meeting that is news: a named person, body or country.
+PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+INSTITUTION_WORDS = frozenset({"council", "councils", "board", "committee", "commission",
+                               "commissioners", "parliament", "cabinet", "government", "senate",
+                               "assembly", "lawmakers", "legislators", "delegates", "negotiators",
+                               "representatives", "envoys", "ministers", "leaders", "mediators",
+                               "diplomats", "talks", "summit", "union", "rebels", "opposition"})
+WATER_WORDS = frozenset({"water", "waters", "floodwater", "floodwaters", "mud", "rain", "rains",
+                         "seawater", "sea", "river", "sewage"})
 COURT_WORDS = frozenset({"court", "judge", "judges", "tribunal", "jury", "justice", "justices",
                          "magistrate", "bench"})
 # What armed sides fight for: "the battle for the port".
@@ -340,8 +349,43 @@ def _people_nouns() -> frozenset[str]:
 
 
 def lowercase(parsed: Doc, token: Token) -> bool:
-    """"a march", not the month."""
-    return token.text.islower()
+    """"a march", not the month, however written ("effective today, march 31")."""
+    following = parsed[token.i + 1] if token.i + 1 < len(parsed) else None
+    return token.text.islower() and not (following is not None and following.like_num)
+
+
+def among_officials(parsed: Doc, token: Token) -> bool:
+    """A meeting of office holders, institutions or parties named ("the two foreign ministers
+    met", "to meet with United Russia officials"), not "met all kinds of people" or "meeting with
+    friends"."""
+    parties = [child for child in token.children
+               if child.dep_ in ("nsubj", "nsubjpass", "dobj", "compound", "poss", "amod")]
+    parties += [grand for child in token.children if child.lower_ in ("with", "between", "of")
+                for grand in child.children if grand.dep_ == "pobj"]
+    if token.dep_ == "pcomp" or (token.dep_ in ("xcomp", "advcl", "acl") and not parties):
+        parties += [child for child in token.head.children if child.dep_ == "nsubj"]
+    words = [t for party in parties for t in _phrase(party)]
+    return any(t.ent_type_ in PARTY_ENTITIES or t.lower_ in OFFICIAL_WORDS | INSTITUTION_WORDS
+               for t in words)
+
+
+def _phrase(token: Token) -> list[Token]:
+    """A noun with the words that name it and its conjuncts ("regional United Russia officials",
+    "the mayor and the sheriff"), not what a preposition adds ("friends in Dallas")."""
+    found = [token]
+    for child in token.children:
+        if child.dep_ in ("compound", "amod", "nmod", "poss", "appos"):
+            found.append(child)
+        elif child.dep_ == "conj":
+            found += _phrase(child)
+    return found
+
+
+def watery(parsed: Doc, token: Token) -> bool:
+    """Flooded with water, not "inundated with calls"."""
+    return not any(child.lower_ == "with" and any(
+        grand.dep_ == "pobj" and grand.lower_ not in WATER_WORDS for grand in child.children)
+        for child in token.children)
 
 
 REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
@@ -349,7 +393,7 @@ REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
         military, armed, labour, troops, aircraft, train, vessel, structure, industrial, disease,
         volcano, not_gunfire, legal_charge, released_person, law_object, official, court, past,
         plural, person_object, not_medical, lowercase, assailant, not_ailment, agreed_on,
-        not_served)
+        not_served, among_officials, watery)
 }
 
 

@@ -686,3 +686,18 @@ def test_a_headline_and_a_late_retelling_are_the_lede_s_event(gazetteer, table):
     (crash,) = parse(text, gazetteer, table, "2020-03-10").events
     assert crash.place.name == "Kenwood Road" and crash.date.date == "2020-03-06"
     assert len(crash.triggers) >= 2
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The two foreign ministers met in Cairo on Thursday.", "meeting"),
+    ("The mayor flew to Dover on Saturday to meet with county officials.", "meeting"),
+    ("After meeting with friends in Dallas, the pilot checked the plane.", None),
+    ("Fans would have the chance to meet her in downtown Athens.", None),
+    ("Heavy rains inundated villages along the river near Dhaka on Monday.", "disaster"),
+    ("Dispatchers in Dover have been inundated with calls about the message.", None),
+    ("He will retire effective today, march 31, after 35 years in Dover.", None),
+    ("Police in Dover stepped up patrols as a precaution.", None),
+])
+def test_a_word_tells_of_its_event_only_with_the_parties_it_needs(gazetteer, table, text, kind):
+    found = {event.type for event in parse(text, gazetteer, table).events}
+    assert found == ({kind} if kind else set())
