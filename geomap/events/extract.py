@@ -22,7 +22,7 @@ from geomap.events.actor_mentions import ActorMention
 from geomap.events.article_context import ArticleEvents, read_article
 from geomap.events.counts import Counts, find_counts
 from geomap.events.dating import event_date
-from geomap.events.fuse import combine, event_kind, near
+from geomap.events.fuse import combine, event_kind, near, subtypes_agree
 from geomap.events.governments import as_forces
 from geomap.events.headlines import fold_headline, headlines, is_caption, is_question
 from geomap.events.modality import (
@@ -124,7 +124,8 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
             kind = event_kind(event)
             before = latest.get(kind)
             if definite and before is not None and (index - before[0] <= CONTINUATION_SENTENCES
-                                                    or event.place is None):
+                                                    or event.place is None) \
+                    and subtypes_agree(events[before[1]], event):
                 # told on the word of whoever told the event it continues, where it was told to
                 # be (a place far from it is another matter's: "the spill ... a court in Denver")
                 told = events[before[1]]

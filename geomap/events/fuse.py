@@ -67,7 +67,7 @@ def retells(headline: Event, told: Event, *, anywhere: bool = False) -> bool:
     other; any places when `anywhere`). A headline names the story's event, so no shared party
     is needed."""
     if event_kind(headline) != event_kind(told) or headline.negated != told.negated \
-            or not _subtypes_agree(headline, told) or not _dates_agree(headline.date, told.date):
+            or not subtypes_agree(headline, told) or not _dates_agree(headline.date, told.date):
         return False
     return anywhere or headline.place is None or told.place is None \
         or near(headline.place, told.place)
@@ -79,7 +79,7 @@ def event_kind(event: Event) -> str:
 
 
 def _same_event(a: Event, b: Event) -> bool:
-    if event_kind(a) != event_kind(b) or a.negated != b.negated or not _subtypes_agree(a, b) \
+    if event_kind(a) != event_kind(b) or a.negated != b.negated or not subtypes_agree(a, b) \
             or not _dates_agree(a.date, b.date) or not _kinds_agree(a, b):
         return False
     named_a, named_b = _named(a), _named(b)
@@ -106,7 +106,7 @@ def _named(event: Event) -> set[str]:
         actor.name for actor in event.actors if actor.kind == "person" and not actor.generic}
 
 
-def _subtypes_agree(a: Event, b: Event) -> bool:
+def subtypes_agree(a: Event, b: Event) -> bool:
     """"An air strike" and "the attack" can be one event; an air strike and shelling cannot."""
     return a.subtype == b.subtype or a.subtype in GENERIC_SUBTYPES \
         or b.subtype in GENERIC_SUBTYPES or event_kind(a) == event_kind(b) == "fire"

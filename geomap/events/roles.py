@@ -176,7 +176,8 @@ def _role(token: Token, trigger: Token, event_type: str, kind: str
     word tied through another verb, the point where that tie reaches the trigger's side: the
     verb's own step to the word is part of the tie); None when the parse does not tie it to the
     event."""
-    harmed = "victim" if event_type in HARMFUL_TYPES and kind == "civilians" else "target"
+    harmed = "victim" if event_type in HARMFUL_TYPES | {"disaster"} and kind == "civilians" \
+        else "target"
     if token.i == trigger.i:
         return "actor", token  # "suicide bombers", "protesters": the trigger names its doers
     if trigger.dep_ == "acl" and trigger.head.i == token.i:
@@ -225,7 +226,8 @@ def _argument_role(token: Token, trigger: Token, event_type: str, harmed: str) -
     """The role of a word the trigger governs directly."""
     dep = token.dep_
     if dep in ("nsubj", "csubj"):
-        return "actor"
+        # "four people contracted HIV": in a disaster people are struck, not doers
+        return "victim" if event_type == "disaster" and harmed == "victim" else "actor"
     if dep == "nsubjpass":
         moved = event_type in MOVEMENT_TYPES and not any(c.dep_ == "agent"
                                                          for c in trigger.children)

@@ -89,6 +89,16 @@ INSTITUTION_WORDS = frozenset({"council", "councils", "board", "committee", "com
                                "assembly", "lawmakers", "legislators", "delegates", "negotiators",
                                "representatives", "envoys", "ministers", "leaders", "mediators",
                                "diplomats", "talks", "summit", "union", "rebels", "opposition"})
+# What a government announces that is a decision of its own.
+MEASURE_WORDS = frozenset({
+    "plan", "plans", "programme", "program", "allocation", "funding", "fund", "budget", "ban",
+    "measures", "measure", "policy", "strategy", "closure", "curfew", "cuts", "cut", "tax",
+    "initiative", "scheme", "restrictions", "restriction", "sanctions", "package", "aid",
+    "investment", "reform", "reforms", "lockdown", "quarantine", "evacuation", "moratorium",
+    "subsidy", "subsidies", "grant", "grants", "campaign", "withdrawal", "deployment",
+    "ceasefire", "amnesty", "pardon", "resignation", "candidacy", "increase", "freeze"})
+DECLARING_VERBS = frozenset({"declared", "declare", "declares", "declaring", "proclaimed",
+                             "proclaim", "proclaims", "announced", "imposed", "lifted"})
 WATER_WORDS = frozenset({"water", "waters", "floodwater", "floodwaters", "mud", "rain", "rains",
                          "seawater", "sea", "river", "sewage"})
 COURT_WORDS = frozenset({"court", "judge", "judges", "tribunal", "jury", "justice", "justices",
@@ -381,6 +391,24 @@ def _phrase(token: Token) -> list[Token]:
     return found
 
 
+def measure(parsed: Doc, token: Token) -> bool:
+    """A policy announced ("announced an allocation of CNY860 million", "the announcement of a
+    curfew"), not what someone announced was so ("announced that ...", "announced his death")."""
+    objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
+    objects += [grand for child in token.children if child.lower_ in ("of", "about")
+                for grand in child.children if grand.dep_ == "pobj"]
+    if token.dep_ == "nsubjpass" or (token.dep_ == "dobj" and token.head.lower_ in ("made",)):
+        objects.append(token)  # "a ban was announced"
+    return any(obj.lemma_.lower() in MEASURE_WORDS or obj.lower_ in MEASURE_WORDS
+               for obj in objects)
+
+
+def declared(parsed: Doc, token: Token) -> bool:
+    """An emergency declared ("declared a flu emergency", "an emergency has been declared"), not
+    an emergency room or an emergency meeting."""
+    return token.head.lower_ in DECLARING_VERBS and token.dep_ in ("dobj", "nsubjpass")
+
+
 def watery(parsed: Doc, token: Token) -> bool:
     """Flooded with water, not "inundated with calls"."""
     return not any(child.lower_ == "with" and any(
@@ -393,7 +421,7 @@ REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
         military, armed, labour, troops, aircraft, train, vessel, structure, industrial, disease,
         volcano, not_gunfire, legal_charge, released_person, law_object, official, court, past,
         plural, person_object, not_medical, lowercase, assailant, not_ailment, agreed_on,
-        not_served, among_officials, watery)
+        not_served, among_officials, watery, measure, declared)
 }
 
 

@@ -701,3 +701,34 @@ def test_a_headline_and_a_late_retelling_are_the_lede_s_event(gazetteer, table):
 def test_a_word_tells_of_its_event_only_with_the_parties_it_needs(gazetteer, table, text, kind):
     found = {event.type for event in parse(text, gazetteer, table).events}
     assert found == ({kind} if kind else set())
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The government announced on Friday an allocation of $9 million for clinics in Accra.",
+     ("political decision", "announcement")),
+    ("The governor declared a public health emergency in six counties of Kansas on Friday.",
+     ("political decision", "decision")),
+    ("At least four people in Lima have contracted HIV from blood transfusions.",
+     ("disaster", "epidemic")),
+    ("Three pigs tested positive for swine fever on a farm near Ghent.", ("disaster", "epidemic")),
+])
+def test_decisions_and_cases_of_disease_are_events(gazetteer, table, text, kind):
+    (event,) = parse(text, gazetteer, table).events
+    assert (event.type, event.subtype) == kind
+
+
+def test_what_is_announced_to_be_so_is_a_statement_not_a_decision(gazetteer, table):
+    text = "The ministry announced on Friday that the talks in Cairo had failed."
+    assert not [e for e in parse(text, gazetteer, table).events if e.type == "political decision"]
+
+
+def test_people_struck_by_a_disease_are_its_victims(gazetteer, table):
+    cases = only(parse("At least four people in Lima have contracted HIV from blood "
+                       "transfusions.", gazetteer, table).events, "disaster")
+    assert parties(cases) == {("Civilians", "victim")}
+
+
+def test_a_definite_telling_of_another_disaster_is_another_event(gazetteer, table):
+    text = ("Cholera has infected 40 people in Jilib this week. The flood killed ten villagers "
+            "near Baidoa on Monday.")
+    assert sorted(e.subtype for e in parse(text, gazetteer, table).events) == ["epidemic", "flood"]
