@@ -142,7 +142,7 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
     # a headline is folded before the unplaced are placed: its place is the story's, not its
     # neighbour's ("Wedding party suicide attack" below a paragraph on the Euphrates valley)
     events, told_in = fold_headline(events, told_in, headlines(sentences))
-    name_the_unnamed(events, told_in)
+    name_the_unnamed(events, told_in, context.persons)
     events, told_in = fold_charges(events, told_in)
     events, told_in = fold_hazard_effects(events, told_in)
     place_the_unplaced(events, told_in, located, context.focus)

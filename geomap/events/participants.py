@@ -27,6 +27,10 @@ TITLE_PREFIXES = ("mr ", "mr. ", "mrs ", "mrs. ", "ms ", "ms. ", "dr ", "dr. ", 
 OPPOSED_TYPES = frozenset({"capture", "armed clash"})
 # Legal steps whose subject is the defendant: "Reyes appeared in court", "she pleaded guilty".
 DEFENDANT_SUBTYPES = frozenset({"court appearance"})
+# How many sentences after a legal step may name its unnamed defendants, and how many persons
+# named there may be them (more are a list of others: witnesses, officials, relatives).
+NAMING_REACH = 2
+NAMED_AT_MOST = 2
 # A referent is clear when it is named this many times more than the next candidate.
 DOMINANCE = 3
 
@@ -199,22 +203,35 @@ def _resolve_reference(context: ArticleEvents, index: int, mention: ActorMention
     return mention
 
 
-def name_the_unnamed(events: list[Event], told_in: list[int]) -> None:
+def name_the_unnamed(events: list[Event], told_in: list[int],
+                     persons: dict[int, list[str]]) -> None:
     """People a legal step leaves unnamed ("two people have been arrested") are those the next
     sentence names in the next step of the same case ("Hall and Ross were charged with
-    murder"): news names the defendants right after the step that makes them news. `told_in`
-    holds each event's sentence."""
+    murder"), else the one or two persons the next sentences name in full ("... was charged.
+    Stephen Morris, 49, told deputies ..."): news names the defendants right after the step that
+    makes them news. `told_in` holds each event's sentence, `persons` the full names of each
+    sentence (see `ArticleEvents`)."""
     for index, (event, sentence) in enumerate(zip(events, told_in)):
         if FAMILY_OF_TYPE[event.type] != "legal" or event.named("target"):
             continue
-        # the first event after this sentence's (the events are in text order)
-        later = next((i for i in range(index + 1, len(events)) if told_in[i] != sentence), None)
-        if later is None or told_in[later] != sentence + 1 \
-                or FAMILY_OF_TYPE[events[later].type] != "legal":
-            continue
-        named = events[later].named("target")
+        named = [Actor(actor.name, "target", actor.kind, list(actor.aliases_seen))
+                 for actor in _next_step_defendants(events, told_in, index)]
+        if not named and any(actor.generic and actor.role == "target" for actor in event.actors):
+            names = list(dict.fromkeys(name for i in range(sentence + 1, sentence + 1 + NAMING_REACH)
+                                       for name in persons.get(i, [])))
+            if len(names) <= NAMED_AT_MOST:
+                named = [Actor(name, "target", "person") for name in names]
         if named:
             event.actors = [actor for actor in event.actors
-                            if not (actor.role == "target" and actor.generic)]
-            event.actors += [Actor(actor.name, "target", actor.kind, list(actor.aliases_seen))
-                             for actor in named]
+                            if not (actor.role == "target" and actor.generic)] + named
+
+
+def _next_step_defendants(events: list[Event], told_in: list[int], index: int) -> list[Actor]:
+    """Who the next legal step, told in the very next sentence, names as its targets."""
+    sentence = told_in[index]
+    # the first event after this sentence's (the events are in text order)
+    later = next((i for i in range(index + 1, len(events)) if told_in[i] != sentence), None)
+    if later is None or told_in[later] != sentence + 1 \
+            or FAMILY_OF_TYPE[events[later].type] != "legal":
+        return []
+    return events[later].named("target")

@@ -502,8 +502,8 @@ def test_what_is_scheduled_has_not_happened(gazetteer, table):
 
 
 @pytest.mark.parametrize("text", [
-    "The judge told Lane in Kismayo that a prison term of up to ten years is possible upon "
-    "conviction.",
+    ("The judge told Lane in Kismayo that a prison term of up to ten years is possible upon "
+     "conviction."),
     "Lane lied to the police in Kismayo in order to prevent his brother's arrest.",
     "The suspect evaded capture in Kismayo for three weeks.",
 ])
@@ -732,3 +732,11 @@ def test_a_definite_telling_of_another_disaster_is_another_event(gazetteer, tabl
     text = ("Cholera has infected 40 people in Jilib this week. The flood killed ten villagers "
             "near Baidoa on Monday.")
     assert sorted(e.subtype for e in parse(text, gazetteer, table).events) == ["epidemic", "flood"]
+
+
+def test_an_unnamed_defendant_is_the_person_the_next_sentences_name(gazetteer, table):
+    text = ("Deputies charged a Dover man with making threats on Monday. According to the "
+            "complaint, Walter Q. Hensley, 49, called the tax office twice.")
+    charge = only(parse(text, gazetteer, table).events, "legal proceedings")
+    assert ("Walter Q. Hensley", "target") in parties(charge)
+    assert not any(actor.generic and actor.role == "target" for actor in charge.actors)
