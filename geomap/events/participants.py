@@ -139,7 +139,8 @@ def _surnames(context: ArticleEvents, parsed: Doc, mentions: list[ActorMention],
 
 def _full_name(context: ArticleEvents, mention: ActorMention) -> ActorMention:
     """A person named by surname alone ("Williams", "Mr Yudhoyono") is the one person of that
-    surname the article names in full ("Charles S. Williams"); two such people leave it as is.
+    surname the article names in full ("Charles S. Williams"), else the one of that first name;
+    two such people leave it as is.
     A lone word the model took for an organisation may be such a surname too."""
     if mention.reference or not mention.name or mention.kind != "person" and not (
             mention.kind == "organisation" and " " not in mention.name and not mention.agency):
@@ -147,8 +148,11 @@ def _full_name(context: ArticleEvents, mention: ActorMention) -> ActorMention:
     surname = mention.name.split()[-1].lower()
     if len(mention.name.split()) > 1 and not mention.name.lower().startswith(TITLE_PREFIXES):
         return mention
-    full = {name for names in context.persons.values() for name in names
-            if name.split()[-1].lower() == surname and name.lower() != mention.name.lower()}
+    everyone = {name for names in context.persons.values() for name in names
+                if name.lower() != mention.name.lower()}
+    full = {name for name in everyone if name.split()[-1].lower() == surname}
+    if not full and len(mention.name.split()) == 1:  # "McDonald and Barry": a first name
+        full = {name for name in everyone if name.split()[0].lower() == surname}
     if len(full) == 1:
         mention.name, mention.kind = full.pop(), "person"
     return mention

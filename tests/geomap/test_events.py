@@ -740,3 +740,10 @@ def test_an_unnamed_defendant_is_the_person_the_next_sentences_name(gazetteer, t
     charge = only(parse(text, gazetteer, table).events, "legal proceedings")
     assert ("Walter Q. Hensley", "target") in parties(charge)
     assert not any(actor.generic and actor.role == "target" for actor in charge.actors)
+
+
+def test_a_lone_first_name_is_the_one_person_of_that_first_name(gazetteer, table):
+    text = ("Deputies arrested Kelvin D. Marsh and Darnell T. Pike in Dover on Monday. Marsh and "
+            "Darnell were charged with burglary on Tuesday.")
+    charge = only(parse(text, gazetteer, table).events, "legal proceedings")
+    assert {("Kelvin D. Marsh", "target"), ("Darnell T. Pike", "target")} <= parties(charge)
