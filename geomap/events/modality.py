@@ -99,7 +99,9 @@ ABILITY_MODALS = frozenset({"can", "could"})
 COMPLEMENT_PREPOSITIONS = frozenset({"of", "from", "to"})
 # "frequent bombings", "is regularly shelled": a pattern, not one event.
 HABITUAL_WORDS = frozenset({"frequent", "frequently", "regular", "regularly", "often", "routinely",
-                            "usually", "typically", "repeatedly", "habitually", "periodic"})
+                            "usually", "typically", "repeatedly", "habitually", "periodic",
+                            "currently", "normally", "generally", "traditionally", "annually",
+                            "customarily"})
 
 
 def is_descriptive(parsed: Doc, trigger: Trigger) -> bool:

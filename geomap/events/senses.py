@@ -99,6 +99,13 @@ MEASURE_WORDS = frozenset({
     "ceasefire", "amnesty", "pardon", "resignation", "candidacy", "increase", "freeze"})
 DECLARING_VERBS = frozenset({"declared", "declare", "declares", "declaring", "proclaimed",
                              "proclaim", "proclaims", "announced", "imposed", "lifted"})
+POLICE_WORDS = frozenset({"police", "policemen", "officers", "officer", "deputies", "deputy",
+                          "agents", "agent", "detectives", "investigators", "sheriff", "sheriff's",
+                          "fbi", "troopers", "dea", "atf", "narcotics", "constables", "gardai",
+                          "customs"})
+ELECTORAL_WORDS = frozenset({"won", "win", "wins", "winning", "victory", "election", "vote",
+                             "votes", "elected", "re-elected", "reelected", "poll", "polls",
+                             "presidency", "race", "seat", "ballot", "carried", "carry"})
 WATER_WORDS = frozenset({"water", "waters", "floodwater", "floodwaters", "mud", "rain", "rains",
                          "seawater", "sea", "river", "sewage"})
 COURT_WORDS = frozenset({"court", "judge", "judges", "tribunal", "jury", "justice", "justices",
@@ -107,6 +114,13 @@ COURT_WORDS = frozenset({"court", "judge", "judges", "tribunal", "jury", "justic
 CONTESTED_PLACES = frozenset({"port", "city", "town", "village", "airport", "base", "hill", "bridge",
                               "capital", "border", "valley", "road", "highway", "crossing", "dam",
                               "province", "region", "territory", "oilfield", "harbour", "harbor"})
+# What armed sides take and hold: places, positions, control.
+TERRITORY_WORDS = CONTESTED_PLACES | frozenset({
+    "control", "territory", "villages", "towns", "cities", "areas", "area", "positions",
+    "position", "district", "districts", "neighbourhood", "neighbourhoods", "neighborhood",
+    "neighborhoods", "region", "province", "headquarters", "outpost", "outposts", "stronghold",
+    "hills", "ground", "countryside", "swathe", "swath", "land", "oilfield", "oilfields",
+    "airbase", "garrison", "compound", "checkpoint", "checkpoints", "island"})
 # Verbs and adjectives whose complement names the offence: "charged with escape".
 OFFENCE_HEADS = frozenset({"charged", "charge", "charges", "accused", "convicted", "suspected",
                            "guilty", "indicted", "arrested", "jailed", "sentenced", "detained",
@@ -409,6 +423,31 @@ def declared(parsed: Doc, token: Token) -> bool:
     return token.head.lower_ in DECLARING_VERBS and token.dep_ in ("dobj", "nsubjpass")
 
 
+def by_police(parsed: Doc, token: Token) -> bool:
+    """A raid, search or seizure by the police or agents of the law ("FBI agents searched his
+    home", "deputies seized a meth lab"), not gunmen raiding a village."""
+    return bool(_near_words(token) & POLICE_WORDS)
+
+
+def territory(parsed: Doc, token: Token) -> bool:
+    """Ground taken ("seized two villages", "seized control of the port", "seized Afmadow"), not
+    goods or papers ("seized bank statements")."""
+    objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
+    objects += [grand for obj in objects for of in obj.children if of.lower_ == "of"
+                for grand in of.children if grand.dep_ == "pobj"]  # "the eastern half of Mosul"
+    return not objects or any(
+        obj.tag_ in ("NNP", "NNPS") or any(t.ent_type_ in ("GPE", "LOC", "FAC")
+                                            or t.lower_ in TERRITORY_WORDS for t in _phrase(obj))
+        for obj in objects)  # a name is a place's more often than a hostage's
+
+
+def not_electoral(parsed: Doc, token: Token) -> bool:
+    """A fall of earth, not an election won by a landslide."""
+    above = [token.head, token.head.head]
+    return not (_near_words(token) | {t.lower_ for t in above for t in t.children}) \
+        & ELECTORAL_WORDS
+
+
 def watery(parsed: Doc, token: Token) -> bool:
     """Flooded with water, not "inundated with calls"."""
     return not any(child.lower_ == "with" and any(
@@ -421,7 +460,8 @@ REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
         military, armed, labour, troops, aircraft, train, vessel, structure, industrial, disease,
         volcano, not_gunfire, legal_charge, released_person, law_object, official, court, past,
         plural, person_object, not_medical, lowercase, assailant, not_ailment, agreed_on,
-        not_served, among_officials, watery, measure, declared)
+        not_served, among_officials, watery, measure, declared, by_police, territory,
+        not_electoral)
 }
 
 

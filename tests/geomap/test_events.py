@@ -747,3 +747,33 @@ def test_a_lone_first_name_is_the_one_person_of_that_first_name(gazetteer, table
             "Darnell were charged with burglary on Tuesday.")
     charge = only(parse(text, gazetteer, table).events, "legal proceedings")
     assert {("Kelvin D. Marsh", "target"), ("Darnell T. Pike", "target")} <= parties(charge)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("On March 7, FBI agents searched the home of a banker in Alton.", ("arrest", "raid")),
+    ("Deputies seized a mobile drug lab near Leesville on Tuesday.", ("arrest", "seizure")),
+    ("Police captured the escaped inmate near Dover on Monday.", ("arrest", "arrest")),
+    ("Rebels captured the town of Jilib on Sunday.", ("capture", "capture")),
+    ("Gunmen raided a village near Jilib on Wednesday.", ("attack", "raid")),
+])
+def test_raids_searches_and_seizures_by_the_police_are_legal_steps(gazetteer, table, text, kind):
+    (event,) = parse(text, gazetteer, table).events
+    assert (event.type, event.subtype) == kind
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Promising change, the candidate captured 1.3 percent of the vote in Sochi.", "capture"),
+    ("The agents seized bank statements in Alton.", "capture"),
+    ("Medvedev won the presidency in Moscow by a landslide.", "disaster"),
+    ("Currently, the city of Dover holds elections on the first Tuesday in September.",
+     "political decision"),
+])
+def test_words_of_war_and_disaster_in_other_senses_tell_of_no_such_event(gazetteer, table,
+                                                                          text, kind):
+    assert not [event for event in parse(text, gazetteer, table).events if event.type == kind]
+
+
+def test_agents_of_a_named_agency_act_for_it(gazetteer, table):
+    raid = only(parse("On March 7, FBI agents searched the home of a banker in Alton.",
+                      gazetteer, table).events, "arrest")
+    assert ("Federal Bureau of Investigation", "actor") in parties(raid)
