@@ -113,6 +113,7 @@ def find_actors(sentence: Doc, table: ActorTable, demonyms: dict[int, str],
                                       reference=True))
     for entity in sentence.ents:
         if (entity.label_ in ("PERSON", "ORG") or institution_as_place(entity)) \
+                and any(token.text[:1].isupper() for token in entity) \
                 and not _placed_or_dated(entity) \
                 and not (taken | triggers) & set(range(entity.start, entity.end)) \
                 and not _a_place(entity, places):

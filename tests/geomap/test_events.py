@@ -777,3 +777,10 @@ def test_agents_of_a_named_agency_act_for_it(gazetteer, table):
     raid = only(parse("On March 7, FBI agents searched the home of a banker in Alton.",
                       gazetteer, table).events, "arrest")
     assert ("Federal Bureau of Investigation", "actor") in parties(raid)
+
+
+def test_a_name_the_model_gives_to_lowercase_words_names_no_one(gazetteer, table):
+    # the model calls "meth lab" a person
+    seizure = only(parse("Deputies seized a mobile meth lab near Leesville on Tuesday.",
+                         gazetteer, table).events, "arrest")
+    assert "meth lab" not in {actor.name for actor in seizure.actors}
