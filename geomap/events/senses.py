@@ -88,7 +88,9 @@ INSTITUTION_WORDS = frozenset({"council", "councils", "board", "committee", "com
                                "commissioners", "parliament", "cabinet", "government", "senate",
                                "assembly", "lawmakers", "legislators", "delegates", "negotiators",
                                "representatives", "envoys", "ministers", "leaders", "mediators",
-                               "diplomats", "talks", "summit", "union", "rebels", "opposition"})
+                               "diplomats", "talks", "summit", "union", "rebels", "opposition",
+                               "level", "emergency", "crisis", "ministerial", "bilateral",
+                               "closed-door", "official"})  # "a high-level meeting"
 # What a government announces that is a decision of its own.
 MEASURE_WORDS = frozenset({
     "plan", "plans", "programme", "program", "allocation", "funding", "fund", "budget", "ban",

@@ -692,6 +692,7 @@ def test_a_headline_and_a_late_retelling_are_the_lede_s_event(gazetteer, table):
     ("The two foreign ministers met in Cairo on Thursday.", "meeting"),
     ("The mayor flew to Dover on Saturday to meet with county officials.", "meeting"),
     ("After meeting with friends in Dallas, the pilot checked the plane.", None),
+    ("A high-level meeting was under way in Mumbai on Monday.", "meeting"),
     ("Fans would have the chance to meet her in downtown Athens.", None),
     ("Heavy rains inundated villages along the river near Dhaka on Monday.", "disaster"),
     ("Dispatchers in Dover have been inundated with calls about the message.", None),
