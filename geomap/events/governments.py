@@ -28,7 +28,11 @@ ARTICLE_WORDS = ("United ", "Democratic ", "Central African ", "Republic of ")
 
 
 def government_of(country: str) -> str:
-    """"Government of Pakistan", "Government of the United States"."""
+    """"Government of Pakistan", "Government of the United States" (and of the Netherlands,
+    whose name the gazetteer writes "The Netherlands")."""
+    if country.startswith(("The ", "the ")):
+        country = country[4:]
+        return f"{PREFIX}the {country}"
     needs_article = country.startswith(ARTICLE_WORDS) or country.endswith(
         ("s", " Republic", " Kingdom", " Islands", " Emirates"))
     return f"{PREFIX}the {country}" if needs_article else PREFIX + country

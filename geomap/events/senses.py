@@ -100,11 +100,17 @@ MEASURE_WORDS = frozenset({
     "subsidy", "subsidies", "grant", "grants", "campaign", "withdrawal", "deployment",
     "ceasefire", "amnesty", "pardon", "resignation", "candidacy", "increase", "freeze"})
 DECLARING_VERBS = frozenset({"declared", "declare", "declares", "declaring", "proclaimed",
-                             "proclaim", "proclaims", "announced", "imposed", "lifted"})
+                             "proclaim", "proclaims", "announced", "imposed", "impose", "imposes",
+                             "lifted", "issued", "introduced", "eased", "tightened"})
 POLICE_WORDS = frozenset({"police", "policemen", "officers", "officer", "deputies", "deputy",
                           "agents", "agent", "detectives", "investigators", "sheriff", "sheriff's",
                           "fbi", "troopers", "dea", "atf", "narcotics", "constables", "gardai",
                           "customs"})
+# Who governs: its offices and bodies (with the parties named, see `by_authority`).
+AUTHORITY_WORDS = OFFICIAL_WORDS | INSTITUTION_WORDS | frozenset({
+    "authorities", "authority", "ministry", "department", "agency", "administration", "court",
+    "judge", "police", "regulator", "regulators", "inspectors", "state", "city", "county"})
+PATHOGEN_WORDS = frozenset({"strain", "strains", "bacteria", "bacterium", "pathogen", "parasite"})
 ELECTORAL_WORDS = frozenset({"won", "win", "wins", "winning", "victory", "election", "vote",
                              "votes", "elected", "re-elected", "reelected", "poll", "polls",
                              "presidency", "race", "seat", "ballot", "carried", "carry"})
@@ -450,6 +456,26 @@ def not_electoral(parsed: Doc, token: Token) -> bool:
         & ELECTORAL_WORDS
 
 
+def by_authority(parsed: Doc, token: Token) -> bool:
+    """An order, ban or restriction by those who govern ("the Dutch authorities have forbidden
+    exports", "the department directed the bureau to ..."), not an order for a pizza nor an
+    order to troops (whose deed is the event: "ordered troops to advance")."""
+    if any(child.dep_ in ("xcomp", "ccomp") for child in token.children):
+        return False
+    doers = [child for child in token.children if child.dep_ == "nsubj"]
+    doers += [grand for child in token.children if child.dep_ == "agent"
+              for grand in child.children if grand.dep_ == "pobj"]
+    return any(t.ent_type_ in PARTY_ENTITIES or t.lower_ in AUTHORITY_WORDS
+               for doer in doers for t in _phrase(doer))
+
+
+def disease_found(parsed: Doc, token: Token) -> bool:
+    """A disease found or confirmed ("the H5N1 virus was found in a dead swan"), not a body or a
+    weapon found."""
+    found = [child for child in token.children if child.dep_ in ("nsubjpass", "dobj")]
+    return any(t.lower_ in DISEASE_WORDS | PATHOGEN_WORDS for obj in found for t in _phrase(obj))
+
+
 def watery(parsed: Doc, token: Token) -> bool:
     """Flooded with water, not "inundated with calls"."""
     return not any(child.lower_ == "with" and any(
@@ -463,7 +489,7 @@ REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
         volcano, not_gunfire, legal_charge, released_person, law_object, official, court, past,
         plural, person_object, not_medical, lowercase, assailant, not_ailment, agreed_on,
         not_served, among_officials, watery, measure, declared, by_police, territory,
-        not_electoral)
+        not_electoral, by_authority, disease_found)
 }
 
 

@@ -785,3 +785,32 @@ def test_a_name_the_model_gives_to_lowercase_words_names_no_one(gazetteer, table
     seizure = only(parse("Deputies seized a mobile meth lab near Leesville on Tuesday.",
                          gazetteer, table).events, "arrest")
     assert "meth lab" not in {actor.name for actor in seizure.actors}
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The Dutch authorities have forbidden exports of sheep from Limburg.",
+     ("political decision", "decision")),
+    ("The health department of Mumbai ordered a report into the water on Friday.",
+     ("political decision", "order")),
+    ("Authorities have issued restrictions on poultry farms in Austria.",
+     ("political decision", "decision")),
+    ("The H5N1 virus has been found in turkeys on a farm in Suffolk, England.",
+     ("disaster", "epidemic")),
+])
+def test_orders_and_findings_of_disease_are_events(gazetteer, table, text, kind):
+    assert kind in {(event.type, event.subtype) for event in parse(text, gazetteer, table).events}
+
+
+@pytest.mark.parametrize("text", [
+    "The general ordered troops to advance on Jilib.",  # the advance is the event
+    "Police found the body of a man in a field near Dover.",
+])
+def test_an_order_to_do_and_a_thing_found_are_no_decision_nor_disease(gazetteer, table, text):
+    kinds = {(e.type, e.subtype) for e in parse(text, gazetteer, table).events}
+    assert ("political decision", "order") not in kinds and ("disaster", "epidemic") not in kinds
+
+
+def test_a_country_whose_name_has_its_article_has_one_government(gazetteer, table):
+    ban = only(parse("The Netherlands banned exports of live sheep on Friday.", gazetteer,
+                     table).events, "political decision")
+    assert ("Government of the Netherlands", "actor") in parties(ban)
