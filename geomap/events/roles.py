@@ -265,6 +265,9 @@ def _indirect_role(token: Token, trigger: Token, harmed: str) -> tuple[str, Toke
     carried out by the army"). A clause of killing tells the event's own toll: its words are
     measured as near as the trigger."""
     verb = token.head
+    if token.dep_ == "nsubj" and verb.dep_ in ("ccomp", "xcomp", "oprd") \
+            and verb.head.i == trigger.i and verb.tag_.startswith("JJ"):
+        return harmed, verb  # "found the defendant guilty": whom the verdict is on
     if token.dep_ == "pobj" and verb.lower_ == "by":
         verb = verb.head
         if _toll_clause(verb, trigger):

@@ -111,6 +111,9 @@ AUTHORITY_WORDS = OFFICIAL_WORDS | INSTITUTION_WORDS | frozenset({
     "authorities", "authority", "ministry", "department", "agency", "administration", "court",
     "judge", "police", "regulator", "regulators", "inspectors", "state", "city", "county"})
 PATHOGEN_WORDS = frozenset({"strain", "strains", "bacteria", "bacterium", "pathogen", "parasite"})
+NOT_PROTEST_RALLIES = frozenset({"biker", "bikers", "motorcycle", "car", "cars", "bike", "auto",
+                                 "truck", "stock", "market", "markets", "pep", "relief", "price",
+                                 "late", "dakar", "rally", "vintage"})
 ELECTORAL_WORDS = frozenset({"won", "win", "wins", "winning", "victory", "election", "vote",
                              "votes", "elected", "re-elected", "reelected", "poll", "polls",
                              "presidency", "race", "seat", "ballot", "carried", "carry"})
@@ -456,12 +459,30 @@ def not_electoral(parsed: Doc, token: Token) -> bool:
         & ELECTORAL_WORDS
 
 
+def order_of_authority(parsed: Doc, token: Token) -> bool:
+    """An order by those who govern ("the department ordered a report"), not an order to troops,
+    whose deed is the event ("ordered troops to advance")."""
+    return not any(child.dep_ in ("xcomp", "ccomp") for child in token.children) \
+        and by_authority(parsed, token)
+
+
+def found_guilty(parsed: Doc, token: Token) -> bool:
+    """"A jury found the defendant, Jane Roe, 52, guilty": a verdict however long the object
+    between "found" and "guilty" (or "not guilty")."""
+    return any(child.lower_ == "guilty" for child in token.subtree
+               if child.head.i == token.i or child.head.head.i == token.i)
+
+
+def political_rally(parsed: Doc, token: Token) -> bool:
+    """A rally of people, not of bikers' machines, prices or a team's fans ("a biker rally", "a
+    stock market rally", "a pep rally")."""
+    return not any(child.dep_ in ("compound", "amod") and child.lower_ in NOT_PROTEST_RALLIES
+                   for child in token.children)
+
+
 def by_authority(parsed: Doc, token: Token) -> bool:
-    """An order, ban or restriction by those who govern ("the Dutch authorities have forbidden
-    exports", "the department directed the bureau to ..."), not an order for a pizza nor an
-    order to troops (whose deed is the event: "ordered troops to advance")."""
-    if any(child.dep_ in ("xcomp", "ccomp") for child in token.children):
-        return False
+    """A ban, restriction or decision by those who govern ("the Dutch authorities have forbidden
+    exports", "officials decided to host the festival"), not anyone's choice."""
     doers = [child for child in token.children if child.dep_ == "nsubj"]
     doers += [grand for child in token.children if child.dep_ == "agent"
               for grand in child.children if grand.dep_ == "pobj"]
@@ -489,7 +510,8 @@ REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
         volcano, not_gunfire, legal_charge, released_person, law_object, official, court, past,
         plural, person_object, not_medical, lowercase, assailant, not_ailment, agreed_on,
         not_served, among_officials, watery, measure, declared, by_police, territory,
-        not_electoral, by_authority, disease_found)
+        not_electoral, by_authority, disease_found, order_of_authority, found_guilty,
+        political_rally)
 }
 
 

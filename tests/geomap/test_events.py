@@ -814,3 +814,23 @@ def test_a_country_whose_name_has_its_article_has_one_government(gazetteer, tabl
     ban = only(parse("The Netherlands banned exports of live sheep on Friday.", gazetteer,
                      table).events, "political decision")
     assert ("Government of the Netherlands", "actor") in parties(ban)
+
+
+def test_a_verdict_with_a_long_object_is_on_its_defendant(gazetteer, table):
+    text = ("On March 17, a Travis County jury found the defendant, Jane Q. Roe, 52, of Elgin, "
+            "guilty of fraud.")
+    verdict = only(parse(text, gazetteer, table, "2021-03-20").events, "legal proceedings")
+    assert verdict.subtype == "verdict" and verdict.date.date == "2021-03-17"
+    assert {("Travis County jury", "actor"), ("Jane Q. Roe", "target")} <= parties(verdict)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Town officials in Elgin decided on Saturday to cancel the festival.", "political decision"),
+    ("She decided to buy a new car in Elgin.", None),
+    ("A rally against the new tax filled the main square of Elgin on Sunday.", "protest"),
+    ("Thousands of bikers came to Elgin for the annual biker rally on Sunday.", None),
+])
+def test_decisions_are_those_of_authorities_and_rallies_are_of_people(gazetteer, table, text,
+                                                                       kind):
+    found = {event.type for event in parse(text, gazetteer, table).events}
+    assert (kind in found) if kind else not found & {"political decision", "protest"}
