@@ -18,6 +18,7 @@ province") though the gazetteer does not know it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -29,9 +30,11 @@ from geomap.events.agencies import (
     organisation_name,
 )
 from geomap.events.person_names import person_name, titled_names, titled_start
-from geomap.events.senses import LAW_WORDS
+from geomap.events.senses import DISEASE_WORDS, LAW_WORDS
 
 PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
+# Influenza subtypes, which the model takes for organisations ("H5N2").
+FLU_SUBTYPE = re.compile(r"H\d{1,2}N\d{1,2}")
 GROUP_REFERENCES = frozenset({"group", "organisation", "organization", "movement"})
 # Words that may stand in a state-forces phrase between the country's adjective and the noun.
 FORCE_MODIFIERS = frozenset({"security", "special", "operations", "government", "armed", "elite",
@@ -242,6 +245,8 @@ def _placed_or_dated(entity: Span) -> bool:
     province"."""
     if all(token.lower_ in CALENDAR_WORDS for token in entity):
         return True
+    if entity.root.lower_ in DISEASE_WORDS or FLU_SUBTYPE.fullmatch(entity.text):
+        return True  # "a suspected case of BSE", "outbreaks of H5N2": a disease, not who acts
     if entity.root.lower_ in LAW_WORDS:
         return True  # "Senate Bill 461", "the Patriot Act": a law, not who acts
     if institution_category(entity):

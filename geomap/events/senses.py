@@ -56,6 +56,8 @@ DISEASE_WORDS = frozenset({
     "malaria", "dengue", "polio", "tuberculosis", "plague", "meningitis", "typhoid", "hepatitis",
     "aids", "hiv", "zika", "marburg", "anthrax", "rabies", "mumps", "diphtheria", "smallpox",
     "pneumonia", "swine", "avian", "salmonella", "e.", "coli", "norovirus", "legionnaires",
+    "bse", "cjd", "mrsa", "encephalitis", "leprosy", "syphilis", "chlamydia", "gonorrhea",
+    "listeria", "legionella", "pertussis", "chikungunya", "leptospirosis", "monkeypox", "mpox",
 })
 GUNFIRE_WORDS = frozenset({"open", "opened", "opening", "opens", "exchange", "exchanged", "under",
                            "cease", "gun", "rocket", "mortar", "sniper", "artillery", "machine",
@@ -114,6 +116,19 @@ PATHOGEN_WORDS = frozenset({"strain", "strains", "bacteria", "bacterium", "patho
 NOT_PROTEST_RALLIES = frozenset({"biker", "bikers", "motorcycle", "car", "cars", "bike", "auto",
                                  "truck", "stock", "market", "markets", "pep", "relief", "price",
                                  "late", "dakar", "rally", "vintage"})
+# Places and bodies whose closing is a decision of those who govern them.
+PUBLIC_PLACES = frozenset({
+    "school", "schools", "university", "universities", "college", "colleges", "hospital",
+    "hospitals", "unit", "ward", "clinic", "clinics", "bank", "banks", "border", "borders",
+    "market", "markets", "embassy", "embassies", "airport", "airports", "port", "ports", "church",
+    "churches", "mosque", "mosques", "park", "parks", "beach", "beaches", "office", "offices",
+    "businesses", "shops", "restaurants", "restaurant", "factory", "factories", "mine", "mines",
+    "plant", "crossing", "crossings", "station", "stations", "library", "libraries", "farm",
+    "farms", "courts", "prison", "camp", "camps", "newspaper", "website", "channel"})
+REMOVABLE_WORDS = frozenset({"governor", "governors", "chief", "director", "head", "judge",
+                             "commander", "commanders", "official", "officials", "members",
+                             "member", "assessors", "coach", "manager", "justice", "board",
+                             "staff", "employees", "workers", "aide", "aides"})
 ELECTORAL_WORDS = frozenset({"won", "win", "wins", "winning", "victory", "election", "vote",
                              "votes", "elected", "re-elected", "reelected", "poll", "polls",
                              "presidency", "race", "seat", "ballot", "carried", "carry"})
@@ -480,6 +495,24 @@ def political_rally(parsed: Doc, token: Token) -> bool:
                    for child in token.children)
 
 
+def public_place(parsed: Doc, token: Token) -> bool:
+    """A public place or body closed ("schools ... have been closed", "the temporary closure of
+    the unit"), not a road closed by a crash nor a deal closed."""
+    objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
+    objects += [grand for child in token.children if child.lower_ == "of"
+                for grand in child.children if grand.dep_ == "pobj"]
+    return any(t.lower_ in PUBLIC_PLACES for obj in objects for t in _phrase(obj))
+
+
+def person_removed(parsed: Doc, token: Token) -> bool:
+    """Someone removed from office by those who govern ("Medvedev dismissed four governors",
+    "Musharraf fired Chaudhry"), not shots fired nor a case dismissed."""
+    removed = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
+    return by_authority(parsed, token) and any(
+        obj.tag_ == "NNP" or obj.ent_type_ == "PERSON"
+        or obj.lower_ in OFFICIAL_WORDS | REMOVABLE_WORDS for obj in removed)
+
+
 def by_authority(parsed: Doc, token: Token) -> bool:
     """A ban, restriction or decision by those who govern ("the Dutch authorities have forbidden
     exports", "officials decided to host the festival"), not anyone's choice."""
@@ -511,7 +544,7 @@ REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
         plural, person_object, not_medical, lowercase, assailant, not_ailment, agreed_on,
         not_served, among_officials, watery, measure, declared, by_police, territory,
         not_electoral, by_authority, disease_found, order_of_authority, found_guilty,
-        political_rally)
+        political_rally, public_place, person_removed)
 }
 
 

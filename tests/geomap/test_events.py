@@ -834,3 +834,26 @@ def test_decisions_are_those_of_authorities_and_rallies_are_of_people(gazetteer,
                                                                        kind):
     found = {event.type for event in parse(text, gazetteer, table).events}
     assert (kind in found) if kind else not found & {"political decision", "protest"}
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("All schools and universities in Mexico City have been closed indefinitely.",
+     ("political decision", "closure")),
+    ("The president dismissed four regional governors in Moscow in February.",
+     ("political decision", "dismissal")),
+    ("The mayor of Dover fired the police chief on Tuesday.", ("political decision", "dismissal")),
+    ("The affected farm near Uppsala has been quarantined.", ("political decision", "decision")),
+])
+def test_closures_dismissals_and_quarantines_are_decisions(gazetteer, table, text, kind):
+    assert kind in {(event.type, event.subtype) for event in parse(text, gazetteer, table).events}
+
+
+@pytest.mark.parametrize("text", [
+    "All lanes of the bypass near Dover were closed because of an accident.",
+    "Hamas fired rockets at Sderot on Monday.",
+    "The judge in Dover dismissed the case on Monday.",
+])
+def test_a_road_closed_shots_fired_and_a_case_dismissed_are_no_such_decisions(gazetteer, table,
+                                                                               text):
+    kinds = {(e.type, e.subtype) for e in parse(text, gazetteer, table).events}
+    assert not kinds & {("political decision", "closure"), ("political decision", "dismissal")}
