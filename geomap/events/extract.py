@@ -54,6 +54,7 @@ from geomap.events.records import (
 )
 from geomap.events.roles import event_roles
 from geomap.events.senses import (
+    STORY_WORDS,
     is_aggregate,
     is_generic,
     is_modifier,
@@ -76,6 +77,8 @@ from geomap.places.mention import PlaceMention
 from geomap.read.article import Article
 
 BASE_CONFIDENCE = 0.4
+# The sentences that open a story and say what it is about (its headline and lede).
+STORY_OPENING = 3
 # Events whose sentence may give killed, injured or displaced figures.
 COUNTED_TYPES = HARMFUL_TYPES | {"displacement", "disaster", "accident", "protest", "arrest",
                                  "legal proceedings"}
@@ -106,6 +109,9 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
     entities = nlp.entities_by_sentence(doc, sentences)
     parsed = nlp.parse([sentence for _, sentence, _ in triggered],
                        [entities[index] for index, _, _ in triggered])
+    opening = frozenset(token.lower_ for sentence in sentences[:STORY_OPENING] for token in sentence)
+    for sentence_doc in parsed:
+        sentence_doc.user_data[STORY_WORDS] = opening
     located = places_by_sentence(article, places, sentences)
     context = read_article(article, published, table, places, sentences, entities)
     events: list[Event] = []

@@ -84,6 +84,9 @@ OFFICIAL_WORDS = frozenset({"president", "minister", "prime", "secretary", "king
                             "pope", "envoy", "delegation", "leader", "chancellor", "premier",
                             "ambassador", "governor", "mayor", "commander", "general", "prince",
                             "emir", "sultan", "foreign", "defence", "defense", "officials"})
+# The key under which a parsed sentence carries the words of its article's opening
+# (`Doc.user_data`), for senses that the story's subject settles ("cases" in a story on a flu).
+STORY_WORDS = "geomap.story_words"
 # Who takes part in a meeting that is news: a named person, body or country.
 PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 INSTITUTION_WORDS = frozenset({"council", "councils", "board", "committee", "commission",
@@ -280,7 +283,18 @@ def industrial(parsed: Doc, token: Token) -> bool:
 
 
 def disease(parsed: Doc, token: Token) -> bool:
-    return bool(_sentence_words(parsed) & DISEASE_WORDS)
+    """A disease named in the sentence, or in the opening of a story about one (`STORY_WORDS`):
+    "Conference organizers report cases in Mozambique too"."""
+    return bool((_sentence_words(parsed) | parsed.user_data.get(STORY_WORDS, frozenset()))
+                & DISEASE_WORDS)
+
+
+def disease_doer(parsed: Doc, token: Token) -> bool:
+    """A disease that kills ("the virus killed nearly a million people")."""
+    doers = [child for child in token.children if child.dep_ == "nsubj"]
+    doers += [grand for child in token.children if child.dep_ == "agent"
+              for grand in child.children if grand.dep_ == "pobj"]
+    return any(t.lower_ in DISEASE_WORDS | PATHOGEN_WORDS for doer in doers for t in _phrase(doer))
 
 
 def volcano(parsed: Doc, token: Token) -> bool:
@@ -544,7 +558,7 @@ REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
         plural, person_object, not_medical, lowercase, assailant, not_ailment, agreed_on,
         not_served, among_officials, watery, measure, declared, by_police, territory,
         not_electoral, by_authority, disease_found, order_of_authority, found_guilty,
-        political_rally, public_place, person_removed)
+        political_rally, public_place, person_removed, disease_doer)
 }
 
 

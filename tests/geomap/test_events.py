@@ -857,3 +857,19 @@ def test_a_road_closed_shots_fired_and_a_case_dismissed_are_no_such_decisions(ga
                                                                                text):
     kinds = {(e.type, e.subtype) for e in parse(text, gazetteer, table).events}
     assert not kinds & {("political decision", "closure"), ("political decision", "dismissal")}
+
+
+def test_cases_in_a_story_about_a_disease_are_its_cases(gazetteer, table):
+    story = ("Cholera spreads across southern Africa. Health officials met in Harare on Monday. "
+             "Doctors also report cases in Mozambique and Botswana.")
+    places = {e.place.name for e in parse(story, gazetteer, table).events if e.type == "disaster"}
+    assert {"Mozambique", "Botswana"} <= places
+    # without a disease in the story, "cases" are no epidemic
+    court = "Judges in Harare heard 40 cases in Mozambique and Botswana last year."
+    assert not [e for e in parse(court, gazetteer, table).events if e.type == "disaster"]
+
+
+def test_a_disease_that_kills_is_an_epidemic_not_an_attack(gazetteer, table):
+    (event,) = parse("The virus killed nearly a million people in Asia in 1968.", gazetteer,
+                     table).events
+    assert (event.type, event.subtype) == ("disaster", "epidemic")
