@@ -4,8 +4,8 @@ Sheriff's Office ... deputies said", "the Louisville Metro Council ... the counc
 An analyst records the institution, not the noun, so a bare "deputies" or "the council" in an
 article that names exactly one institution of that category is that institution. Where the article
 names no police force, police are named as the press and ACLED name them: after their country
-("Georgian police"), or in the United States, where policing is local, after the town the story is
-about ("Fulton police"). The army of the story's country ("the army", "government forces") is its
+("Georgian police"), or in the United States, where policing is local, as the police department of
+the town the story is about ("Fulton Police Department"). The army of the story's country ("the army", "government forces") is its
 country's forces ("Lebanese forces").
 """
 
@@ -113,8 +113,8 @@ def local_forces(category: str | None, words: Iterable[str], country: str, town:
     """The name of police or of the army the article leaves unnamed, from the story's country and
     town (see the module's docstring); None when neither tells."""
     if category == "police":
-        if country in LOCAL_POLICING_COUNTRIES:
-            return f"{town} police" if town else None
+        if country in LOCAL_POLICING_COUNTRIES:  # the town's own force, by its name
+            return f"{town} Police Department" if town else None
         demonym = country_adjective(country)
         return f"{demonym} police" if demonym else None
     if OWN_ARMY_WORDS & {word.lower() for word in words}:

@@ -873,3 +873,9 @@ def test_a_disease_that_kills_is_an_epidemic_not_an_attack(gazetteer, table):
     (event,) = parse("The virus killed nearly a million people in Asia in 1968.", gazetteer,
                      table).events
     assert (event.type, event.subtype) == ("disaster", "epidemic")
+
+
+def test_unnamed_police_in_an_american_town_are_its_police_department(gazetteer, table):
+    text = "FULTON, Mo. — Police arrested a man after a robbery at a gas station on Monday."
+    arrest = only(parse(text, gazetteer, table).events, "arrest")
+    assert ("Fulton Police Department", "actor") in parties(arrest)
