@@ -8,13 +8,15 @@ import datetime
 from spacy.tokens import Doc, Span, Token
 
 from geomap.events.dates import publication_date, resolve_date, widen
-from geomap.events.records import EventDate
+from geomap.events.records import Event, EventDate
 from geomap.events.syntax import Distances
 from geomap.read.article import Article
 from geomap.read.published import embedded_post_date
-from geomap.vocabulary import REPORTING_WORDS
+from geomap.vocabulary import OCCURRENCE_VERBS, REPORTING_WORDS, RETELLING_NOUNS
 
 MAX_DATE_COST = 4.0
+# How many sentences after an event one that tells when it happened may come.
+WHEN_TOLD_REACH = 3
 
 
 def event_date(scorer: Distances, parsed: Doc, published: datetime.date | None, *,
@@ -84,3 +86,32 @@ def publication_day(article: Article, default: datetime.date | None) -> datetime
         if resolved.precision == "day" and resolved.date:
             return datetime.date.fromisoformat(resolved.date)
     return default or publication_date(article.text) or embedded_post_date(article.text)
+
+
+def date_from_retellings(events: list[Event], told_in: list[int], sentences: list[Span],
+                         entities: list[list[Span]], published: datetime.date | None) -> None:
+    """An event with no date of its own takes the one date of a sentence soon after that tells
+    when "the incident" (or "the shooting", "the crash" ...) happened: news gives the story
+    first and its time after ("The incident happened at about 4:30 a.m. Saturday")."""
+    for event, index in zip(events, told_in):
+        if event.date.precision not in ("reported", "unknown"):
+            continue
+        for later in range(index + 1, min(index + 1 + WHEN_TOLD_REACH, len(sentences))):
+            when = _told_when(sentences[later], entities[later], published)
+            if when is not None:
+                event.date = when
+                break
+
+
+def _told_when(sentence: Span, entities: list[Span], published: datetime.date | None
+               ) -> EventDate | None:
+    """The date of a sentence that says when the event told before happened, if it is one."""
+    words = [token.lower_ for token in sentence]
+    retold = any(word in RETELLING_NOUNS and index > 0 and words[index - 1] in ("the", "this")
+                 for index, word in enumerate(words))
+    if not retold or not set(words) & OCCURRENCE_VERBS:
+        return None
+    dated = [resolve_date(entity.text, published) for entity in entities
+             if entity.label_ in ("DATE", "TIME")]
+    dated = [date for date in dated if date.precision == "day"]
+    return dated[0] if len(dated) == 1 else None

@@ -21,7 +21,7 @@ from geomap.actors import ActorTable
 from geomap.events.actor_mentions import ActorMention
 from geomap.events.article_context import ArticleEvents, read_article
 from geomap.events.counts import Counts, find_counts
-from geomap.events.dating import event_date
+from geomap.events.dating import date_from_retellings, event_date
 from geomap.events.fuse import combine, event_kind, near, subtypes_agree
 from geomap.events.governments import as_forces
 from geomap.events.headlines import fold_headline, headlines, is_caption, is_question
@@ -152,6 +152,7 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
     events, told_in = fold_charges(events, told_in)
     events, told_in = fold_hazard_effects(events, told_in)
     place_the_unplaced(events, told_in, located, context.focus)
+    date_from_retellings(events, told_in, sentences, entities, context.published)
     return [event for event in events if _informative(event)
             and (statements or event.type != "statement")]
 

@@ -7,6 +7,8 @@ from datetime import date, datetime
 
 import pytest
 
+import geomap
+from geomap.actors import ActorTable
 from geomap.events.dates import publication_date, resolve_date, widen
 from geomap.events.records import EventDate
 
@@ -316,3 +318,12 @@ def test_vague_periods_are_ranges_before_publication(expression, first, end):
 
 def test_an_endless_range_is_no_date():
     assert resolve_date("2021-" * 5000 + "2021", date(2021, 6, 10)).precision == "unknown"
+
+
+def test_an_event_takes_the_date_a_later_sentence_gives_the_incident(gazetteer):
+    text = ("A man was stabbed in the back four times in Chiefland. The victim was taken to the "
+            "hospital. The incident happened at about 4:30 a.m. Saturday near Main Street.")
+    parsed = geomap.parse(text, published="2009-03-23", gazetteer=gazetteer,
+                          actors=ActorTable.load())
+    (stabbing,) = [event for event in parsed.events if event.type == "attack"]
+    assert (stabbing.date.date, stabbing.date.precision) == ("2009-03-21", "day")
