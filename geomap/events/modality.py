@@ -101,7 +101,11 @@ COMPLEMENT_PREPOSITIONS = frozenset({"of", "from", "to"})
 HABITUAL_WORDS = frozenset({"frequent", "frequently", "regular", "regularly", "often", "routinely",
                             "usually", "typically", "repeatedly", "habitually", "periodic",
                             "currently", "normally", "generally", "traditionally", "annually",
-                            "customarily"})
+                            "customarily", "commonly", "daily", "weekly", "yearly"})
+# Periods that recur ("die of AIDS every day", "each year") and spans that hold every time ("has
+# caused many epidemics in history"): a pattern, not one event.
+RECURRING_DETERMINERS = frozenset({"every", "each"})
+ALL_TIME_WORDS = frozenset({"history", "centuries", "decades"})
 
 
 def is_descriptive(parsed: Doc, trigger: Trigger) -> bool:
@@ -114,11 +118,21 @@ def is_descriptive(parsed: Doc, trigger: Trigger) -> bool:
 
 
 def is_habitual(parsed: Doc, trigger: Trigger) -> bool:
-    """"carries out frequent suicide bombings", "is regularly shelled": a pattern, not an event."""
+    """"carries out frequent suicide bombings", "is regularly shelled", "die of AIDS every day":
+    a pattern, not an event."""
     token = trigger_token(parsed, trigger)
     near = [*token.children, *token.head.children] if token.head.i != token.i else [
         *token.children]
-    return any(word.lower_ in HABITUAL_WORDS for word in near)
+    return any(word.lower_ in HABITUAL_WORDS or _recurring(word) for word in near)
+
+
+def _recurring(word: Token) -> bool:
+    """"every day", "each year"; "in history", "throughout history"."""
+    if word.dep_ in ("npadvmod", "advmod", "obl", "nmod") and any(
+            child.lower_ in RECURRING_DETERMINERS for child in word.children):
+        return True
+    return word.dep_ == "prep" and word.lower_ in ("in", "throughout") and any(
+        child.dep_ == "pobj" and child.lower_ in ALL_TIME_WORDS for child in word.children)
 
 
 def is_reported(parsed: Doc, head: int) -> bool:

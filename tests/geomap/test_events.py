@@ -879,3 +879,13 @@ def test_unnamed_police_in_an_american_town_are_its_police_department(gazetteer,
     text = "FULTON, Mo. — Police arrested a man after a robbery at a gas station on Monday."
     arrest = only(parse(text, gazetteer, table).events, "arrest")
     assert ("Fulton Police Department", "actor") in parties(arrest)
+
+
+@pytest.mark.parametrize("text", [
+    "Militants in Baidoa regularly shell the market.",
+    "About 5,700 people die of AIDS in Africa every day.",
+    "Plague is a highly infectious disease which has caused many epidemics in history in Asia.",
+    "MRSA bacteria are commonly found on the skin of newborns in Ontario.",
+])
+def test_a_pattern_is_not_an_event(gazetteer, table, text):
+    assert parse(text, gazetteer, table).events == []
