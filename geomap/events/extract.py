@@ -56,6 +56,7 @@ from geomap.events.roles import event_roles
 from geomap.events.senses import (
     STORY_WORDS,
     is_aggregate,
+    is_demanded,
     is_generic,
     is_modifier,
     is_name_part,
@@ -321,7 +322,7 @@ def _tells(parsed: Doc, trigger: Trigger, heads: set[int]) -> bool:
     token = trigger_token(parsed, trigger)
     if is_descriptive(parsed, trigger) or is_habitual(parsed, trigger) or is_offence(token) \
             or is_generic(token) or is_modifier(token, heads) or is_possibility(token) \
-            or is_name_part(token):
+            or is_name_part(token) or is_demanded(token):
         return False
     return FAMILY_OF_TYPE.get(trigger.sense.type) == "political" or not is_unrealised(token)
 

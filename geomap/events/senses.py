@@ -174,8 +174,14 @@ INTENT_HEADS = frozenset({"plan", "plans", "planned", "planning", "threaten", "t
                           "tried", "attempt", "attempted", "ready", "able", "likely",
                           "scheduled", "due", "slated", "set", "poised", "yet", "ask", "asks",
                           "asked", "asking", "demand", "demands", "demanded", "request",
-                          "requested", "appeal", "appealed", "beg", "begged"})
+                          "requested", "appeal", "appealed", "beg", "begged", "calling",
+                          "calls", "demanding", "urging", "urges", "appealing", "vowing",
+                          "threatening", "planning", "seeking", "hoping", "trying"})
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "would"})
+DEMAND_VERBS = frozenset({"call", "calls", "called", "calling", "demand", "demands", "demanded",
+                          "demanding", "urge", "urges", "urged", "urging", "ask", "asks", "asked",
+                          "asking", "appeal", "appealed", "appealing", "beg", "begged",
+                          "request", "requested", "pressed", "pressing", "petitioned"})
 # What is kept from happening does not happen: "to prevent his arrest", "evaded capture".
 PREVENTION_VERBS = frozenset({"prevent", "prevents", "prevented", "preventing", "avoid", "avoids",
                               "avoided", "avoiding", "avert", "averts", "averted", "averting",
@@ -633,6 +639,15 @@ def _rumoured(token: Token) -> bool:
     clause = next((t for t in [token, *token.ancestors][:3] if t.dep_ in ("acl", "ccomp")),
                   None)
     return clause is not None and clause.head.lower_ in RUMOUR_NOUNS
+
+
+def is_demanded(token: Token) -> bool:
+    """What others call for, demand or ask ("a crowd calling for the council to resign", "urged
+    the minister to step down"): not done, in any family (a plan of one's own, in politics, is
+    news; someone else's demand is not their deed)."""
+    if token.dep_ not in ("xcomp", "ccomp", "advcl") or not _infinitive(token):
+        return False
+    return token.head.lower_ in DEMAND_VERBS
 
 
 def _in_prospect(token: Token) -> bool:

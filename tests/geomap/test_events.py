@@ -889,3 +889,13 @@ def test_unnamed_police_in_an_american_town_are_its_police_department(gazetteer,
 ])
 def test_a_pattern_is_not_an_event(gazetteer, table, text):
     assert parse(text, gazetteer, table).events == []
+
+
+@pytest.mark.parametrize("text,resigns", [
+    ("Protesters in Kiev urged the minister to step down.", False),
+    ("A crowd in Delmas was calling for the town's council to resign.", False),
+    ("The minister in Kiev plans to resign next week.", True),  # in politics a plan is news
+])
+def test_what_others_demand_is_no_political_event(gazetteer, table, text, resigns):
+    found = [e for e in parse(text, gazetteer, table).events if e.subtype == "resignation"]
+    assert bool(found) is resigns
