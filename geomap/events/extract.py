@@ -103,14 +103,14 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
     accusations) are events only when `statements` asks for them."""
     sentences = list(doc.sents)
     lemmatise(doc)
+    opening = frozenset(token.lower_ for sentence in sentences[:STORY_OPENING] for token in sentence)
     triggered = [(index, sentence, triggers) for index, sentence in enumerate(sentences)
                  if not is_caption(sentence.text) and not is_question(sentence.text)
-                 and (triggers := find_triggers(sentence))
+                 and (triggers := find_triggers(sentence, opening))
                  and (statements or _beyond_statements(triggers))]
     entities = nlp.entities_by_sentence(doc, sentences)
     parsed = nlp.parse([sentence for _, sentence, _ in triggered],
                        [entities[index] for index, _, _ in triggered])
-    opening = frozenset(token.lower_ for sentence in sentences[:STORY_OPENING] for token in sentence)
     for sentence_doc in parsed:
         sentence_doc.user_data[STORY_WORDS] = opening
     located = places_by_sentence(article, places, sentences)

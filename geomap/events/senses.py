@@ -557,6 +557,17 @@ def watery(parsed: Doc, token: Token) -> bool:
         for child in token.children)
 
 
+def may_hold(requirement: str, words: frozenset[str], parties: bool) -> bool:
+    """Whether a requirement can hold of a sentence with these words (lower case and lemmas,
+    with its story's opening) and, when `parties`, a named person, body or country: checked
+    before parsing, so that a sentence with only common words that no sense of theirs can use
+    ("found", "closed", "ordered") is not parsed for nothing."""
+    needed = CUE_WORDS.get(requirement)
+    if needed is None:
+        return True
+    return bool(words & needed) or (requirement in PARTY_REQUIREMENTS and parties)
+
+
 REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
     check.__name__: check for check in (
         military, armed, labour, troops, aircraft, train, vessel, structure, industrial, disease,
@@ -696,3 +707,15 @@ def is_unrealised(token: Token) -> bool:
                                                           "threatened", "expected", "potential",
                                                           "future", "upcoming", "imminent")
                for child in token.children)
+
+# For requirements that need one of these words in the sentence (or, for a disease, in its
+# story's opening): `may_hold`. The requirements of PARTY_REQUIREMENTS are also met by a name.
+CUE_WORDS: dict[str, frozenset[str]] = {
+    "disease": DISEASE_WORDS, "disease_found": DISEASE_WORDS | PATHOGEN_WORDS,
+    "disease_doer": DISEASE_WORDS | PATHOGEN_WORDS, "found_guilty": frozenset({"guilty"}),
+    "public_place": PUBLIC_PLACES, "by_police": POLICE_WORDS, "military": MILITARY_WORDS,
+    "measure": MEASURE_WORDS, "declared": DECLARING_VERBS, "by_authority": AUTHORITY_WORDS,
+    "order_of_authority": AUTHORITY_WORDS, "person_removed": AUTHORITY_WORDS,
+    "among_officials": OFFICIAL_WORDS | INSTITUTION_WORDS}
+PARTY_REQUIREMENTS = frozenset({"by_authority", "order_of_authority", "person_removed",
+                                "among_officials"})

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from geomap.events.senses import REQUIREMENTS
+from geomap.events.senses import PARTY_ENTITIES, REQUIREMENTS, may_hold
 
 # Words that complete a verb across its object: particles ("drove the militants out") and
 # a verdict's adjectives ("found the banker guilty").
@@ -118,9 +118,11 @@ def _particle_matcher(vocab: Vocab) -> Matcher:
     return matcher
 
 
-def find_triggers(sentence: Span) -> list[Trigger]:
+def find_triggers(sentence: Span, opening: frozenset[str] = frozenset()) -> list[Trigger]:
     """The candidate triggers of a lemmatised sentence, the longest at each place, without
-    overlaps. Token indices are relative to the sentence, so they index its parsed Doc."""
+    overlaps, each with the senses the sentence's words leave possible (`senses.may_hold`;
+    `opening` holds the words of its story's opening). Token indices are relative to the
+    sentence, so they index its parsed Doc."""
     vocab = sentence.doc.vocab
     strings = vocab.strings
     spans = []
@@ -131,6 +133,8 @@ def find_triggers(sentence: Span) -> list[Trigger]:
         key = strings[match_id]
         span = Span(sentence.doc, sentence.start + start, sentence.start + end, label=key)
         spans.append(span)
+    words = opening | {token.lower_ for token in sentence} | {token.lemma_ for token in sentence}
+    parties = any(entity.label_ in PARTY_ENTITIES for entity in sentence.ents)
     found = []
     for span in sorted(filter_spans(spans), key=lambda s: s.start):
         lemma, separated = span.label_.partition("\t")[::2]
@@ -138,7 +142,10 @@ def find_triggers(sentence: Span) -> list[Trigger]:
         text = span.text
         if separated:  # "drove … out": the verb carries the trigger
             text, end = f"{span[0].text} … {span[-1].text}", start + 1
-        found.append(Trigger(start, end, text, senses_by_lemma()[lemma]))
+        senses = tuple(sense for sense in senses_by_lemma()[lemma]
+                       if may_hold(sense.requires, words, parties))
+        if senses:
+            found.append(Trigger(start, end, text, senses))
     return found
 
 

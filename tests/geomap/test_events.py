@@ -10,9 +10,11 @@ import pytest
 from click.testing import CliRunner
 
 import geomap
+from geomap import nlp
 from geomap.actors import ActorTable, ActorTableError
 from geomap.cli import main
 from geomap.events.fuse import merge_events
+from geomap.events.triggers import find_triggers, lemmatise
 from geomap.export.gis import validate_event
 
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"
@@ -899,3 +901,12 @@ def test_a_pattern_is_not_an_event(gazetteer, table, text):
 def test_what_others_demand_is_no_political_event(gazetteer, table, text, resigns):
     found = [e for e in parse(text, gazetteer, table).events if e.subtype == "resignation"]
     assert bool(found) is resigns
+
+
+def test_a_common_word_no_sense_of_which_the_sentence_can_use_is_no_trigger():
+    doc = nlp.load()("She found her keys and closed the door.")
+    lemmatise(doc)
+    assert find_triggers(next(iter(doc.sents))) == []
+    doc = nlp.load()("The virus was found in a swan and the schools were closed.")
+    lemmatise(doc)
+    assert {t.text for t in find_triggers(next(iter(doc.sents)))} >= {"found", "closed"}
