@@ -176,7 +176,7 @@ INTENT_HEADS = frozenset({"plan", "plans", "planned", "planning", "threaten", "t
                           "asked", "asking", "demand", "demands", "demanded", "request",
                           "requested", "appeal", "appealed", "beg", "begged", "calling",
                           "calls", "demanding", "urging", "urges", "appealing", "vowing",
-                          "threatening", "planning", "seeking", "hoping", "trying"})
+                          "threatening", "seeking", "hoping", "trying"})
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "would"})
 DEMAND_VERBS = frozenset({"call", "calls", "called", "calling", "demand", "demands", "demanded",
                           "demanding", "urge", "urges", "urged", "urging", "ask", "asks", "asked",
