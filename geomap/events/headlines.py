@@ -38,9 +38,11 @@ def headlines(sentences: list[Span]) -> set[int]:
     "Marines deployed to Syria" above the paragraphs that tell it)."""
     found = {0}
     for index, sentence in enumerate(sentences):
-        text = sentence.text.strip()
+        last = next((token for token in reversed(sentence) if not token.is_space), None)
+        if last is None or last.text[-1] in CLOSING_PUNCTUATION:
+            continue
         following = sentence.doc[sentence.end:sentence.end + 1].text
-        if text and text[-1] not in CLOSING_PUNCTUATION and "\n" in sentence.text + following:
+        if "\n" in sentence.text + following:
             found.add(index)
     return found
 

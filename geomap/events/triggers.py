@@ -133,6 +133,8 @@ def find_triggers(sentence: Span, opening: frozenset[str] = frozenset()) -> list
         key = strings[match_id]
         span = Span(sentence.doc, sentence.start + start, sentence.start + end, label=key)
         spans.append(span)
+    if not spans:
+        return []
     words = opening | {token.lower_ for token in sentence} | {token.lemma_ for token in sentence}
     parties = any(entity.label_ in PARTY_ENTITIES for entity in sentence.ents)
     found = []
