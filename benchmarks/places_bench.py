@@ -5,7 +5,8 @@ the shared tok2vec too) and runs it over the same files' text.
 Both are timed as a user runs them: a fresh process each, output to /dev/null, CPU (user + sys of
 the child, all its threads) and wall time. The two alternate, so that this machine's minute-to-
 minute changes of speed fall on both alike; each pair gives a ratio and the median is reported.
-One run of `geomap events DIR` at the end tells what events add to places.
+Then `geomap events DIR` and `geomap places DIR` alternate in pairs of their own
+(GEOMAP_BENCH_EVENT_PAIRS, default 3), whose median ratio tells what events add to places.
 
 The corpus is LGL from ../shared/corpora when it is there (else GEOMAP_BENCH_CORPUS, any corpus
 `geomap evaluate` reads), written out as one .txt file per document. Run alone with
@@ -27,6 +28,7 @@ from geomap.evaluation.corpora import read_corpus
 from geomap.nlp import MODEL
 
 PAIRS = int(os.environ.get("GEOMAP_BENCH_PAIRS", "5"))
+EVENT_PAIRS = int(os.environ.get("GEOMAP_BENCH_EVENT_PAIRS", "3"))
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpora" / "lgl.xml"
 
 # The floor: the model's entity recogniser alone over every file's text, in one stream.
@@ -69,11 +71,12 @@ def timed(command: list[str]) -> tuple[float, float, float]:
     return usage.ru_utime + usage.ru_stime, wall, usage.ru_maxrss / 1024
 
 
-def compare(folder: Path, pairs: int = PAIRS) -> list[tuple[float, ...]]:
-    """Alternating runs: (places CPU, floor CPU, places wall, floor wall, places RSS, floor RSS)
-    per pair."""
+def compare(folder: Path, pairs: int = PAIRS, against: list[str] | None = None
+            ) -> list[tuple[float, ...]]:
+    """Alternating runs: (places CPU, other CPU, places wall, other wall, places RSS, other RSS)
+    per pair; the other is the floor unless `against` names another command."""
     places = [_geomap(), "places", str(folder)]
-    floor = [sys.executable, "-c", _FLOOR, MODEL, str(folder)]
+    floor = against or [sys.executable, "-c", _FLOOR, MODEL, str(folder)]
     runs = []
     for index in range(pairs):
         # which goes first alternates too, so neither always runs on a warmer cache
@@ -91,7 +94,7 @@ def run() -> dict[str, float | str]:
     with tempfile.TemporaryDirectory() as folder:
         documents = write_texts(corpus, Path(folder))
         runs = compare(Path(folder))
-        events_cpu, _, _ = timed([_geomap(), "events", str(folder)])
+        events = compare(Path(folder), EVENT_PAIRS, [_geomap(), "events", str(folder)])
     figures: dict[str, float | str] = {"documents (one .txt file each)": documents}
     for number, (ours, theirs, ours_wall, theirs_wall, _, _) in enumerate(runs, start=1):
         figures[f"pair {number}: CPU s places / ner, wall s"] = (
@@ -107,8 +110,9 @@ def run() -> dict[str, float | str]:
             run[2] / run[3] for run in runs),
         "places peak RSS MiB, median": statistics.median(run[4] for run in runs),
         "ner alone peak RSS MiB, median": statistics.median(run[5] for run in runs),
-        "geomap events CPU s (one run)": events_cpu,
-        "events / places CPU": events_cpu / places_cpu,
+        "geomap events CPU s, median": statistics.median(run[1] for run in events),
+        "events / places CPU, median of pairs": statistics.median(
+            run[1] / run[0] for run in events),
     }
 
 
