@@ -30,7 +30,7 @@ from geomap.events.agencies import (
     organisation_name,
 )
 from geomap.events.person_names import person_name, titled_names, titled_start
-from geomap.events.senses import DISEASE_WORDS, LAW_WORDS
+from geomap.events.requirements import DISEASE_WORDS, LAW_WORDS
 
 PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
 # Influenza subtypes, which the model takes for organisations ("H5N2").

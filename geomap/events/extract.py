@@ -52,9 +52,9 @@ from geomap.events.records import (
     EventDate,
     Report,
 )
+from geomap.events.requirements import STORY_WORDS
 from geomap.events.roles import event_roles
 from geomap.events.senses import (
-    STORY_WORDS,
     is_aggregate,
     is_demanded,
     is_generic,

@@ -1,168 +1,29 @@
-"""What a trigger's sense asks of its sentence, read from the parse: "strike" is an air strike only
-with something military about it, "withdraw" is military only with forces withdrawing, "crash" is an
-air crash only with an aircraft in it. Each requirement is a named check (the `requires` column of
-`data/event_triggers.csv`); a trigger takes the first sense whose part of speech and check hold.
-
-Beside them, the words that are no event at all whatever their sense: the offence named in a charge
-("charged with escape" is no flight), a generic truth ("gas explosions are common"), and what was
-only planned, threatened or expected ("will attack"), except in the political family where a plan
-or a vote is the event.
+"""The words that tell of no event at all, whatever their sense: the offence named in a charge
+("charged with escape" is no flight), a word that only qualifies another ("fire insurance") or
+belongs to a name ("the Kansas Highway Patrol"), a generic truth ("gas explosions are common"), a
+series told as one, what is only possible ("may seek charges"), demanded of others ("calling for
+the council to resign"), or planned, threatened or expected ("will attack"), except in the
+political family where a plan or a vote is the event. What each sense asks of its sentence is
+`requirements`'.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable
+from spacy.tokens import Token
 
-from spacy.tokens import Doc, Token
+from geomap.events.syntax import infinitive
 
-from geomap.actors import ActorTable
-
-MILITARY_WORDS = frozenset({
-    "air", "aerial", "drone", "drones", "missile", "missiles", "rocket", "rockets", "coalition",
-    "military", "warplane", "warplanes", "jet", "jets", "aircraft", "bomber", "bombers", "army",
-    "troops", "forces", "regime", "artillery", "airstrike", "airstrikes", "helicopter",
-    "helicopters", "militants", "rebels", "insurgents", "fighters", "killed", "targeted",
-    "precision", "retaliatory", "pre-emptive", "russian", "israeli", "american", "u.s.", "us",
-})
-LABOUR_WORDS = frozenset({
-    "worker", "workers", "nurse", "nurses", "doctor", "doctors", "teacher", "teachers", "union",
-    "unions", "general", "hunger", "labour", "labor", "staff", "employees", "transport", "drivers",
-    "miners", "dockers", "pilots", "medical", "pay", "wage", "wages", "walkout", "pickets",
-    "nationwide", "indefinite", "day-long", "two-day", "one-day", "three-day", "week-long",
-})
-FORCE_WORDS = frozenset({
-    "troops", "forces", "force", "army", "soldiers", "militants", "fighters", "rebels",
-    "military", "units", "battalion", "battalions", "brigade", "brigades", "insurgents", "militia",
-    "militias", "jihadists", "marines", "police", "division", "contingent",
-})
-AIRCRAFT_WORDS = frozenset({"plane", "planes", "aircraft", "jet", "jetliner", "airliner",
-                            "helicopter", "helicopters", "chopper", "flight", "airplane",
-                            "aeroplane", "glider", "drone"})
-TRAIN_WORDS = frozenset({"train", "trains", "tram", "railway", "railroad", "locomotive", "metro",
-                         "subway"})
-VESSEL_WORDS = frozenset({"boat", "boats", "ship", "ships", "ferry", "vessel", "trawler", "dinghy",
-                          "tanker", "yacht", "barge", "canoe", "submarine"})
-STRUCTURE_WORDS = frozenset({"building", "buildings", "mine", "bridge", "roof", "wall", "dam",
-                             "tunnel", "house", "factory", "stadium", "school", "block", "tower",
-                             "crane", "scaffolding", "ceiling", "shaft", "quarry", "hospital"})
-INDUSTRIAL_WORDS = frozenset({"gas", "boiler", "factory", "mine", "chemical", "chemicals",
-                              "pipeline", "fireworks", "plant", "tanker", "industrial", "methane",
-                              "coal", "refinery", "propane", "oxygen", "cylinder", "furnace",
-                              "reactor", "dust", "fertiliser", "fertilizer"})
-DISEASE_WORDS = frozenset({
-    "virus", "flu", "influenza", "fever", "cholera", "measles", "ebola", "ebolavirus", "disease",
-    "infection", "infections", "outbreak", "h1n1", "h5n1", "sars", "mers", "covid", "coronavirus",
-    "malaria", "dengue", "polio", "tuberculosis", "plague", "meningitis", "typhoid", "hepatitis",
-    "aids", "hiv", "zika", "marburg", "anthrax", "rabies", "mumps", "diphtheria", "smallpox",
-    "pneumonia", "swine", "avian", "salmonella", "e.", "coli", "norovirus", "legionnaires",
-    "bse", "cjd", "mrsa", "encephalitis", "leprosy", "syphilis", "chlamydia", "gonorrhea",
-    "listeria", "legionella", "pertussis", "chikungunya", "leptospirosis", "monkeypox", "mpox",
-})
-GUNFIRE_WORDS = frozenset({"open", "opened", "opening", "opens", "exchange", "exchanged", "under",
-                           "cease", "gun", "rocket", "mortar", "sniper", "artillery", "machine",
-                           "machine-gun", "heavy", "small-arms", "returned", "return", "friendly",
-                           "hostile", "covering", "live"})
-PERSON_WORDS = frozenset({"hostage", "hostages", "prisoner", "prisoners", "detainee", "detainees",
-                          "captive", "captives", "suspect", "suspects", "man", "woman", "men",
-                          "women", "journalist", "journalists", "activist", "activists", "him",
-                          "her", "them", "inmate", "inmates", "soldier", "soldiers", "worker",
-                          "workers", "boy", "girl", "children", "opposition", "leader"})
-# Prepositions before what caused a death ("killed in a crash", "died during the storm").
-CAUSE_PREPOSITIONS = frozenset({"in", "during", "by", "after", "from", "as", "amid"})
-# Common nouns after those prepositions that say where, not what ("killed in the village").
-PLACE_NOUNS = frozenset({"village", "town", "city", "area", "region", "province", "district",
-                         "capital", "north", "south", "east", "west", "centre", "center",
-                         "street", "home", "house", "neighbourhood", "neighborhood", "camp",
-                         "market", "border", "country", "county", "state", "outskirts"})
-CUSTODY_WORDS = frozenset({"prison", "jail", "custody", "detention", "captivity", "bail"})
-LAW_WORDS = frozenset({"law", "laws", "bill", "bills", "measure", "measures", "ordinance",
-                       "budget", "resolution", "motion", "amendment", "act", "legislation",
-                       "ban", "reform", "plan", "policy", "constitution", "treaty", "levy",
-                       "tax", "proposal", "rule", "rules", "regulation", "regulations"})
-OFFICIAL_WORDS = frozenset({"president", "minister", "prime", "secretary", "king", "queen",
-                            "pope", "envoy", "delegation", "leader", "chancellor", "premier",
-                            "ambassador", "governor", "mayor", "commander", "general", "prince",
-                            "emir", "sultan", "foreign", "defence", "defense", "officials"})
-# The key under which a parsed sentence carries the words of its article's opening
-# (`Doc.user_data`), for senses that the story's subject settles ("cases" in a story on a flu).
-STORY_WORDS = "geomap.story_words"
-# Who takes part in a meeting that is news: a named person, body or country.
-PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-INSTITUTION_WORDS = frozenset({"council", "councils", "board", "committee", "commission",
-                               "commissioners", "parliament", "cabinet", "government", "senate",
-                               "assembly", "lawmakers", "legislators", "delegates", "negotiators",
-                               "representatives", "envoys", "ministers", "leaders", "mediators",
-                               "diplomats", "talks", "summit", "union", "rebels", "opposition",
-                               "level", "emergency", "crisis", "ministerial", "bilateral",
-                               "closed-door", "official"})  # "a high-level meeting"
-# What a government announces that is a decision of its own.
-MEASURE_WORDS = frozenset({
-    "plan", "plans", "programme", "program", "allocation", "funding", "fund", "budget", "ban",
-    "measures", "measure", "policy", "strategy", "closure", "curfew", "cuts", "cut", "tax",
-    "initiative", "scheme", "restrictions", "restriction", "sanctions", "package", "aid",
-    "investment", "reform", "reforms", "lockdown", "quarantine", "evacuation", "moratorium",
-    "subsidy", "subsidies", "grant", "grants", "campaign", "withdrawal", "deployment",
-    "ceasefire", "amnesty", "pardon", "resignation", "candidacy", "increase", "freeze"})
-DECLARING_VERBS = frozenset({"declared", "declare", "declares", "declaring", "proclaimed",
-                             "proclaim", "proclaims", "announced", "imposed", "impose", "imposes",
-                             "lifted", "issued", "introduced", "eased", "tightened"})
-POLICE_WORDS = frozenset({"police", "policemen", "officers", "officer", "deputies", "deputy",
-                          "agents", "agent", "detectives", "investigators", "sheriff", "sheriff's",
-                          "fbi", "troopers", "dea", "atf", "narcotics", "constables", "gardai",
-                          "customs"})
-# Who governs: its offices and bodies (with the parties named, see `by_authority`).
-AUTHORITY_WORDS = OFFICIAL_WORDS | INSTITUTION_WORDS | frozenset({
-    "authorities", "authority", "ministry", "department", "agency", "administration", "court",
-    "judge", "police", "regulator", "regulators", "inspectors", "state", "city", "county"})
-PATHOGEN_WORDS = frozenset({"strain", "strains", "bacteria", "bacterium", "pathogen", "parasite"})
-NOT_PROTEST_RALLIES = frozenset({"biker", "bikers", "motorcycle", "car", "cars", "bike", "auto",
-                                 "truck", "stock", "market", "markets", "pep", "relief", "price",
-                                 "late", "dakar", "rally", "vintage"})
-# Places and bodies whose closing is a decision of those who govern them.
-PUBLIC_PLACES = frozenset({
-    "school", "schools", "university", "universities", "college", "colleges", "hospital",
-    "hospitals", "unit", "ward", "clinic", "clinics", "bank", "banks", "border", "borders",
-    "market", "markets", "embassy", "embassies", "airport", "airports", "port", "ports", "church",
-    "churches", "mosque", "mosques", "park", "parks", "beach", "beaches", "office", "offices",
-    "businesses", "shops", "restaurants", "restaurant", "factory", "factories", "mine", "mines",
-    "plant", "crossing", "crossings", "station", "stations", "library", "libraries", "farm",
-    "farms", "courts", "prison", "camp", "camps", "newspaper", "website", "channel"})
-REMOVABLE_WORDS = frozenset({"governor", "governors", "chief", "director", "head", "judge",
-                             "commander", "commanders", "official", "officials", "members",
-                             "member", "assessors", "coach", "manager", "justice", "board",
-                             "staff", "employees", "workers", "aide", "aides"})
-ELECTORAL_WORDS = frozenset({"won", "win", "wins", "winning", "victory", "election", "vote",
-                             "votes", "elected", "re-elected", "reelected", "poll", "polls",
-                             "presidency", "race", "seat", "ballot", "carried", "carry"})
-WATER_WORDS = frozenset({"water", "waters", "floodwater", "floodwaters", "mud", "rain", "rains",
-                         "seawater", "sea", "river", "sewage"})
-COURT_WORDS = frozenset({"court", "judge", "judges", "tribunal", "jury", "justice", "justices",
-                         "magistrate", "bench"})
-# What armed sides fight for: "the battle for the port".
-CONTESTED_PLACES = frozenset({"port", "city", "town", "village", "airport", "base", "hill", "bridge",
-                              "capital", "border", "valley", "road", "highway", "crossing", "dam",
-                              "province", "region", "territory", "oilfield", "harbour", "harbor"})
-# What armed sides take and hold: places, positions, control.
-TERRITORY_WORDS = CONTESTED_PLACES | frozenset({
-    "control", "territory", "villages", "towns", "cities", "areas", "area", "positions",
-    "position", "district", "districts", "neighbourhood", "neighbourhoods", "neighborhood",
-    "neighborhoods", "region", "province", "headquarters", "outpost", "outposts", "stronghold",
-    "hills", "ground", "countryside", "swathe", "swath", "land", "oilfield", "oilfields",
-    "airbase", "garrison", "compound", "checkpoint", "checkpoints", "island"})
 # Verbs and adjectives whose complement names the offence: "charged with escape".
 OFFENCE_HEADS = frozenset({"charged", "charge", "charges", "accused", "convicted", "suspected",
                            "guilty", "indicted", "arrested", "jailed", "sentenced", "detained",
                            "wanted", "counts", "count", "tried", "acquitted", "prosecuted",
                            "investigated", "questioned", "booked", "cited"})
-# Words around "charge" that make it a criminal charge.
-CHARGE_CONTEXT = frozenset({"with", "against", "face", "faces", "facing", "filed", "file",
-                            "dropped", "drop", "brought", "bring", "pressed", "press", "formal",
-                            "criminal", "murder", "manslaughter", "fraud", "assault", "theft",
-                            "terrorism", "corruption", "felony", "misdemeanor", "counts", "count",
-                            "prosecutors", "police", "jury", "court", "federal", "homicide"})
+
+
 GENERIC_ADJECTIVES = frozenset({"common", "rare", "frequent", "routine", "usual", "typical",
                                 "commonplace", "uncommon", "widespread", "familiar"})
+
+
 # Heads of what was only meant, asked for or expected to happen: "plans to attack", "threatened
 # to strike", "asked Algeria to release him".
 INTENT_HEADS = frozenset({"plan", "plans", "planned", "planning", "threaten", "threatens",
@@ -177,406 +38,65 @@ INTENT_HEADS = frozenset({"plan", "plans", "planned", "planning", "threaten", "t
                           "requested", "appeal", "appealed", "beg", "begged", "calling",
                           "calls", "demanding", "urging", "urges", "appealing", "vowing",
                           "threatening", "seeking", "hoping", "trying"})
+
+
 FUTURE_AUXILIARIES = frozenset({"will", "'ll", "shall", "would"})
+
+
 DEMAND_VERBS = frozenset({"call", "calls", "called", "calling", "demand", "demands", "demanded",
                           "demanding", "urge", "urges", "urged", "urging", "ask", "asks", "asked",
                           "asking", "appeal", "appealed", "appealing", "beg", "begged",
                           "request", "requested", "pressed", "pressing", "petitioned"})
+
+
 # What is kept from happening does not happen: "to prevent his arrest", "evaded capture".
 PREVENTION_VERBS = frozenset({"prevent", "prevents", "prevented", "preventing", "avoid", "avoids",
                               "avoided", "avoiding", "avert", "averts", "averted", "averting",
                               "evade", "evades", "evaded", "evading", "thwart", "thwarts",
                               "thwarted", "thwarting", "foil", "foils", "foiled", "foiling"})
+
+
 # Predicates that say an event is only in prospect: "a sentence of four years is possible".
 PROSPECT_WORDS = frozenset({"possible", "likely", "unlikely", "probable", "expected", "imminent",
                             "due", "pending", "planned", "scheduled"})
+
+
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "'s", "'re"})
+
+
 # Entities whose names hold event words that tell of no event ("Highway Patrol"); not works
 # of art, which the model calls "The Battle of Mosul".
 NAMING_ENTITIES = frozenset({"ORG", "FAC", "LAW", "PRODUCT"})
+
+
 # Nouns of preparing or planning whose object is not done yet: "preparations for the fight".
 PREPARATION_NOUNS = frozenset({"preparation", "preparations", "plan", "plans", "bid", "calls",
                                "call", "run-up", "prelude"})
+
+
 # Words that make a clause a condition, not a telling: "if he is killed".
 CONDITIONS = frozenset({"if", "unless", "whether", "lest"})
+
+
 # What makes a plural event noun a series: "a wave of bombings", "repeated attacks".
 SERIES_WORDS = frozenset({"series", "wave", "spate", "string", "campaign", "number", "dozens",
                           "hundreds", "scores", "thousands", "succession"})
+
+
 MANY_WORDS = frozenset({"repeated", "several", "many", "multiple", "numerous", "countless",
                         "frequent", "dozens", "hundreds", "scores", "thousands", "series"})
+
+
 # "may seek charges", "you can vote": possible, not done ("may have fled" is done, speculated).
 MODAL_AUXILIARIES = frozenset({"can", "could", "may", "might", "should", "must", "ca"})
-# What makes an attack a bout of illness: "a heart attack", "a panic attack".
-AILMENT_WORDS = frozenset({"heart", "panic", "asthma", "anxiety", "cardiac", "allergic",
-                           "asthmatic", "migraine", "gout"})
-# What one does with a sentence once handed down.
-SERVING_VERBS = frozenset({"serve", "complete", "finish", "begin", "start", "continue"})
+
+
 # "speculation that he would resign": the would of a rumour tells no event.
 CONDITIONAL_AUXILIARIES = frozenset({"would", "'d"})
+
+
 RUMOUR_NOUNS = frozenset({"speculation", "rumour", "rumours", "rumor", "rumors", "fears",
                           "fear", "talk", "suggestion", "suggestions", "possibility"})
-MEDICAL_WORDS = frozenset({"flu", "vaccine", "vaccines", "vaccination", "booster", "jab",
-                           "dose", "doses", "injection", "measles", "tetanus", "seasonal"})
-
-
-def _near(token: Token) -> list[Token]:
-    """The trigger, what hangs from it, and its head with what hangs from that."""
-    near = [token, *token.children]
-    if token.head.i != token.i:
-        near += [token.head, *token.head.children]
-    return near
-
-
-def _near_words(token: Token) -> set[str]:
-    return {t.lower_ for t in _near(token)} | {t.lower_ for c in token.children
-                                               for t in c.subtree}
-
-
-def _sentence_words(parsed: Doc) -> set[str]:
-    return {token.lower_ for token in parsed}
-
-
-def military(parsed: Doc, token: Token) -> bool:
-    return bool(_near_words(token) & MILITARY_WORDS) \
-        or len(_sentence_words(parsed) & MILITARY_WORDS) >= 2
-
-
-def armed(parsed: Doc, token: Token) -> bool:
-    """A fight between armed sides, not firefighters battling a blaze or a fight for safer mines:
-    forces or arms about it, or a battle for a place ("the battle for the port")."""
-    words = _sentence_words(parsed)
-    if bool(_near_words(token) & (FORCE_WORDS | MILITARY_WORDS)):
-        return True
-    if any(child.dep_ == "acl" and _infinitive(child) for child in token.children):
-        return False  # "lost the battle to keep the case out of court": a struggle, no fight
-    return bool(words & FORCE_WORDS) or len(words & MILITARY_WORDS) >= 2 or _for_a_place(token)
-
-
-def _for_a_place(token: Token) -> bool:
-    return any(child.lower_ in ("for", "of", "over") and any(
-        grand.dep_ == "pobj" and (grand.ent_type_ in ("GPE", "LOC", "FAC")
-                                  or grand.lower_ in CONTESTED_PLACES)
-        for grand in child.children) for child in token.children)
-
-
-def labour(parsed: Doc, token: Token) -> bool:
-    return bool(_near_words(token) & LABOUR_WORDS)
-
-
-def troops(parsed: Doc, token: Token) -> bool:
-    """Forces withdraw: the mover or what is withdrawn is a force, not a pension or a bill."""
-    return bool(_near_words(token) & FORCE_WORDS)
-
-
-def aircraft(parsed: Doc, token: Token) -> bool:
-    return bool(_sentence_words(parsed) & AIRCRAFT_WORDS)
-
-
-def train(parsed: Doc, token: Token) -> bool:
-    return bool(_sentence_words(parsed) & TRAIN_WORDS)
-
-
-def vessel(parsed: Doc, token: Token) -> bool:
-    return bool(_near_words(token) & VESSEL_WORDS)
-
-
-def structure(parsed: Doc, token: Token) -> bool:
-    return bool(_near_words(token) & STRUCTURE_WORDS)
-
-
-def industrial(parsed: Doc, token: Token) -> bool:
-    return bool(_near_words(token) & INDUSTRIAL_WORDS)
-
-
-def disease(parsed: Doc, token: Token) -> bool:
-    """A disease named in the sentence, or in the opening of a story about one (`STORY_WORDS`):
-    "Conference organizers report cases in Mozambique too"."""
-    return bool((_sentence_words(parsed) | parsed.user_data.get(STORY_WORDS, frozenset()))
-                & DISEASE_WORDS)
-
-
-def disease_doer(parsed: Doc, token: Token) -> bool:
-    """A disease that kills ("the virus killed nearly a million people")."""
-    doers = [child for child in token.children if child.dep_ == "nsubj"]
-    doers += [grand for child in token.children if child.dep_ == "agent"
-              for grand in child.children if grand.dep_ == "pobj"]
-    return any(t.lower_ in DISEASE_WORDS | PATHOGEN_WORDS for doer in doers for t in _phrase(doer))
-
-
-def volcano(parsed: Doc, token: Token) -> bool:
-    return bool(_near_words(token) & {"volcano", "volcanoes", "mount", "mt", "mt."})
-
-
-def not_gunfire(parsed: Doc, token: Token) -> bool:
-    """A fire, not gunfire: not "opened fire", "came under fire", "mortar fire"."""
-    return not _near_words(token) & GUNFIRE_WORDS
-
-
-def legal_charge(parsed: Doc, token: Token) -> bool:
-    """Charges against someone, not a charge of electricity or "available without charge"."""
-    return bool((_near_words(token) - {token.lower_}) & CHARGE_CONTEXT)
-
-
-def released_person(parsed: Doc, token: Token) -> bool:
-    """People freed, not a report or a film released."""
-    objects = [t for t in token.children if t.dep_ in ("dobj", "nsubjpass", "pobj")]
-    words = {t.lower_ for obj in objects for t in obj.subtree} | _near_words(token)
-    return bool(words & (PERSON_WORDS | CUSTODY_WORDS)) or any(
-        t.ent_type_ == "PERSON" for obj in objects for t in obj.subtree)
-
-
-def law_object(parsed: Doc, token: Token) -> bool:
-    return bool(_near_words(token) & LAW_WORDS)
-
-
-def official(parsed: Doc, token: Token) -> bool:
-    """A visit by an office holder, not "a woman visiting from Canada"."""
-    subjects = [t for t in token.children if t.dep_ in ("nsubj", "poss", "compound")]
-    words = {t.lower_ for s in subjects for t in s.subtree}
-    return bool(words & OFFICIAL_WORDS)
-
-
-def court(parsed: Doc, token: Token) -> bool:
-    return bool(_sentence_words(parsed) & COURT_WORDS)
-
-
-def past(parsed: Doc, token: Token) -> bool:
-    """Done, not an opinion in the present: "agreed", "signed"."""
-    return token.tag_ in ("VBD", "VBN")
-
-
-def agreed_on(parsed: Doc, token: Token) -> bool:
-    """An agreement reached ("agreed to a ceasefire", "agreed on a deal"), not a shared opinion
-    ("agreed that the problems had gone on long enough")."""
-    return past(parsed, token) and not any(child.dep_ == "ccomp" for child in token.children)
-
-
-def not_served(parsed: Doc, token: Token) -> bool:
-    """A sentence handed down, not one being served ("completes his prison sentence",
-    "while serving his sentence"): the time in prison is no new step of the case."""
-    return not (token.dep_ == "dobj" and token.head.lemma_.lower() in SERVING_VERBS)
-
-
-def plural(parsed: Doc, token: Token) -> bool:
-    """"talks" between parties, not a talk someone gave."""
-    return token.lower_.endswith("s")
-
-
-def person_object(parsed: Doc, token: Token) -> bool:
-    return any(t.ent_type_ == "PERSON" or t.lower_ in PERSON_WORDS
-               for child in token.children if child.dep_ in ("dobj", "nsubjpass")
-               for t in child.subtree)
-
-
-def not_medical(parsed: Doc, token: Token) -> bool:
-    """A shooting, not a flu shot or a booster."""
-    return not _near_words(token) & MEDICAL_WORDS
-
-
-def not_ailment(parsed: Doc, token: Token) -> bool:
-    """An attack by someone, not a heart or panic attack: no word for a part of the body or a
-    condition qualifies the trigger."""
-    return not any(child.dep_ in ("compound", "amod") and child.lower_ in AILMENT_WORDS
-                   for child in token.children)
-
-
-def assailant(parsed: Doc, token: Token) -> bool:
-    """A killing by someone ("gunmen killed four villagers", "were killed by militants", "two
-    guards were killed on Monday"), not a death a disaster, an accident or another event caused
-    ("the flood killed ten", "were killed in a crash", "killed when the bus overturned"): the doer
-    is a person or group, or a passive names no cause."""
-    doers = [child for child in token.children if child.dep_ == "nsubj"]
-    if token.dep_ == "pcomp" and token.tag_ == "VBG":  # "Reyes is accused of killing Lane"
-        doers += [child for child in token.head.head.children
-                  if child.dep_ in ("nsubj", "nsubjpass")]
-    for agent in (child for child in token.children if child.dep_ == "agent"):
-        doers += [by for by in agent.children if by.dep_ != "prep"]  # "by militants"
-    if doers:
-        return all(_personal(doer) for doer in doers)
-    if token.tag_ != "VBN" or any(child.dep_ == "advcl" for child in token.children):
-        return False
-    return not any(_cause(child) for child in token.children if child.dep_ == "prep")
-
-
-def _personal(token: Token) -> bool:
-    """A person or group: a name, a pronoun, or a noun for people."""
-    return token.tag_ in ("NNP", "NNPS", "PRP", "WP") or token.ent_type_ in ("PERSON", "ORG",
-                                                                             "NORP") \
-        or token.lower_ in _people_nouns()
-
-
-def _cause(preposition: Token) -> bool:
-    """"in a crash", "during the storm": a thing that killed, not a place or a time."""
-    if preposition.lower_ not in CAUSE_PREPOSITIONS:
-        return False
-    return any(obj.dep_ == "pobj" and obj.tag_ in ("NN", "NNS") and not obj.ent_type_
-               and obj.lower_ not in PLACE_NOUNS for obj in preposition.children)
-
-
-@functools.cache
-def _people_nouns() -> frozenset[str]:
-    return frozenset(ActorTable.load().nouns) | PERSON_WORDS
-
-
-def lowercase(parsed: Doc, token: Token) -> bool:
-    """"a march", not the month, however written ("effective today, march 31")."""
-    following = parsed[token.i + 1] if token.i + 1 < len(parsed) else None
-    return token.text.islower() and not (following is not None and following.like_num)
-
-
-def among_officials(parsed: Doc, token: Token) -> bool:
-    """A meeting of office holders, institutions or parties named ("the two foreign ministers
-    met", "to meet with United Russia officials"), not "met all kinds of people" or "meeting with
-    friends"."""
-    parties = [child for child in token.children
-               if child.dep_ in ("nsubj", "nsubjpass", "dobj", "compound", "poss", "amod")]
-    parties += [grand for child in token.children if child.lower_ in ("with", "between", "of")
-                for grand in child.children if grand.dep_ == "pobj"]
-    if token.dep_ == "pcomp" or (token.dep_ in ("xcomp", "advcl", "acl") and not parties):
-        parties += [child for child in token.head.children if child.dep_ == "nsubj"]
-    words = [t for party in parties for t in _phrase(party)]
-    return any(t.ent_type_ in PARTY_ENTITIES or t.lower_ in OFFICIAL_WORDS | INSTITUTION_WORDS
-               for t in words)
-
-
-def _phrase(token: Token) -> list[Token]:
-    """A noun with the words that name it and its conjuncts ("regional United Russia officials",
-    "the mayor and the sheriff"), not what a preposition adds ("friends in Dallas")."""
-    found = [token]
-    for child in token.children:
-        if child.dep_ in ("compound", "amod", "nmod", "poss", "appos"):
-            found.append(child)
-        elif child.dep_ == "conj":
-            found += _phrase(child)
-    return found
-
-
-def measure(parsed: Doc, token: Token) -> bool:
-    """A policy announced ("announced an allocation of CNY860 million", "the announcement of a
-    curfew"), not what someone announced was so ("announced that ...", "announced his death")."""
-    objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
-    objects += [grand for child in token.children if child.lower_ in ("of", "about")
-                for grand in child.children if grand.dep_ == "pobj"]
-    if token.dep_ == "nsubjpass" or (token.dep_ == "dobj" and token.head.lower_ in ("made",)):
-        objects.append(token)  # "a ban was announced"
-    return any(obj.lemma_.lower() in MEASURE_WORDS or obj.lower_ in MEASURE_WORDS
-               for obj in objects)
-
-
-def declared(parsed: Doc, token: Token) -> bool:
-    """An emergency declared ("declared a flu emergency", "an emergency has been declared"), not
-    an emergency room or an emergency meeting."""
-    return token.head.lower_ in DECLARING_VERBS and token.dep_ in ("dobj", "nsubjpass")
-
-
-def by_police(parsed: Doc, token: Token) -> bool:
-    """A raid, search or seizure by the police or agents of the law ("FBI agents searched his
-    home", "deputies seized a meth lab"), not gunmen raiding a village."""
-    return bool(_near_words(token) & POLICE_WORDS)
-
-
-def territory(parsed: Doc, token: Token) -> bool:
-    """Ground taken ("seized two villages", "seized control of the port", "seized Afmadow"), not
-    goods or papers ("seized bank statements")."""
-    objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
-    objects += [grand for obj in objects for of in obj.children if of.lower_ == "of"
-                for grand in of.children if grand.dep_ == "pobj"]  # "the eastern half of Mosul"
-    return not objects or any(
-        obj.tag_ in ("NNP", "NNPS") or any(t.ent_type_ in ("GPE", "LOC", "FAC")
-                                            or t.lower_ in TERRITORY_WORDS for t in _phrase(obj))
-        for obj in objects)  # a name is a place's more often than a hostage's
-
-
-def not_electoral(parsed: Doc, token: Token) -> bool:
-    """A fall of earth, not an election won by a landslide."""
-    above = [token.head, token.head.head]
-    return not (_near_words(token) | {t.lower_ for t in above for t in t.children}) \
-        & ELECTORAL_WORDS
-
-
-def order_of_authority(parsed: Doc, token: Token) -> bool:
-    """An order by those who govern ("the department ordered a report"), not an order to troops,
-    whose deed is the event ("ordered troops to advance")."""
-    return not any(child.dep_ in ("xcomp", "ccomp") for child in token.children) \
-        and by_authority(parsed, token)
-
-
-def found_guilty(parsed: Doc, token: Token) -> bool:
-    """"A jury found the defendant, Jane Roe, 52, guilty": a verdict however long the object
-    between "found" and "guilty" (or "not guilty")."""
-    return any(child.lower_ == "guilty" for child in token.subtree
-               if child.head.i == token.i or child.head.head.i == token.i)
-
-
-def political_rally(parsed: Doc, token: Token) -> bool:
-    """A rally of people, not of bikers' machines, prices or a team's fans ("a biker rally", "a
-    stock market rally", "a pep rally")."""
-    return not any(child.dep_ in ("compound", "amod") and child.lower_ in NOT_PROTEST_RALLIES
-                   for child in token.children)
-
-
-def public_place(parsed: Doc, token: Token) -> bool:
-    """A public place or body closed ("schools ... have been closed", "the temporary closure of
-    the unit"), not a road closed by a crash nor a deal closed."""
-    objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
-    objects += [grand for child in token.children if child.lower_ == "of"
-                for grand in child.children if grand.dep_ == "pobj"]
-    return any(t.lower_ in PUBLIC_PLACES for obj in objects for t in _phrase(obj))
-
-
-def person_removed(parsed: Doc, token: Token) -> bool:
-    """Someone removed from office by those who govern ("Medvedev dismissed four governors",
-    "Musharraf fired Chaudhry"), not shots fired nor a case dismissed."""
-    removed = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
-    return by_authority(parsed, token) and any(
-        obj.tag_ == "NNP" or obj.ent_type_ == "PERSON"
-        or obj.lower_ in OFFICIAL_WORDS | REMOVABLE_WORDS for obj in removed)
-
-
-def by_authority(parsed: Doc, token: Token) -> bool:
-    """A ban, restriction or decision by those who govern ("the Dutch authorities have forbidden
-    exports", "officials decided to host the festival"), not anyone's choice."""
-    doers = [child for child in token.children if child.dep_ == "nsubj"]
-    doers += [grand for child in token.children if child.dep_ == "agent"
-              for grand in child.children if grand.dep_ == "pobj"]
-    return any(t.ent_type_ in PARTY_ENTITIES or t.lower_ in AUTHORITY_WORDS
-               for doer in doers for t in _phrase(doer))
-
-
-def disease_found(parsed: Doc, token: Token) -> bool:
-    """A disease found or confirmed ("the H5N1 virus was found in a dead swan"), not a body or a
-    weapon found."""
-    found = [child for child in token.children if child.dep_ in ("nsubjpass", "dobj")]
-    return any(t.lower_ in DISEASE_WORDS | PATHOGEN_WORDS for obj in found for t in _phrase(obj))
-
-
-def watery(parsed: Doc, token: Token) -> bool:
-    """Flooded with water, not "inundated with calls"."""
-    return not any(child.lower_ == "with" and any(
-        grand.dep_ == "pobj" and grand.lower_ not in WATER_WORDS for grand in child.children)
-        for child in token.children)
-
-
-def may_hold(requirement: str, words: frozenset[str], parties: bool) -> bool:
-    """Whether a requirement can hold of a sentence with these words (lower case and lemmas,
-    with its story's opening) and, when `parties`, a named person, body or country: checked
-    before parsing, so that a sentence with only common words that no sense of theirs can use
-    ("found", "closed", "ordered") is not parsed for nothing."""
-    needed = CUE_WORDS.get(requirement)
-    if needed is None:
-        return True
-    return bool(words & needed) or (requirement in PARTY_REQUIREMENTS and parties)
-
-
-REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
-    check.__name__: check for check in (
-        military, armed, labour, troops, aircraft, train, vessel, structure, industrial, disease,
-        volcano, not_gunfire, legal_charge, released_person, law_object, official, court, past,
-        plural, person_object, not_medical, lowercase, assailant, not_ailment, agreed_on,
-        not_served, among_officials, watery, measure, declared, by_police, territory,
-        not_electoral, by_authority, disease_found, order_of_authority, found_guilty,
-        political_rally, public_place, person_removed, disease_doer)
-}
 
 
 def is_offence(token: Token) -> bool:
@@ -656,7 +176,7 @@ def is_demanded(token: Token) -> bool:
     """What others call for, demand or ask ("a crowd calling for the council to resign", "urged
     the minister to step down"): not done, in any family (a plan of one's own, in politics, is
     news; someone else's demand is not their deed)."""
-    if token.dep_ not in ("xcomp", "ccomp", "advcl") or not _infinitive(token):
+    if token.dep_ not in ("xcomp", "ccomp", "advcl") or not infinitive(token):
         return False
     return token.head.lower_ in DEMAND_VERBS
 
@@ -670,11 +190,6 @@ def _in_prospect(token: Token) -> bool:
         return False
     return any(child.dep_ == "acomp" and child.lower_ in PROSPECT_WORDS
                for child in token.head.children)
-
-
-def _infinitive(token: Token) -> bool:
-    """A verb with "to" before it: "to be sentenced", "the fight to retake"."""
-    return any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)
 
 
 def _auxiliaries(token: Token) -> set[str]:
@@ -693,9 +208,9 @@ def is_unrealised(token: Token) -> bool:
         return True  # "in order to prevent his arrest"
     if _in_prospect(token):
         return True  # "a prison sentence of four to 15 years is possible upon conviction"
-    if token.dep_ == "xcomp" and token.head.lower_ in BE_FORMS and _infinitive(token):
+    if token.dep_ == "xcomp" and token.head.lower_ in BE_FORMS and infinitive(token):
         return True  # "is to be sentenced on July 13", "are to meet next week"
-    if token.dep_ == "acl" and _infinitive(token):
+    if token.dep_ == "acl" and infinitive(token):
         return True  # "the fight to retake the town": what it is for, not yet done
     if token.dep_ == "pobj" and token.head.lower_ == "for" \
             and token.head.head.lower_ in PREPARATION_NOUNS:
@@ -707,15 +222,3 @@ def is_unrealised(token: Token) -> bool:
                                                           "threatened", "expected", "potential",
                                                           "future", "upcoming", "imminent")
                for child in token.children)
-
-# For requirements that need one of these words in the sentence (or, for a disease, in its
-# story's opening): `may_hold`. The requirements of PARTY_REQUIREMENTS are also met by a name.
-CUE_WORDS: dict[str, frozenset[str]] = {
-    "disease": DISEASE_WORDS, "disease_found": DISEASE_WORDS | PATHOGEN_WORDS,
-    "disease_doer": DISEASE_WORDS | PATHOGEN_WORDS, "found_guilty": frozenset({"guilty"}),
-    "public_place": PUBLIC_PLACES, "by_police": POLICE_WORDS, "military": MILITARY_WORDS,
-    "measure": MEASURE_WORDS, "declared": DECLARING_VERBS, "by_authority": AUTHORITY_WORDS,
-    "order_of_authority": AUTHORITY_WORDS, "person_removed": AUTHORITY_WORDS,
-    "among_officials": OFFICIAL_WORDS | INSTITUTION_WORDS}
-PARTY_REQUIREMENTS = frozenset({"by_authority", "order_of_authority", "person_removed",
-                                "among_officials"})

@@ -77,3 +77,8 @@ def token_at(parsed: Doc, char: int) -> int:
 
 def depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
+
+
+def infinitive(token: Token) -> bool:
+    """A verb with "to" before it: "to be sentenced", "the fight to retake"."""
+    return any(child.dep_ == "aux" and child.lower_ == "to" for child in token.children)

@@ -2,14 +2,14 @@
 "was charged"), matched by their lemmas, each sense settled by the parse.
 
 The table (`data/event_triggers.csv`) has one row per sense: the lemma(s), the part of speech, the
-type and subtype (`taxonomy.py`), what the sense requires of its sentence (a check of `senses.py`)
+type and subtype (`taxonomy.py`), what the sense requires of its sentence (a check of `requirements.py`)
 and an example. Finding triggers takes two steps:
 
 - before parsing, a spaCy `PhraseMatcher` over lemmas (and a `Matcher` for a verb and its
   particle apart) finds candidates in every sentence, so that only sentences with one are parsed. The lemmas come from spaCy's lookup table (spacy-lookups-data),
   which needs no tagger: "fled", "flees" and "fleeing" are all "flee".
 - after parsing (`settle`), a candidate takes the first of its senses whose part of speech (from
-  the tagger) and requirement hold, or is no trigger at all.
+  the tagger) and requirement (`requirements`) hold, or is no trigger at all.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from geomap.events.senses import PARTY_ENTITIES, REQUIREMENTS, may_hold
+from geomap.events.requirements import PARTY_ENTITIES, REQUIREMENTS, may_hold
 
 # Words that complete a verb across its object: particles ("drove the militants out") and
 # a verdict's adjectives ("found the banker guilty").
