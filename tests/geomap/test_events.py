@@ -910,3 +910,13 @@ def test_a_common_word_no_sense_of_which_the_sentence_can_use_is_no_trigger():
     doc = nlp.load()("The virus was found in a swan and the schools were closed.")
     lemmatise(doc)
     assert {t.text for t in find_triggers(next(iter(doc.sents)))} >= {"found", "closed"}
+
+
+def test_who_makes_a_legal_step_is_not_also_its_unnamed_defendant(gazetteer, table):
+    text = ("Sheriff Dale R. Pruett arrested a Dover man on Monday. Dale R. Pruett said the man "
+            "had fled from deputies twice.")
+    arrest = only(parse(text, gazetteer, table).events, "arrest")
+    roles = {}
+    for actor in arrest.actors:
+        roles.setdefault(actor.name, set()).add(actor.role)
+    assert all(len(found) == 1 for found in roles.values()), roles
