@@ -74,11 +74,21 @@ def named_agencies(entities: Iterable[Iterable[Span]]) -> dict[str, list[str]]:
         for entity in sentence:
             if len(entity) < 2 or entity.label_ not in ("ORG", "GPE", "LOC", "FAC"):
                 continue
+            entity = _with_office(entity)
             category = institution_category(entity)
             if category is not None:
                 name = organisation_name(entity)
                 found.setdefault(category, {}).setdefault(actor_key(name), name)
     return {category: list(names.values()) for category, names in found.items()}
+
+
+def _with_office(entity: Span) -> Span:
+    """The name with the office word the model left after it ("Lexington County Sheriff's"
+    before "Department")."""
+    doc, end = entity.doc, entity.end
+    while end < len(doc) and doc[end].is_title and doc[end].lower_ in OFFICE_WORDS:
+        end += 1
+    return entity if end == entity.end else Span(doc, entity.start, end, label=entity.label_)
 
 
 def with_county(agencies: dict[str, list[str]], county: str) -> None:

@@ -78,6 +78,8 @@ from geomap.places.mention import PlaceMention
 from geomap.read.article import Article
 
 BASE_CONFIDENCE = 0.4
+# Legal steps of the police that are events apart from the arrest they lead to.
+POLICE_ACTIONS = frozenset({"raid", "seizure"})
 # The sentences that open a story and say what it is about (its headline and lede).
 STORY_OPENING = 3
 # Events whose sentence may give killed, injured or displaced figures.
@@ -236,12 +238,20 @@ def _clause_groups(parsed: Doc, triggers: list[Trigger]) -> list[tuple[str, list
             trigger_token(parsed, other).i == token.head.i for other in triggers
             if other.sense.type == trigger.sense.type)
         home = None if own_clause else next(
-            (found for event_type, found in groups if event_type == trigger.sense.type), None)
+            (found for event_type, found in groups if event_type == trigger.sense.type
+             and not _steps_apart(found[0], trigger)), None)
         if home is None:
             groups.append((trigger.sense.type, [trigger]))
         else:
             home.append(trigger)
     return groups
+
+
+def _steps_apart(one: Trigger, other: Trigger) -> bool:
+    """A police raid or seizure and the arrest it led to are two legal steps, though one type
+    ("were arrested after deputies seized a meth lab")."""
+    return one.sense.type == other.sense.type == "arrest" \
+        and (one.sense.subtype in POLICE_ACTIONS) != (other.sense.subtype in POLICE_ACTIONS)
 
 
 def _clause_event(context: ArticleEvents, parts: _SentenceParts, sentence: Span,

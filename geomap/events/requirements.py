@@ -492,6 +492,9 @@ def territory(parsed: Doc, token: Token) -> bool:
     """Ground taken ("seized two villages", "seized control of the port", "seized Afmadow"), not
     goods or papers ("seized bank statements")."""
     objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
+    if not objects:  # a headline's "meth lab seized": what its subject names was taken
+        objects = [child for child in token.children
+                   if child.dep_ == "nsubj" and child.tag_ in ("NN", "NNS") and not _personal(child)]
     objects += [grand for obj in objects for of in obj.children if of.lower_ == "of"
                 for grand in of.children if grand.dep_ == "pobj"]  # "the eastern half of Mosul"
     return not objects or any(

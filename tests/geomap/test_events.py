@@ -920,3 +920,19 @@ def test_who_makes_a_legal_step_is_not_also_its_unnamed_defendant(gazetteer, tab
     for actor in arrest.actors:
         roles.setdefault(actor.name, set()).add(actor.role)
     assert all(len(found) == 1 for found in roles.values()), roles
+
+
+def test_a_seizure_and_the_arrest_it_led_to_are_two_steps(gazetteer, table):
+    text = ("Two men were arrested Tuesday after Lexington County sheriff's deputies seized a "
+            "drug lab near Leesville. They are charged with making meth, a Lexington County "
+            "Sheriff's Department news release said.")
+    events = parse(text, gazetteer, table).events
+    assert {e.subtype for e in events if e.type == "arrest"} >= {"arrest", "seizure"}
+    seizure = next(e for e in events if e.subtype == "seizure")
+    # the deputies are the office the article names in full, though the model cut its name short
+    assert ("Lexington County Sheriff's Department", "actor") in parties(seizure)
+
+
+def test_a_headline_of_a_thing_seized_is_no_capture_of_ground(gazetteer, table):
+    assert not [e for e in parse("Three arrested after drug lab seized.", gazetteer,
+                                 table).events if e.type == "capture"]
