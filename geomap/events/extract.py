@@ -34,6 +34,7 @@ from geomap.events.modality import (
 )
 from geomap.events.participants import (
     implied_parties,
+    involve_the_named,
     name_the_unnamed,
     sentence_actors,
 )
@@ -152,6 +153,7 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
     # neighbour's ("Wedding party suicide attack" below a paragraph on the Euphrates valley)
     events, told_in = fold_headline(events, told_in, headlines(sentences))
     name_the_unnamed(events, told_in, context.persons)
+    involve_the_named(events, told_in, context.persons, sentences)
     events, told_in = fold_charges(events, told_in)
     events, told_in = fold_hazard_effects(events, told_in)
     place_the_unplaced(events, told_in, located, context.focus)

@@ -5,9 +5,10 @@ the police that made an arrest, the crowd of a protest)."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from gazetteer.model import Kind
 from geomap.actors import actor_key
@@ -19,6 +20,7 @@ from geomap.events.placing import SETTLEMENT_KINDS
 from geomap.events.records import Actor, Event
 from geomap.events.taxonomy import FAMILY_OF_TYPE
 from geomap.places.mention import PlaceMention
+from geomap.vocabulary import SPEECH_VERBS
 
 # Titles before a surname that still name a person by surname alone.
 TITLE_PREFIXES = ("mr ", "mr. ", "mrs ", "mrs. ", "ms ", "ms. ", "dr ", "dr. ", "president ",
@@ -31,6 +33,9 @@ DEFENDANT_SUBTYPES = frozenset({"court appearance"})
 # named there may be them (more are a list of others: witnesses, officials, relatives).
 NAMING_REACH = 2
 NAMED_AT_MOST = 2
+# How many sentences from an accident's may name the people in it, and how many they may be.
+ACCIDENT_REACH = 2
+ACCIDENT_PEOPLE = 4
 # A referent is clear when it is named this many times more than the next candidate.
 DOMINANCE = 3
 
@@ -240,3 +245,29 @@ def _next_step_defendants(events: list[Event], told_in: list[int], index: int) -
             or FAMILY_OF_TYPE[events[later].type] != "legal":
         return []
     return events[later].named("target")
+
+
+
+def involve_the_named(events: list[Event], told_in: list[int], persons: dict[int, list[str]],
+                      sentences: list[Span]) -> None:
+    """The persons an accident's sentence and the next name in full, when it names no one taking
+    part, are those it happened to ("... a two-car crash. Tom Hale of Dover was driving a Ford and
+    Ann Lee of Camden a Honda"), not those who speak of it ("Fire Chief Ann Cole said"): news names
+    the people in a crash or a fire right after telling it. `persons` holds each sentence's full
+    names (see `ArticleEvents`)."""
+    for event, index in zip(events, told_in):
+        if FAMILY_OF_TYPE[event.type] != "accident" or any(not a.generic for a in event.actors):
+            continue
+        names = list(dict.fromkeys(
+            name for i in range(index, min(index + ACCIDENT_REACH, len(sentences)))
+            for name in persons.get(i, []) if not _speaks(name, sentences[i].text)))
+        if len(names) <= ACCIDENT_PEOPLE:
+            event.actors += [Actor(name, "victim", "person") for name in names]
+
+
+def _speaks(name: str, sentence: str) -> bool:
+    """Whether the sentence has the person say something ("Keefe said", "said Ann Cole")."""
+    words = re.findall(r"[\w'’-]+", sentence.lower())
+    last = name.lower().split()[-1]
+    return any(word == last and set(words[max(0, at - 2):at + 4]) & SPEECH_VERBS
+               for at, word in enumerate(words))

@@ -937,3 +937,11 @@ def test_a_headline_of_a_thing_seized_is_no_capture_of_ground(gazetteer, table):
     text = ("Three arrested after drug lab seized. Two men and a woman were arrested Tuesday "
             "after Lexington County sheriff's deputies seized a mobile meth lab near Leesville.")
     assert not [e for e in parse(text, gazetteer, table).events if e.type == "capture"]
+
+
+def test_the_people_an_accident_names_are_those_it_happened_to_not_who_speak(gazetteer, table):
+    text = ("A Dover man remains in hospital after a two-car crash at Kenwood Road in Dover on "
+            "Friday night. Tom Hale of Dover was driving a Ford and Ann Lee of Camden was driving "
+            "a Honda, Fire Chief Bob Keefe said.")
+    crash = only(parse(text, gazetteer, table).events, "accident")
+    assert parties(crash) == {("Tom Hale", "victim"), ("Ann Lee", "victim")}
