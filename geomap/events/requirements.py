@@ -188,6 +188,7 @@ ELECTORAL_WORDS = frozenset({"won", "win", "wins", "winning", "victory", "electi
                              "presidency", "race", "seat", "ballot", "carried", "carry"})
 
 
+VOLCANO_WORDS = frozenset({"volcano", "volcanoes", "mount", "mt", "mt."})
 WATER_WORDS = frozenset({"water", "waters", "floodwater", "floodwaters", "mud", "rain", "rains",
                          "seawater", "sea", "river", "sewage"})
 
@@ -272,35 +273,6 @@ def _for_a_place(token: Token) -> bool:
         for grand in child.children) for child in token.children)
 
 
-def labour(parsed: Doc, token: Token) -> bool:
-    return bool(_near_words(token) & LABOUR_WORDS)
-
-
-def troops(parsed: Doc, token: Token) -> bool:
-    """Forces withdraw: the mover or what is withdrawn is a force, not a pension or a bill."""
-    return bool(_near_words(token) & FORCE_WORDS)
-
-
-def aircraft(parsed: Doc, token: Token) -> bool:
-    return bool(_sentence_words(parsed) & AIRCRAFT_WORDS)
-
-
-def train(parsed: Doc, token: Token) -> bool:
-    return bool(_sentence_words(parsed) & TRAIN_WORDS)
-
-
-def vessel(parsed: Doc, token: Token) -> bool:
-    return bool(_near_words(token) & VESSEL_WORDS)
-
-
-def structure(parsed: Doc, token: Token) -> bool:
-    return bool(_near_words(token) & STRUCTURE_WORDS)
-
-
-def industrial(parsed: Doc, token: Token) -> bool:
-    return bool(_near_words(token) & INDUSTRIAL_WORDS)
-
-
 def disease(parsed: Doc, token: Token) -> bool:
     """A disease named in the sentence, or in the opening of a story about one (`STORY_WORDS`):
     "Conference organizers report cases in Mozambique too"."""
@@ -314,10 +286,6 @@ def disease_doer(parsed: Doc, token: Token) -> bool:
     doers += [grand for child in token.children if child.dep_ == "agent"
               for grand in child.children if grand.dep_ == "pobj"]
     return any(t.lower_ in DISEASE_WORDS | PATHOGEN_WORDS for doer in doers for t in _phrase(doer))
-
-
-def volcano(parsed: Doc, token: Token) -> bool:
-    return bool(_near_words(token) & {"volcano", "volcanoes", "mount", "mt", "mt."})
 
 
 def not_gunfire(parsed: Doc, token: Token) -> bool:
@@ -338,19 +306,11 @@ def released_person(parsed: Doc, token: Token) -> bool:
         t.ent_type_ == "PERSON" for obj in objects for t in obj.subtree)
 
 
-def law_object(parsed: Doc, token: Token) -> bool:
-    return bool(_near_words(token) & LAW_WORDS)
-
-
 def official(parsed: Doc, token: Token) -> bool:
     """A visit by an office holder, not "a woman visiting from Canada"."""
     subjects = [t for t in token.children if t.dep_ in ("nsubj", "poss", "compound")]
     words = {t.lower_ for s in subjects for t in s.subtree}
     return bool(words & OFFICIAL_WORDS)
-
-
-def court(parsed: Doc, token: Token) -> bool:
-    return bool(_sentence_words(parsed) & COURT_WORDS)
 
 
 def past(parsed: Doc, token: Token) -> bool:
@@ -584,15 +544,34 @@ def may_hold(requirement: str, words: frozenset[str], parties: bool) -> bool:
     return bool(words & needed) or (requirement in PARTY_REQUIREMENTS and parties)
 
 
+# Senses that need one of a list's words about the trigger (the trigger, what hangs from it and
+# its head: "strike" is labour's with workers near it; forces withdraw, not a pension or a bill),
+# or anywhere in its sentence (a crash is an air crash with an aircraft in it).
+NEAR_WORD_CHECKS: dict[str, frozenset[str]] = {
+    "labour": LABOUR_WORDS, "troops": FORCE_WORDS, "vessel": VESSEL_WORDS,
+    "structure": STRUCTURE_WORDS, "industrial": INDUSTRIAL_WORDS, "volcano": VOLCANO_WORDS,
+    "law_object": LAW_WORDS}
+SENTENCE_WORD_CHECKS: dict[str, frozenset[str]] = {
+    "aircraft": AIRCRAFT_WORDS, "train": TRAIN_WORDS, "court": COURT_WORDS}
+
+
+def _near_check(words: frozenset[str]) -> Callable[[Doc, Token], bool]:
+    return lambda parsed, token: bool(_near_words(token) & words)
+
+
+def _sentence_check(words: frozenset[str]) -> Callable[[Doc, Token], bool]:
+    return lambda parsed, token: bool(_sentence_words(parsed) & words)
+
+
 REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
     check.__name__: check for check in (
-        military, armed, labour, troops, aircraft, train, vessel, structure, industrial, disease,
-        volcano, not_gunfire, legal_charge, released_person, law_object, official, court, past,
+        military, armed, disease, not_gunfire, legal_charge, released_person, official, past,
         plural, person_object, not_medical, lowercase, assailant, not_ailment, agreed_on,
         not_served, among_officials, watery, measure, declared, by_police, territory,
         not_electoral, by_authority, disease_found, order_of_authority, found_guilty,
         political_rally, public_place, person_removed, disease_doer)
-}
+} | {name: _near_check(words) for name, words in NEAR_WORD_CHECKS.items()} \
+  | {name: _sentence_check(words) for name, words in SENTENCE_WORD_CHECKS.items()}
 
 
 # For requirements that need one of these words in the sentence (or, for a disease, in its
@@ -603,7 +582,7 @@ CUE_WORDS: dict[str, frozenset[str]] = {
     "public_place": PUBLIC_PLACES, "by_police": POLICE_WORDS, "military": MILITARY_WORDS,
     "measure": MEASURE_WORDS, "declared": DECLARING_VERBS, "by_authority": AUTHORITY_WORDS,
     "order_of_authority": AUTHORITY_WORDS, "person_removed": AUTHORITY_WORDS,
-    "among_officials": OFFICIAL_WORDS | INSTITUTION_WORDS}
+    "among_officials": OFFICIAL_WORDS | INSTITUTION_WORDS} | NEAR_WORD_CHECKS | SENTENCE_WORD_CHECKS
 
 
 PARTY_REQUIREMENTS = frozenset({"by_authority", "order_of_authority", "person_removed",
