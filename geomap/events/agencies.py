@@ -5,8 +5,8 @@ An analyst records the institution, not the noun, so a bare "deputies" or "the c
 article that names exactly one institution of that category is that institution. Where the article
 names no police force, police are named as the press and ACLED name them: after their country
 ("Georgian police"), or in the United States, where policing is local, as the police department of
-the town the story is about ("Fulton Police Department"). The army of the story's country ("the army", "government forces") is its
-country's forces ("Lebanese forces").
+the town the story is about ("Fulton Police Department"). The army of the story's country ("the
+army", "government forces") is its country's forces ("Lebanese forces").
 """
 
 from __future__ import annotations

@@ -106,7 +106,8 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
     accusations) are events only when `statements` asks for them."""
     sentences = list(doc.sents)
     lemmatise(doc)
-    opening = frozenset(token.lower_ for sentence in sentences[:STORY_OPENING] for token in sentence)
+    opening = frozenset(token.lower_ for sentence in sentences[:STORY_OPENING]
+                        for token in sentence)
     triggered = [(index, sentence, triggers) for index, sentence in enumerate(sentences)
                  if not is_caption(sentence.text) and not is_question(sentence.text)
                  and (triggers := find_triggers(sentence, opening))

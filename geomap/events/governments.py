@@ -31,8 +31,7 @@ def government_of(country: str) -> str:
     """"Government of Pakistan", "Government of the United States" (and of the Netherlands,
     whose name the gazetteer writes "The Netherlands")."""
     if country.startswith(("The ", "the ")):
-        country = country[4:]
-        return f"{PREFIX}the {country}"
+        return f"{PREFIX}the {country[4:]}"
     needs_article = country.startswith(ARTICLE_WORDS) or country.endswith(
         ("s", " Republic", " Kingdom", " Islands", " Emirates"))
     return f"{PREFIX}the {country}" if needs_article else PREFIX + country

@@ -55,7 +55,8 @@ def fold_headline(events: list[Event], told_in: list[int], headlines: set[int]
     kept_in: list[int] = []
     for event, index in zip(events, told_in):
         if index in headlines:
-            body = [i for i, where in enumerate(told_in) if where > index and where not in headlines]
+            body = [i for i, where in enumerate(told_in)
+                    if where > index and where not in headlines]
             later = next((i for i in body if retells(event, events[i])), None)
             if later is None:  # the story's first event of its kind, the lede's, placed apart
                 later = next((i for i in body if retells(event, events[i], anywhere=True)), None)

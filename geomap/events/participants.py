@@ -227,8 +227,9 @@ def name_the_unnamed(events: list[Event], told_in: list[int],
                  for actor in _next_step_defendants(events, told_in, index)]
         if not named and any(actor.generic and actor.role == "target" for actor in event.actors):
             taking_part = {actor.name for actor in event.actors}  # no one on both sides
-            names = list(dict.fromkeys(name for i in range(sentence + 1, sentence + 1 + NAMING_REACH)
-                                       for name in persons.get(i, []) if name not in taking_part))
+            names = list(dict.fromkeys(
+                name for i in range(sentence + 1, sentence + 1 + NAMING_REACH)
+                for name in persons.get(i, []) if name not in taking_part))
             if len(names) <= NAMED_AT_MOST:
                 named = [Actor(name, "target", "person") for name in names]
         if named:

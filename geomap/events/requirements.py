@@ -282,10 +282,8 @@ def disease(parsed: Doc, token: Token) -> bool:
 
 def disease_doer(parsed: Doc, token: Token) -> bool:
     """A disease that kills ("the virus killed nearly a million people")."""
-    doers = [child for child in token.children if child.dep_ == "nsubj"]
-    doers += [grand for child in token.children if child.dep_ == "agent"
-              for grand in child.children if grand.dep_ == "pobj"]
-    return any(t.lower_ in DISEASE_WORDS | PATHOGEN_WORDS for doer in doers for t in _phrase(doer))
+    return any(t.lower_ in DISEASE_WORDS | PATHOGEN_WORDS
+               for doer in _doers(token) for t in _phrase(doer))
 
 
 def not_gunfire(parsed: Doc, token: Token) -> bool:
@@ -430,7 +428,7 @@ def measure(parsed: Doc, token: Token) -> bool:
     objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
     objects += [grand for child in token.children if child.lower_ in ("of", "about")
                 for grand in child.children if grand.dep_ == "pobj"]
-    if token.dep_ == "nsubjpass" or (token.dep_ == "dobj" and token.head.lower_ in ("made",)):
+    if token.dep_ == "nsubjpass" or (token.dep_ == "dobj" and token.head.lower_ == "made"):
         objects.append(token)  # "a ban was announced"
     return any(obj.lemma_.lower() in MEASURE_WORDS or obj.lower_ in MEASURE_WORDS
                for obj in objects)
@@ -453,8 +451,8 @@ def territory(parsed: Doc, token: Token) -> bool:
     goods or papers ("seized bank statements")."""
     objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
     if not objects:  # a headline's "meth lab seized": what its subject names was taken
-        objects = [child for child in token.children
-                   if child.dep_ == "nsubj" and child.tag_ in ("NN", "NNS") and not _personal(child)]
+        objects = [child for child in token.children if child.dep_ == "nsubj"
+                   and child.tag_ in ("NN", "NNS") and not _personal(child)]
     objects += [grand for obj in objects for of in obj.children if of.lower_ == "of"
                 for grand in of.children if grand.dep_ == "pobj"]  # "the eastern half of Mosul"
     return not objects or any(
@@ -512,11 +510,16 @@ def person_removed(parsed: Doc, token: Token) -> bool:
 def by_authority(parsed: Doc, token: Token) -> bool:
     """A ban, restriction or decision by those who govern ("the Dutch authorities have forbidden
     exports", "officials decided to host the festival"), not anyone's choice."""
-    doers = [child for child in token.children if child.dep_ == "nsubj"]
-    doers += [grand for child in token.children if child.dep_ == "agent"
-              for grand in child.children if grand.dep_ == "pobj"]
     return any(t.ent_type_ in PARTY_ENTITIES or t.lower_ in AUTHORITY_WORDS
-               for doer in doers for t in _phrase(doer))
+               for doer in _doers(token) for t in _phrase(doer))
+
+
+def _doers(token: Token) -> list[Token]:
+    """Who does what the trigger says: its subject, or the agent of its passive ("by the
+    department")."""
+    return [child for child in token.children if child.dep_ == "nsubj"] + [
+        grand for child in token.children if child.dep_ == "agent"
+        for grand in child.children if grand.dep_ == "pobj"]
 
 
 def disease_found(parsed: Doc, token: Token) -> bool:

@@ -2,8 +2,8 @@
 "was charged"), matched by their lemmas, each sense settled by the parse.
 
 The table (`data/event_triggers.csv`) has one row per sense: the lemma(s), the part of speech, the
-type and subtype (`taxonomy.py`), what the sense requires of its sentence (a check of `requirements.py`)
-and an example. Finding triggers takes two steps:
+type and subtype (`taxonomy.py`), what the sense requires of its sentence (a check of
+`requirements.py`) and an example. Finding triggers takes two steps:
 
 - before parsing, a spaCy `PhraseMatcher` over lemmas (and a `Matcher` for a verb and its
   particle apart) finds candidates in every sentence, so that only sentences with one are parsed. The lemmas come from spaCy's lookup table (spacy-lookups-data),
@@ -120,7 +120,7 @@ def _particle_matcher(vocab: Vocab) -> Matcher:
 
 def find_triggers(sentence: Span, opening: frozenset[str] = frozenset()) -> list[Trigger]:
     """The candidate triggers of a lemmatised sentence, the longest at each place, without
-    overlaps, each with the senses the sentence's words leave possible (`senses.may_hold`;
+    overlaps, each with the senses the sentence's words leave possible (`requirements.may_hold`;
     `opening` holds the words of its story's opening). Token indices are relative to the
     sentence, so they index its parsed Doc."""
     vocab = sentence.doc.vocab
