@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 
 import numpy
 import spacy
+from spacy.attrs import ORTH
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
@@ -28,6 +29,9 @@ SYNTAX = ("tok2vec", "tagger", "parser")
 ENTITIES = ("ner", "senter")
 # The model's tokenizer is read from its files: no need to build the default one first.
 BARE_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "geomap.bare_tokenizer"}}}
+# The model's tokenizer keeps "St." and "Mt." whole but cuts them in capitals, as datelines
+# write them ("ST. PAUL --"), and the name is then lost in two halves.
+CAPITAL_ABBREVIATIONS = ("ST.", "STE.", "MT.", "FT.", "PT.")
 
 
 @spacy.registry.tokenizers("geomap.bare_tokenizer")
@@ -95,6 +99,8 @@ def load() -> Language:
     language = spacy.load(MODEL, exclude=[*UNUSED, *SYNTAX], config=BARE_TOKENIZER)
     language.enable_pipe("senter")
     language.add_pipe("line_breaks", before="senter")
+    for abbreviation in CAPITAL_ABBREVIATIONS:
+        language.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     return language
 
 

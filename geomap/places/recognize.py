@@ -30,7 +30,7 @@ from geomap.places.finder import Finder
 from geomap.places.finenames import FineName, fine_names
 from geomap.places.rules import ARTICLE_PASSES, SPAN_RULES, Candidate, own_place
 from geomap.places.toponym import Toponym
-from geomap.places.words import capitalised, is_dateline, trim
+from geomap.places.words import abbreviated_word, capitalised, is_dateline, trim
 from geomap.vocabulary import DATELINE_FOLLOWERS, NON_PLACE_LABELS
 
 
@@ -81,7 +81,7 @@ def _candidate_spans(doc: Doc, fine: list[FineName]) -> list[tuple[int, int, str
     index = 0
     while index < len(doc):
         token = doc[index]
-        if token.ent_type_ or not capitalised(token):
+        if token.ent_type_ or not (capitalised(token) or abbreviated_word(token)):
             index += 1
             continue
         end = index + 1

@@ -27,6 +27,16 @@ def capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and token.is_alpha
 
 
+def abbreviated_word(token: Token) -> bool:
+    """"St." or "MT." opening a name ("ST. PAUL --", "Mt. Vernon"), as part of it."""
+    return token.lower_ in NAME_ABBREVIATIONS and token.text[:1].isupper() \
+        and token.i + 1 < len(token.doc) and capitalised(token.doc[token.i + 1])
+
+
+# Abbreviated words that open place names.
+NAME_ABBREVIATIONS = frozenset({"st.", "ste.", "mt.", "ft.", "pt."})
+
+
 def has_letters(token: Token) -> bool:
     """A word or an abbreviation ("U.S.", "Mo."), not a comma or a dash."""
     return any(character.isalpha() for character in token.text)

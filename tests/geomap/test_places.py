@@ -595,6 +595,16 @@ def test_a_dateline_names_a_place(gazetteer, tmp_path):
     assert found["BEIRUT"].country == "LB" and "HANOVER" in found
 
 
+def test_an_abbreviated_word_in_capitals_stays_in_its_name(gazetteer, tmp_path):
+    # the tokenizer cut "ST." in two, and "PAUL" alone became a province of Cape Verde
+    found = _places_of(gazetteer, tmp_path,
+                       "Clerk threatened . ST. PAUL -- A man called the tax office on Monday.")
+    assert (found["ST. PAUL"].name, found["ST. PAUL"].admin1) == ("Saint Paul", "Minnesota")
+    assert "PAUL" not in found
+    found = _places_of(gazetteer, tmp_path, "FT. MYERS -- Two cars collided on Sunday.")
+    assert found["FT. MYERS"].name == "Fort Myers"
+
+
 def test_a_dateline_the_model_runs_into_the_story_is_a_place_apart(gazetteer, tmp_path):
     # the model reads "HARTWELL - Hart County" as one organisation
     found = _places_of(gazetteer, tmp_path,
