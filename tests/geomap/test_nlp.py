@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import spacy
-from spacy.attrs import ORTH
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.attrs import ORTH
 
 from geomap import nlp
 
