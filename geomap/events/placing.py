@@ -50,6 +50,9 @@ SITE_WORDS = frozenset({"mosque", "church", "market", "hospital", "school", "uni
                         "suburb", "suburbs", "centre", "center", "headquarters", "checkpoint",
                         "camp", "port", "station", "hotel", "building", "dam", "highway"})
 DEMONYM_PLACE_COST = 1.5
+# A town that says whose ("Louisville Metro Council", "Mosul residents") is where they act when
+# the sentence names no nearer place.
+TOWN_OF_ACTOR_COST = 2.0
 NEIGHBOUR_PLACE_CONFIDENCE = 0.75
 FOCUS_PLACE_CONFIDENCE = 0.6
 SETTLEMENT_KINDS = frozenset({Kind.CITY, Kind.TOWN, Kind.VILLAGE, Kind.NEIGHBOURHOOD, Kind.CAMP})
@@ -132,12 +135,15 @@ def event_places(scorer: Distances, parsed: Doc, event_type: str,
     for start, end, place in places:
         token = parsed[token_at(parsed, start)]
         root = parsed[token.i:token_at(parsed, end - 1) + 1].root
-        if token.i in taken and place.kind != Kind.DEMONYM:
-            continue  # "Syrian Observatory": part of who, not where
-        if root.dep_ in ("compound", "amod", "nmod") and root.head.i not in taken \
-                and root.head.lower_ not in PLACE_WORDS | SITE_WORDS:
-            continue  # "a US defence official", "Mosul residents": says whose, not where
         cost = scorer.cost(root.i)
+        whose = (token.i in taken and place.kind != Kind.DEMONYM) or (
+            root.dep_ in ("compound", "amod", "nmod") and root.head.i not in taken
+            and root.head.lower_ not in PLACE_WORDS | SITE_WORDS)
+        if whose and (place.kind not in SETTLEMENT_KINDS
+                      or place.country != _main_country(all_places)):
+            continue  # "Syrian Observatory", "a US defence official": says whose, not where
+        if whose:  # "Louisville council voted": a town's people and offices act in it
+            cost += TOWN_OF_ACTOR_COST
         if place.kind == Kind.DEMONYM:
             # "a Syrian village"; of a disaster or accident, "the Haitian cholera outbreak"
             # (but "Syrian air strikes": whose)
@@ -173,6 +179,12 @@ def event_places(scorer: Distances, parsed: Doc, event_type: str,
     if event_type == "displacement":
         return origin or best, origin, destination
     return best, origin, destination
+
+
+def _main_country(all_places: Located) -> str:
+    """The country of most of the article's places."""
+    counted = Counter(place.country for found in all_places.values() for _, _, place in found)
+    return counted.most_common(1)[0][0] if counted else ""
 
 
 def _modified(token: Token, words: set[int]) -> Token | None:

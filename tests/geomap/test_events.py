@@ -414,6 +414,19 @@ def test_where_a_passive_report_says_the_event_was_is_its_place(gazetteer, table
     assert outbreak.place.name == "Medford"
 
 
+def test_a_towns_council_acts_in_its_town(gazetteer, table):
+    vote = only(parse("The Wichita City Council voted 6-1 on Tuesday to ban smoking in bars, "
+                      "the first such ban in Kansas.", gazetteer, table).events,
+                "political decision")
+    assert vote.place.name == "Wichita"
+    # a town of another country in an institution's name is not where ("the State Duma")
+    # (the places layer reads this "Duma" as the Syrian town)
+    events = parse("Murmansk Governor Ivan Petrov resigned on Saturday in Murmansk. Meanwhile, "
+                   "the State Duma on Friday approved a bill on governors. The bill was sent "
+                   "to the Duma in December.", gazetteer, table).events
+    assert {event.place.country for event in events if event.place} == {"RU"}
+
+
 def test_a_peoples_name_on_a_disaster_places_it_in_their_country(gazetteer, table):
     outbreak = only(parse("Forty people have died in the Somali cholera outbreak, aid groups "
                           "said.", gazetteer, table).events, "disaster")
