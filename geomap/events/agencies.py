@@ -29,6 +29,11 @@ JUSTICE_CATEGORIES = ("court", "jury", "prosecutor", "sheriff", "police")
 # Modifiers and nouns that make state forces their own government's ("government troops").
 OWN_ARMY_WORDS = frozenset({"government", "army", "military", "pro-government", "regime"})
 LEADING_ARTICLES = ("the ", "The ")
+# Letters of a council's noun its name must hold ("commiss", "council").
+NOUN_STEM = 7
+# How the press names a local institution after its county or town (see `local_institution`).
+LOCAL_OFFICE_NAMES = {"sheriff": "{} Sheriff's Office", "prosecutor": "{} Prosecutor's Office",
+                      "police": "{} Police Department"}
 # Last words of an institution's name besides its category's own ("Sheriff's Office").
 OFFICE_WORDS = frozenset({"office", "department", "service", "agency", "bureau"})
 
@@ -101,9 +106,12 @@ def with_county(agencies: dict[str, list[str]], county: str) -> None:
                            for name in agencies.get("sheriff", [])]
 
 
-def institution(category: str, agencies: dict[str, list[str]]) -> str | None:
-    """The one institution of the category the article names, or None for none or several."""
+def institution(category: str, agencies: dict[str, list[str]], noun: str = "") -> str | None:
+    """The one institution of the category the article names, or None for none or several. A
+    council's noun must be in its name: "the commissioners" are no board of assessors."""
     names = agencies.get(category, [])
+    if category == "council" and noun:
+        names = [name for name in names if noun.lower()[:NOUN_STEM] in name.lower()]
     return names[0] if len(names) == 1 else None
 
 
@@ -116,6 +124,22 @@ def acting_institution(categories_in_sentence: dict[str, str],
             return categories_in_sentence[category]
     enforcers = {name for category in ("sheriff", "police") for name in agencies.get(category, [])}
     return enforcers.pop() if len(enforcers) == 1 else None
+
+
+def local_institution(category: str, noun: str, place: str, county: bool, country: str
+                      ) -> str | None:
+    """The name of the institution a county or town qualifies ("Lexington County sheriff's
+    deputies", "Madison County commissioners"), as the press names it in full: a county's
+    sheriff's office, a town's police department, a county's board of commissioners, a town's
+    city council. Sheriffs, prosecutors and police are so named in the United States only."""
+    if category == "council":
+        if noun.lower() in ("commission", "commissioners"):
+            return f"{place} Board of Commissioners" if county else f"{place} Commission"
+        return f"{place} Council" if county else f"{place} City Council"
+    if country not in LOCAL_POLICING_COUNTRIES or (category == "sheriff" and not county):
+        return None
+    template = LOCAL_OFFICE_NAMES.get(category)
+    return template.format(place) if template else None
 
 
 def local_forces(category: str | None, words: Iterable[str], country: str, town: str

@@ -13,11 +13,17 @@ from spacy.tokens import Doc, Span
 from gazetteer.model import Kind
 from geomap.actors import actor_key
 from geomap.events.actor_mentions import PRONOUNS, ActorMention, find_actors
-from geomap.events.agencies import acting_institution, institution, local_forces
+from geomap.events.agencies import (
+    acting_institution,
+    institution,
+    local_forces,
+    local_institution,
+)
 from geomap.events.article_context import ArticleEvents
 from geomap.events.governments import acting_countries, name_generic
 from geomap.events.placing import SETTLEMENT_KINDS
 from geomap.events.records import Actor, Event
+from geomap.events.syntax import token_at
 from geomap.events.taxonomy import FAMILY_OF_TYPE
 from geomap.places.mention import PlaceMention
 from geomap.vocabulary import SPEECH_VERBS
@@ -36,6 +42,8 @@ NAMED_AT_MOST = 2
 # How many sentences from an accident's may name the people in it, and how many they may be.
 ACCIDENT_REACH = 2
 ACCIDENT_PEOPLE = 4
+# Dependencies by which a place's name qualifies an institution's noun.
+QUALIFYING_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 # A referent is clear when it is named this many times more than the next candidate.
 DOMINANCE = 3
 
@@ -111,7 +119,7 @@ def sentence_actors(context: ArticleEvents, index: int, parsed: Doc, demonyms: d
     before it). `located` holds the sentence's places, `places` their tokens."""
     found = find_actors(parsed, context.table, demonyms, places, triggers,
                         named=context.named[index])
-    named = [_institution(context, _full_name(context, mention), located)
+    named = [_institution(context, _full_name(context, mention), parsed, located)
              for mention in found if not mention.reference]
     named += _surnames(context, parsed, named, places | triggers)
     named += acting_countries(parsed, located)
@@ -163,14 +171,20 @@ def _full_name(context: ArticleEvents, mention: ActorMention) -> ActorMention:
     return mention
 
 
-def _institution(context: ArticleEvents, mention: ActorMention,
+def _institution(context: ArticleEvents, mention: ActorMention, parsed: Doc,
                  located: list[tuple[int, int, PlaceMention]]) -> ActorMention:
     """"Deputies", "the council", "police" with no country: the institution the article names in
     full, else police or the army named after the country its sentence is in, or else after
-    the story's country or town (see `agencies`). `located` holds the sentence's places."""
+    the story's country or town (see `agencies`), or after the county or town that qualifies it
+    ("Lexington County sheriff's deputies"). `located` holds the sentence's places."""
     if not mention.generic or mention.reference:
         return mention
-    name = institution(mention.agency, context.agencies) if mention.agency else None
+    noun = parsed[mention.head].text
+    name = institution(mention.agency, context.agencies, noun) if mention.agency else None
+    qualifier = _qualifying_place(parsed, mention, located) if mention.agency else None
+    if qualifier is not None and (name is None or qualifier.text.lower() not in name.lower()):
+        name = local_institution(mention.agency, noun, qualifier.text,
+                                 qualifier.kind == Kind.ADMIN2, qualifier.country) or name
     if name is None and context.focus is not None and mention.kind == "state forces":
         focus = context.focus
         country, town = focus.country, focus.name if focus.kind in SETTLEMENT_KINDS else ""
@@ -186,6 +200,22 @@ def _institution(context: ArticleEvents, mention: ActorMention,
         if known is not None:  # "Lebanese forces": the Lebanese Armed Forces
             mention.name = known.name
     return mention
+
+
+def _qualifying_place(parsed: Doc, mention: ActorMention,
+                      located: list[tuple[int, int, PlaceMention]]) -> PlaceMention | None:
+    """The county or town whose name qualifies the mention's noun in the parse ("Lexington
+    County sheriff's deputies", "Madison County commissioners")."""
+    head = mention.head
+    for start, end, place in reversed(located):  # the nearest: not a dateline before it
+        if place.kind != Kind.ADMIN2 and place.kind not in SETTLEMENT_KINDS:
+            continue
+        token = parsed[token_at(parsed, start):token_at(parsed, end - 1) + 1].root
+        while token.i != head and token.dep_ in QUALIFYING_DEPS and token.i < head:
+            token = token.head
+        if token.i == head:
+            return place
+    return None
 
 
 def _resolve_reference(context: ArticleEvents, index: int, mention: ActorMention,

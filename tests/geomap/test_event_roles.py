@@ -204,6 +204,17 @@ def test_an_institution_named_once_is_the_one_its_noun_means(gazetteer, table):
     assert ("Harlan City Council", "actor") in found[2][2]
 
 
+def test_an_institution_a_county_qualifies_is_named_in_full(gazetteer, table):
+    found = _parties("Two men were arrested on Tuesday after Dorchester County sheriff's "
+                     "deputies searched a barn near Harleyville. Berkeley County commissioners "
+                     "voted on Monday to dismiss the county Board of Tax Assessors.",
+                     gazetteer, table)
+    assert ("Dorchester County Sheriff's Office", "actor") in found[0][2]
+    # the commissioners are not the one board of another kind the article names
+    vote = next(parties for _, subtype, parties in found if subtype == "vote")
+    assert ("Berkeley County Board of Commissioners", "actor") in vote
+
+
 def test_a_defendant_in_court_and_the_court(gazetteer, table):
     found = _parties("Nora Quill, 41, of Pomeroy, was charged on Monday with arson. Quill "
                      "appeared in Harlan County Court on Friday.", gazetteer, table)
