@@ -13,6 +13,7 @@ from gazetteer.model import Kind
 from geomap.actors import ActorTable, KnownActor
 from geomap.events.agencies import named_agencies, with_county
 from geomap.events.governments import countries_by_government
+from geomap.events.headlines import headlines
 from geomap.events.person_names import person_name
 from geomap.events.placing import article_focus
 from geomap.places.mention import PlaceMention
@@ -39,6 +40,7 @@ class ArticleEvents:
     # of the country the story is about ("" when it names none)
     governments: dict[str, str] = field(default_factory=dict)
     story_country: str = ""
+    headlines: set[int] = field(default_factory=set)  # the sentences that are headlines
 
 
 def read_article(article: Article, published: datetime.date | None, table: ActorTable,
@@ -51,6 +53,7 @@ def read_article(article: Article, published: datetime.date | None, table: Actor
     with_county(context.agencies, _one_county(places))
     context.governments = countries_by_government(places)
     context.story_country = _story_country(places, context.focus)
+    context.headlines = headlines(sentences)
     return context
 
 

@@ -24,10 +24,11 @@ from geomap.events.counts import Counts, find_counts
 from geomap.events.dating import date_from_retellings, event_date
 from geomap.events.fuse import combine, event_kind, near, subtypes_agree
 from geomap.events.governments import as_forces
-from geomap.events.headlines import fold_headline, headlines, is_caption, is_question
+from geomap.events.headlines import fold_headline, is_caption, is_question
 from geomap.events.modality import (
     is_descriptive,
     is_habitual,
+    is_timeless,
     is_negated,
     is_reported,
     is_speculative,
@@ -152,7 +153,7 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
             told_in.append(index)
     # a headline is folded before the unplaced are placed: its place is the story's, not its
     # neighbour's ("Wedding party suicide attack" below a paragraph on the Euphrates valley)
-    events, told_in = fold_headline(events, told_in, headlines(sentences))
+    events, told_in = fold_headline(events, told_in, context.headlines)
     name_the_unnamed(events, told_in, context.persons)
     involve_the_named(events, told_in, context.persons, sentences)
     events, told_in = fold_charges(events, told_in)
@@ -183,7 +184,7 @@ def _sentence_events(context: ArticleEvents, index: int, sentence: Span, parsed:
                      ) -> list[tuple[Event, bool]]:
     """The sentence's events, one per type and clause (see `_clause_groups`), each with whether
     it is a definite mention of one told before ("the attack")."""
-    triggers = _telling_triggers(parsed, triggers)
+    triggers = _telling_triggers(parsed, triggers, headline=index in context.headlines)
     groups = _clause_groups(parsed, triggers)
     heads = [_main_token(parsed, found) for _, found in groups]
     demonyms = {token_at(parsed, start): place.text for start, _, place in places
@@ -319,12 +320,13 @@ def _at_each_listed_place(parsed: Doc, event: Event,
     return [event, *copies]
 
 
-def _telling_triggers(parsed: Doc, triggers: list[Trigger]) -> list[Trigger]:
+def _telling_triggers(parsed: Doc, triggers: list[Trigger], *, headline: bool) -> list[Trigger]:
     """The sentence's triggers with their senses settled by the parse, those that tell of an
     event."""
     settled = [trigger for trigger in (settle(parsed, t) for t in triggers) if trigger is not None]
     heads = {trigger_token(parsed, trigger).i for trigger in settled}
-    return [trigger for trigger in settled if _tells(parsed, trigger, heads)]
+    return [trigger for trigger in settled if _tells(parsed, trigger, heads)
+            and (headline or not is_timeless(parsed, trigger))]
 
 
 def _tells(parsed: Doc, trigger: Trigger, heads: set[int]) -> bool:

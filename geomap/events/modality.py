@@ -104,6 +104,9 @@ HABITUAL_WORDS = frozenset({"frequent", "frequently", "regular", "regularly", "o
                             "customarily", "commonly", "daily", "weekly", "yearly"})
 # Periods that recur ("die of AIDS every day", "each year") and spans that hold every time ("has
 # caused many epidemics in history"): a pattern, not one event.
+PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+# Subjects of a verb in the present that do what they say ("I resign", "we declare").
+PERFORMERS = frozenset({"i", "we"})
 RECURRING_DETERMINERS = frozenset({"every", "each"})
 ALL_TIME_WORDS = frozenset({"history", "centuries", "decades"})
 
@@ -115,6 +118,17 @@ def is_descriptive(parsed: Doc, trigger: Trigger) -> bool:
     return trigger.sense.part == "verb" and (
         token.dep_ == "amod" or (trigger.start >= 2 and parsed[trigger.start - 1].text == "-"
                                  and parsed[trigger.start - 2].lower_ == "self"))
+
+
+def is_timeless(parsed: Doc, trigger: Trigger) -> bool:
+    """"it specifically infects the lungs", "the virus kills birds": a verb in the simple present
+    tells what holds, not what happened; news tells events in the past or the perfect (its
+    headlines, which tell them in the present, aside; and what one does by saying it: "I
+    resign")."""
+    token = trigger_token(parsed, trigger)
+    return trigger.sense.part == "verb" and token.tag_ in PRESENT_TAGS and not any(
+        child.dep_ in ("aux", "auxpass") or child.lower_ in PERFORMERS
+        for child in token.children)
 
 
 def is_habitual(parsed: Doc, trigger: Trigger) -> bool:
