@@ -28,10 +28,10 @@ from geomap.events.headlines import fold_headline, is_caption, is_question
 from geomap.events.modality import (
     is_descriptive,
     is_habitual,
-    is_timeless,
     is_negated,
     is_reported,
     is_speculative,
+    is_timeless,
 )
 from geomap.events.participants import (
     implied_parties,
