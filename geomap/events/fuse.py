@@ -89,12 +89,15 @@ def _same_event(a: Event, b: Event) -> bool:
         return False
     # places that merely could be one another are not enough: the same party, or the same spot
     return bool(named_a & named_b) or (
-        a.place is not None and b.place is not None and _same_spot(a.place, b.place))
+        a.place is not None and b.place is not None and same_spot(a.place, b.place))
 
 
-def _same_spot(a: PlaceMention, b: PlaceMention) -> bool:
+def same_spot(a: PlaceMention, b: PlaceMention) -> bool:
+    """One place, two close settlements, or a settlement and a point just outside one ("St.
+    Paris", "just west of St. Paris")."""
+    spots = SETTLEMENTS | {Kind.APPROXIMATE}
     return a.place_key == b.place_key or (
-        a.kind in SETTLEMENTS and b.kind in SETTLEMENTS
+        a.kind in spots and b.kind in spots
         and distance_km(a.lat, a.lon, b.lat, b.lon) <= SAME_SETTLEMENT_KM)
 
 
@@ -148,7 +151,7 @@ def near(a: PlaceMention, b: PlaceMention) -> bool:
     """The same place, places within reach of each other (an approximate place reaches as far as
     its uncertainty), or one inside the other's country or province."""
     if a.place_key == b.place_key or (a.kind in SETTLEMENTS and b.kind in SETTLEMENTS):
-        return _same_spot(a, b)  # two towns named apart are two places
+        return same_spot(a, b)  # two towns named apart are two places
     reach = NEAR_KM + (a.uncertainty_km or 0.0) + (b.uncertainty_km or 0.0)
     if distance_km(a.lat, a.lon, b.lat, b.lon) <= reach:
         return True

@@ -48,7 +48,10 @@ SITE_WORDS = frozenset({"mosque", "church", "market", "hospital", "school", "uni
                         "airport", "prison", "base", "bridge", "road", "street", "square",
                         "neighbourhood", "neighborhood", "district", "quarter", "outskirts",
                         "suburb", "suburbs", "centre", "center", "headquarters", "checkpoint",
-                        "camp", "port", "station", "hotel", "building", "dam", "highway"})
+                        "camp", "port", "station", "hotel", "building", "dam", "highway",
+                        "house", "home", "farm", "farms", "plant", "factory", "mine", "facility",
+                        "store", "mall", "park", "zoo", "jail", "courthouse", "stadium", "hall",
+                        "residence", "warehouse", "refinery", "slaughterhouse", "field"})
 DEMONYM_PLACE_COST = 1.5
 # A town that says whose ("Louisville Metro Council", "Mosul residents") is where they act when
 # the sentence names no nearer place.

@@ -144,7 +144,11 @@ def find_triggers(sentence: Span, opening: frozenset[str] = frozenset()) -> list
         text = span.text
         if separated:  # "drove … out": the verb carries the trigger
             text, end = f"{span[0].text} … {span[-1].text}", start + 1
-        senses = tuple(sense for sense in senses_by_lemma()[lemma]
+        # the senses of the words it starts with come after its own: "a fire at a factory" is
+        # no "fire at" once the parse says "fire" is a noun
+        inner = [other.label_ for other in spans if other.start == span.start
+                 and other.end < span.end and "\t" not in other.label_]
+        senses = tuple(sense for key in (lemma, *inner) for sense in senses_by_lemma()[key]
                        if may_hold(sense.requires, words, parties))
         if senses:
             found.append(Trigger(start, end, text, senses))

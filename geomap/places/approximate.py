@@ -41,6 +41,8 @@ DEFAULT_OFFSET_KM = {Kind.CITY: 20.0, Kind.TOWN: 15.0, Kind.VILLAGE: 10.0, Kind.
 # "North of Baghdad" reaches farther than "north of Tikrit".
 BIG_CITY_POPULATION = 1_000_000
 BIG_CITY_OFFSET_KM = 50.0
+# "Just west of St. Paris" is right outside it: this share of the bare direction's offset.
+JUST_OFFSET_SHARE = 0.25
 # A bare direction is vague: its uncertainty is this many times its offset.
 BARE_DIRECTION_UNCERTAINTY = 1.5
 # The uncertainty of a stated distance: this share of it, at least the minimum (km).
@@ -268,6 +270,8 @@ def _locate(relation: Relation, anchor: Resolution) -> tuple[float, float, float
             return None
         if (anchor.place.population or 0) >= BIG_CITY_POPULATION:
             distance = BIG_CITY_OFFSET_KM
+        if relation.just:
+            distance *= JUST_OFFSET_SHARE
         radius = BARE_DIRECTION_UNCERTAINTY * distance
     else:
         radius = max(MIN_UNCERTAINTY_KM, UNCERTAINTY_SHARE * distance)

@@ -126,14 +126,23 @@ class Finder:
         return bool(self.claimed & set(range(span.start, span.end)))
 
 
+# Words after a surname that are not it: "Phillip Skaggs Jr.".
+NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
 def _person_names(doc: Doc) -> set[str]:
     """Keys of the surnames of people named in full in the article: once "Abu Bakr al-Baghdadi"
     is named, a later "Baghdadi" is him, not a town. (Full names are left out: the model calls
     some places persons, and those are judged on their cues.)"""
     # a name that is only an article and a word ("Al Bab") is a place the model misread, not a
     # person
-    return {loose_key(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
-            and loose_key(ent.text) != loose_key(ent[-1].text)}
+    names = set()
+    for ent in doc.ents:
+        words = [token for token in ent if token.lower_.rstrip(".") not in NAME_SUFFIXES]
+        if ent.label_ == "PERSON" and len(words) > 1 \
+                and loose_key(ent.text) != loose_key(words[-1].text):
+            names.add(loose_key(words[-1].text))
+    return names
 
 
 def _disease_names(doc: Doc) -> set[str]:

@@ -17,7 +17,7 @@ _DIRECTION = r"(?P<direction>(?:north|south)(?:-?(?:east|west))?|east|west)(?:er
 _DISTANCE = (r"(?:(?:about|some|around|roughly|nearly|almost|approximately|over|under)\s+)?"
              r"(?P<distance>\d+(?:\.\d+)?)\s*-?\s*(?P<unit>km|kms|kilomet(?:er|re)s?|miles?|mi)\b")
 _PHRASE = re.compile(
-    rf"(?:{_DISTANCE}\s+)?(?:to\s+the\s+|just\s+)?{_DIRECTION}\s+of\s+"
+    rf"(?:{_DISTANCE}\s+)?(?:to\s+the\s+|(?P<just>just)\s+)?{_DIRECTION}\s+of\s+"
     r"(?:the\s+(?:city|town|village|capital|province|district|region)\s+of\s+)?$",
     re.IGNORECASE)
 # The name a phrase locates: a capitalised name, maybe with a generic word, then a comma, maybe an
@@ -47,6 +47,7 @@ class Relation:
     span: tuple[int, int]
     subject: int | None = None
     subject_span: tuple[int, int] | None = None
+    just: bool = False  # "just west of": right outside it
 
 
 def find_relations(text: str, toponyms: list[Toponym]) -> list[Relation]:
@@ -61,7 +62,7 @@ def find_relations(text: str, toponyms: list[Toponym]) -> list[Relation]:
         if phrase is None:
             continue
         relation = Relation(anchor, _bearing(phrase.group("direction")), _distance_km(phrase),
-                            (phrase.start(), toponym.end))
+                            (phrase.start(), toponym.end), just=phrase.group("just") is not None)
         subject = _SUBJECT.search(text, max(0, phrase.start() - _LOOKBACK), phrase.start())
         if subject is not None:
             name_start, name_end = subject.span("name")

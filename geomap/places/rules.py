@@ -241,6 +241,14 @@ def person_surname(finder: Finder, c: Candidate) -> bool:
         and not finder.is_big_place(c.span.text)
 
 
+def person_given_name(finder: Finder, c: Candidate) -> bool:
+    """"Natalia Skaggs" after "Phillip Skaggs Jr.": a one-word name before the surname of a
+    person the article names is that person's given name (the model may tag it alone)."""
+    doc, end = finder.doc, c.span.end
+    return c.model_says_place and len(c.span) == 1 and c.span[0].is_alpha and end < len(doc) \
+        and c.span[0].whitespace_ and doc[end].is_title and loose_key(doc[end].text) in finder.person_names
+
+
 def lower_case_description(finder: Finder, c: Candidate) -> bool:
     return c.model_says_place and not has_capital(c.span)
 
@@ -541,6 +549,8 @@ SPAN_RULES = (
     Rule("office_of", office_of, "Denver Mayor Ann Cole", "Denver"),
     Rule("organisation_name", organisation_name, "the Ohio State University", "the place in it"),
     Rule("person_surname", person_surname, "Hudson (after 'Mary Hudson')", "not a place"),
+    Rule("person_given_name", person_given_name, "Paris Hudson (after 'Mary Hudson')",
+         "not a place"),
     Rule("lower_case_description", lower_case_description, "the east bank", "not a place"),
     Rule("model_place", model_place, "troops entered Kirkuk", "the model's place, grown"),
     Rule("cued_name", cued_name, "shops in Bristol (read as a person)", "a place if cued"),

@@ -13,7 +13,7 @@ import geomap
 from geomap import nlp
 from geomap.actors import ActorTable, ActorTableError
 from geomap.cli import main
-from geomap.events.fuse import merge_events
+from geomap.events.fuse import merge_events, same_spot
 from geomap.events.triggers import find_triggers, lemmatise
 from geomap.export.gis import validate_event
 
@@ -425,6 +425,30 @@ def test_a_towns_council_acts_in_its_town(gazetteer, table):
                    "the State Duma on Friday approved a bill on governors. The bill was sent "
                    "to the Duma in December.", gazetteer, table).events
     assert {event.place.country for event in events if event.place} == {"RU"}
+
+
+def test_a_town_that_names_a_site_places_what_happened_there(gazetteer, table):
+    # "Nandurbar" qualifies the slaughter house: where, not whose
+    outbreak = only(parse("Bird flu cases were found at the Nandurbar slaughter house in the "
+                          "western state of Maharashtra on Monday.", gazetteer, table).events,
+                    "disaster")
+    assert outbreak.place.name == "Nandurbar"
+
+
+def test_a_noun_is_not_the_verb_phrase_it_starts(gazetteer, table):
+    # "fire at" is a shooting only as a verb
+    (fire,) = parse("A fire at a factory in Mumbai killed six workers on Monday.", gazetteer,
+                    table).events
+    assert (fire.type, fire.subtype) == ("accident", "fire")
+    (shooting,) = parse("Gunmen fired at a bus near Jilib on Monday.", gazetteer, table).events
+    assert shooting.subtype == "shooting"
+
+
+def test_a_spot_just_outside_a_town_is_the_towns_for_merging(gazetteer, table):
+    places = {place.text: place for place in parse(
+        "A barn burned just west of Urbana, Ohio. A shed burned in Urbana.", gazetteer,
+        table).places}
+    assert same_spot(places["just west of Urbana"], places["Urbana"])
 
 
 def test_a_peoples_name_on_a_disaster_places_it_in_their_country(gazetteer, table):

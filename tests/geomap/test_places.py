@@ -513,6 +513,16 @@ def test_a_distance_and_direction_locate_the_phrase(gazetteer, tmp_path):
     assert phrase.uncertainty_km == pytest.approx(9.0)
 
 
+def test_just_outside_a_town_is_near_it(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path, "A barn burned just west of Urbana, Ohio, and "
+                       "a shed burned west of Urbana.")
+    urbana = found["Urbana"]
+    near = found["just west of Urbana"]
+    assert distance_km(near.lat, near.lon, urbana.lat, urbana.lon) < 8
+    far = found["west of Urbana"]
+    assert distance_km(far.lat, far.lon, urbana.lat, urbana.lon) > 10
+
+
 def test_miles_are_converted(gazetteer, tmp_path):
     found = _places_of(gazetteer, tmp_path, "The plane came down 10 miles east of Cairo.")
     phrase = found["10 miles east of Cairo"]
@@ -624,6 +634,13 @@ def test_people_and_offices_of_a_place_name_it(gazetteer, tmp_path):
                        "Ann Loe was robbed at gunpoint, according to Rusk County Sheriff Mike Reed "
                        "of Henderson, Texas.")
     assert found["Rusk County"].kind == "admin2" and "Rusk County Sheriff" not in found
+
+
+def test_a_given_name_before_a_named_persons_surname_is_no_place(gazetteer, tmp_path):
+    # the model tags "Natalia" alone, a town in Texas
+    found = _places_of(gazetteer, tmp_path, "Ray Skaggs Jr., 33, and Natalia Skaggs, 8, "
+                       "escaped the fire in Urbana, Ohio.")
+    assert "Natalia" not in found and "Urbana" in found
 
 
 def test_an_article_is_not_a_place(gazetteer, tmp_path):
