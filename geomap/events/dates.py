@@ -110,12 +110,19 @@ def _normalise(expression: str) -> str:
     return re.sub(r"\b(\d+) fortnights?\b", lambda m: f"{2 * int(m[1])} weeks", text)
 
 
+# A time of day before the day it falls on: "about 11:20 p.m.", "shortly after 6 p.m.", "11.30pm".
+CLOCK_TIME = re.compile(r"^(?:(?:about|around|at|approximately|shortly|just|after|before|"
+                        r"roughly|some)\s+)*\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?m\.?|p\.?m\.?)"
+                        r"(?:\s+|,\s*)(?=\S)")
+
+
 def _interpret(text: str, published: date | None) -> _When | None:
     """Try each shape in turn: periods back from publication, then (after dropping leading
     prepositions) single points, ranges, "since", early/mid/late and seasons."""
     when = _past_period(text, published) or _vague_period(text, published)
     if when is not None:
         return when
+    text = CLOCK_TIME.sub("", text) or text  # "about 11:20 p.m. wednesday": the day
     text = re.sub(r"^(?:(?:on|in|at|during|throughout|over|the)\s+)+", "", text)
     dated = re.fullmatch(rf"(?:(?:last|this|past) )?{_WEEKDAY},? (?P<rest>.*\d.*)", text)
     if dated is not None:  # "last Saturday, March 5, 2005": the date says which Saturday

@@ -43,6 +43,11 @@ THURSDAY = date(2017, 3, 9)  # a Thursday
     ("two days ago", "2017-03-07"),
     ("2 days ago", "2017-03-07"),
     ("a day ago", "2017-03-08"),
+    # a time of day before its day
+    ("about 11:20 p.m. Wednesday", "2017-03-08"),
+    ("shortly after 6 p.m. Tuesday", "2017-03-07"),
+    ("11.30pm last night", "2017-03-08"),
+    ("at 10:35 a.m. on March 3", "2017-03-03"),
 ])
 def test_days(expression, first):
     assert resolve_date(expression, THURSDAY) == EventDate(first, "day", expression)
