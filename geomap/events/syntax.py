@@ -48,16 +48,9 @@ class Distances:
                 return float("inf")  # it belongs to the other event
         for token in self.trigger_path[:self._on_trigger_path[meeting.i]]:  # up from the trigger
             cost += step_cost(token, ENCLOSING_CLAUSE_DEPS) + UPWARD_COST
-        if meeting.i != self.head.i and meeting.lower_ in REPORTING_WORDS \
-                and not self._reported_subject(meeting):
+        if meeting.i != self.head.i and meeting.lower_ in REPORTING_WORDS:
             cost += REPORTING_PENALTY
         return cost + 0.02 * abs(index - self.head.i)
-
-    def _reported_subject(self, verb: Token) -> bool:
-        """The event is what a passive reporting verb reports ("a case was confirmed in
-        Brattleboro", "deaths were reported in Hunan"): the verb's place is the event's."""
-        below = self.trigger_path[self._on_trigger_path[verb.i] - 1]
-        return below.dep_ == "nsubjpass"
 
 
 def step_cost(token: Token, clauses: frozenset[str]) -> float:

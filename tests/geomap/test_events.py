@@ -406,14 +406,6 @@ def test_a_surname_the_model_misses_is_the_person_named_in_full(gazetteer, table
         assert (full, "target") in [(a.name, a.role) for a in appearance.actors]
 
 
-def test_where_a_passive_report_says_the_event_was_is_its_place(gazetteer, table):
-    # the state's first case (its possessive) was confirmed in a town of it
-    outbreak = only(parse("Health officials say Oregon's first case of measles this year has "
-                          "been confirmed in Medford, Oregon.", gazetteer, table).events,
-                    "disaster")
-    assert outbreak.place.name == "Medford"
-
-
 def test_a_towns_council_acts_in_its_town(gazetteer, table):
     vote = only(parse("The Wichita City Council voted 6-1 on Tuesday to ban smoking in bars, "
                       "the first such ban in Kansas.", gazetteer, table).events,
