@@ -15,9 +15,13 @@ from geomap.events.agencies import named_agencies, with_county
 from geomap.events.governments import countries_by_government
 from geomap.events.headlines import headlines
 from geomap.events.person_names import person_name
-from geomap.events.placing import article_focus
+from geomap.events.placing import article_focus, places_by_sentence
 from geomap.places.mention import PlaceMention
 from geomap.read.article import Article
+
+
+# How many sentences back a country may be what "the government" refers to.
+RECENT_SENTENCES = 3
 
 
 @dataclass(slots=True)
@@ -41,6 +45,8 @@ class ArticleEvents:
     governments: dict[str, str] = field(default_factory=dict)
     story_country: str = ""
     headlines: set[int] = field(default_factory=set)  # the sentences that are headlines
+    # per sentence index: the countries it names, by name, in order (demonyms as their country)
+    countries: dict[int, list[str]] = field(default_factory=dict)
 
 
 def read_article(article: Article, published: datetime.date | None, table: ActorTable,
@@ -54,7 +60,19 @@ def read_article(article: Article, published: datetime.date | None, table: Actor
     context.governments = countries_by_government(places)
     context.story_country = _story_country(places, context.focus)
     context.headlines = headlines(sentences)
+    for index, found in places_by_sentence(article, places, sentences).items():
+        context.countries[index] = [place.name for _, _, place in found
+                                    if place.kind in (Kind.COUNTRY, Kind.DEMONYM)]
     return context
+
+
+def recent_country(context: ArticleEvents, index: int) -> str:
+    """The country named last in this sentence or the two before ("The government announced"
+    in a round-up's paragraph on China is China's), else the story's."""
+    for sentence in range(index, index - RECENT_SENTENCES, -1):
+        if context.countries.get(sentence):
+            return context.countries[sentence][-1]
+    return context.story_country
 
 
 def _note_actors(context: ArticleEvents, sentences: list[Span], entities: list[list[Span]]

@@ -58,16 +58,17 @@ def countries_by_government(places: list[PlaceMention]) -> dict[str, str]:
 
 
 def name_generic(mentions: list[ActorMention], places: list[tuple[int, int, PlaceMention]],
-                 parsed: Doc, story_country: str) -> None:
+                 parsed: Doc, country_near: str) -> None:
     """"The government", "South Korean authorities": the government of the country the phrase's
-    adjective names, else of the story's country (`story_country`, a name, or "")."""
+    adjective names, else of the country the text names last before it (`country_near`, a
+    name, or "")."""
     demonyms = {token_at(parsed, start): place.name for start, _, place in places
                 if place.kind == Kind.DEMONYM}
     for mention in mentions:
         if mention.kind != "government" or mention.name != GENERIC:
             continue
         country = next((demonyms[i] for i in range(mention.start, mention.end)
-                        if i in demonyms), story_country)
+                        if i in demonyms), country_near)
         if country:
             mention.name, mention.generic = government_of(country), False
 

@@ -19,7 +19,7 @@ from geomap.events.agencies import (
     local_forces,
     local_institution,
 )
-from geomap.events.article_context import ArticleEvents
+from geomap.events.article_context import ArticleEvents, recent_country
 from geomap.events.governments import acting_countries, name_generic
 from geomap.events.placing import SETTLEMENT_KINDS
 from geomap.events.records import Actor, Event
@@ -123,7 +123,7 @@ def sentence_actors(context: ArticleEvents, index: int, parsed: Doc, demonyms: d
              for mention in found if not mention.reference]
     named += _surnames(context, parsed, named, places | triggers)
     named += acting_countries(parsed, located)
-    name_generic(named, located, parsed, context.story_country)
+    name_generic(named, located, parsed, recent_country(context, index))
     resolved = [_resolve_reference(context, index, mention,
                                    {other.name for other in named if other.kind == "person"
                                     and other.start < mention.start})

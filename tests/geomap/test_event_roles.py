@@ -215,6 +215,16 @@ def test_an_institution_a_county_qualifies_is_named_in_full(gazetteer, table):
     assert ("Berkeley County Board of Commissioners", "actor") in vote
 
 
+def test_the_government_is_that_of_the_country_named_last(gazetteer, table):
+    found = _parties("Health workers marked the day across Africa and Asia. In Kenya, clinics "
+                     "offered free tests. In China, the government announced on Friday a ban "
+                     "on blood sales. Kenya, Uganda and Tanzania held marches.",
+                     gazetteer, table)
+    ban = next(parties for _, subtype, parties in found if parties and any(
+        name.startswith("Government") for name, _ in parties))
+    assert ("Government of China", "actor") in ban
+
+
 def test_a_defendant_in_court_and_the_court(gazetteer, table):
     found = _parties("Nora Quill, 41, of Pomeroy, was charged on Monday with arson. Quill "
                      "appeared in Harlan County Court on Friday.", gazetteer, table)
