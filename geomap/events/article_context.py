@@ -19,7 +19,6 @@ from geomap.events.placing import article_focus, places_by_sentence
 from geomap.places.mention import PlaceMention
 from geomap.read.article import Article
 
-
 # How many sentences back a country may be what "the government" refers to.
 RECENT_SENTENCES = 3
 
