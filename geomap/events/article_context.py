@@ -14,7 +14,7 @@ from geomap.actors import ActorTable, KnownActor
 from geomap.events.agencies import named_agencies, with_county
 from geomap.events.governments import countries_by_government
 from geomap.events.headlines import headlines
-from geomap.events.person_names import person_name
+from geomap.events.person_names import office_of, person_name
 from geomap.events.placing import article_focus, places_by_sentence
 from geomap.places.mention import PlaceMention
 from geomap.read.article import Article
@@ -44,6 +44,8 @@ class ArticleEvents:
     governments: dict[str, str] = field(default_factory=dict)
     story_country: str = ""
     headlines: set[int] = field(default_factory=set)  # the sentences that are headlines
+    # offices ("governor") and the persons the article styles with them ("Gov. Ann Cole")
+    offices: dict[str, set[str]] = field(default_factory=dict)
     # per sentence index: the countries it names, by name, in order (demonyms as their country)
     countries: dict[int, list[str]] = field(default_factory=dict)
 
@@ -91,6 +93,9 @@ def _note_actors(context: ArticleEvents, sentences: list[Span], entities: list[l
             if entity.label_ == "PERSON" and len(entity) > 1 \
                     and table.known(list(entity)) is None:
                 context.persons.setdefault(index, []).append(person_name(entity))
+                office = office_of(entity)
+                if office:
+                    context.offices.setdefault(office, set()).add(person_name(entity))
 
 
 def _one_county(places: list[PlaceMention]) -> str:

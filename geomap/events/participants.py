@@ -22,6 +22,7 @@ from geomap.events.agencies import (
 from geomap.events.article_context import ArticleEvents, recent_country
 from geomap.events.governments import acting_countries, name_generic
 from geomap.events.placing import SETTLEMENT_KINDS
+from geomap.events.person_names import OFFICES
 from geomap.events.records import Actor, Event
 from geomap.events.syntax import token_at
 from geomap.events.taxonomy import FAMILY_OF_TYPE
@@ -123,6 +124,8 @@ def sentence_actors(context: ArticleEvents, index: int, parsed: Doc, demonyms: d
              for mention in found if not mention.reference]
     named += _surnames(context, parsed, named, places | triggers)
     named += acting_countries(parsed, located)
+    for mention in named:
+        _office_holder(context, parsed, mention, located)
     name_generic(named, located, parsed, recent_country(context, index))
     resolved = [_resolve_reference(context, index, mention,
                                    {other.name for other in named if other.kind == "person"
@@ -200,6 +203,27 @@ def _institution(context: ArticleEvents, mention: ActorMention, parsed: Doc,
         if known is not None:  # "Lebanese forces": the Lebanese Armed Forces
             mention.name = known.name
     return mention
+
+
+def _office_holder(context: ArticleEvents, parsed: Doc, mention: ActorMention,
+                   located: list[tuple[int, int, PlaceMention]]) -> None:
+    """"The governor" is the one person the article styles governor ("Gov. Ann Cole"); an
+    office of a place with no one so styled is named by it ("the mayor of Boston": Mayor of
+    Boston)."""
+    noun = parsed[mention.head]
+    office = OFFICES.get(noun.lower_)
+    if not mention.generic or mention.reference or office is None:
+        return
+    holders = context.offices.get(office, set())
+    if len(holders) == 1 and any(child.lower_ == "the" for child in noun.children):
+        mention.name, mention.kind, mention.generic = next(iter(holders)), "person", False
+        return
+    spans = {token_at(parsed, start): place for start, _, place in located
+             if place.kind in SETTLEMENT_KINDS}
+    place = next((spans.get(token.i) for child in noun.children if child.lower_ == "of"
+                  for token in child.children if token.dep_ == "pobj"), None)
+    if place is not None:
+        mention.name, mention.generic = f"{office.title()} of {place.text}", False
 
 
 def _qualifying_place(parsed: Doc, mention: ActorMention,

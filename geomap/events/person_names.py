@@ -10,6 +10,9 @@ from spacy.tokens import Doc, Span
 from geomap.vocabulary import OFFICES_BEFORE_NAMES, PERSONAL_TITLES, TITLES_ALSO_WORDS
 
 STYLE_WORDS = OFFICES_BEFORE_NAMES | PERSONAL_TITLES
+# Styles that name an office whose one holder "the governor" or "the mayor" then means.
+OFFICES = {"governor": "governor", "gov": "governor", "mayor": "mayor", "president": "president",
+           "premier": "premier", "chancellor": "chancellor", "sheriff": "sheriff"}
 # The most words a titled name the model missed may have after its titles.
 MAX_NAME_WORDS = 3
 
@@ -25,6 +28,14 @@ def bare_name(words: list[str]) -> str:
 def person_name(entity: Span) -> str:
     """The model's person, named without its styles."""
     return bare_name([token.text for token in entity if not token.is_space])
+
+
+def office_of(entity: Span) -> str:
+    """The office a person's style gives them ("Gov. Ann Cole", "Mayor Tom Reyes": governor,
+    mayor), inside the model's name or just before it; "" for none."""
+    doc = entity.doc
+    words = [token.lower_.rstrip(".") for token in doc[max(0, entity.start - 2):entity.end]]
+    return next((OFFICES[word] for word in words if word in OFFICES), "")
 
 
 def titled_start(entity: Span) -> int:

@@ -225,6 +225,18 @@ def test_the_government_is_that_of_the_country_named_last(gazetteer, table):
     assert ("Government of China", "actor") in ban
 
 
+def test_an_office_is_its_one_holder_else_named_by_its_place(gazetteer, table):
+    found = _parties("Gov. Ruth Ogden toured the flooded streets of Albany on Sunday. The "
+                     "governor declared a state of emergency in Albany on Monday. On Tuesday, "
+                     "the mayor of Troy imposed a curfew in Troy.", gazetteer, table)
+    emergency = next(parties for _, subtype, parties in found if ("Ruth Ogden", "actor") in
+                     parties)
+    assert emergency == [("Ruth Ogden", "actor")]
+    curfew = next(parties for _, _, parties in found if any("Troy" in name
+                                                             for name, _ in parties))
+    assert ("Mayor of Troy", "actor") in curfew
+
+
 def test_a_defendant_in_court_and_the_court(gazetteer, table):
     found = _parties("Nora Quill, 41, of Pomeroy, was charged on Monday with arson. Quill "
                      "appeared in Harlan County Court on Friday.", gazetteer, table)
