@@ -21,8 +21,8 @@ from geomap.events.agencies import (
 )
 from geomap.events.article_context import ArticleEvents, recent_country
 from geomap.events.governments import acting_countries, name_generic
-from geomap.events.placing import SETTLEMENT_KINDS
 from geomap.events.person_names import OFFICES
+from geomap.events.placing import SETTLEMENT_KINDS
 from geomap.events.records import Actor, Event
 from geomap.events.syntax import token_at
 from geomap.events.taxonomy import FAMILY_OF_TYPE
