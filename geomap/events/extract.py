@@ -34,6 +34,7 @@ from geomap.events.modality import (
     is_timeless,
 )
 from geomap.events.participants import (
+    continue_the_case,
     implied_parties,
     involve_the_named,
     name_the_unnamed,
@@ -157,6 +158,7 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
     name_the_unnamed(events, told_in, context.persons)
     involve_the_named(events, told_in, context.persons, sentences)
     events, told_in = fold_charges(events, told_in)
+    continue_the_case(events, told_in)
     events, told_in = fold_hazard_effects(events, told_in)
     place_the_unplaced(events, told_in, located, context.focus)
     date_from_retellings(events, told_in, sentences, entities, context.published)

@@ -291,6 +291,21 @@ def name_the_unnamed(events: list[Event], told_in: list[int],
                             if not (actor.role == "target" and actor.generic)] + named
 
 
+def continue_the_case(events: list[Event], told_in: list[int]) -> None:
+    """A legal step that names no one undergoing it ("Both were charged with assault", "Bail was
+    set at $5,000") is taken against those the legal steps of the sentence before name."""
+    for index, event in enumerate(events):
+        if FAMILY_OF_TYPE[event.type] != "legal" \
+                or any(actor.role == "target" for actor in event.actors):
+            continue
+        before = told_in[index] - 1
+        found = {actor.name: actor for i in range(index) if told_in[i] == before
+                 and FAMILY_OF_TYPE[events[i].type] == "legal"
+                 for actor in events[i].named("target")}
+        event.actors += [Actor(actor.name, "target", actor.kind, list(actor.aliases_seen))
+                         for actor in found.values()]
+
+
 def _next_step_defendants(events: list[Event], told_in: list[int], index: int) -> list[Actor]:
     """Who the next legal step, told in the very next sentence, names as its targets."""
     sentence = told_in[index]

@@ -237,6 +237,14 @@ def test_an_office_is_its_one_holder_else_named_by_its_place(gazetteer, table):
     assert ("Mayor of Troy", "actor") in curfew
 
 
+def test_a_step_naming_no_one_continues_the_case_just_told(gazetteer, table):
+    found = _parties("Dana Reyes was arrested in Pomeroy on Friday, and Lee Hart was arrested "
+                     "in Pomeroy on Monday. Both were charged with arson in Meigs County Court "
+                     "on Tuesday.", gazetteer, table)
+    charge = next(parties for _, subtype, parties in found if subtype == "charge")
+    assert {("Dana Reyes", "target"), ("Lee Hart", "target")} <= set(charge)
+
+
 def test_a_defendant_in_court_and_the_court(gazetteer, table):
     found = _parties("Nora Quill, 41, of Pomeroy, was charged on Monday with arson. Quill "
                      "appeared in Harlan County Court on Friday.", gazetteer, table)
