@@ -246,7 +246,8 @@ def person_given_name(finder: Finder, c: Candidate) -> bool:
     person the article names is that person's given name (the model may tag it alone)."""
     doc, end = finder.doc, c.span.end
     return c.model_says_place and len(c.span) == 1 and c.span[0].is_alpha and end < len(doc) \
-        and c.span[0].whitespace_ and doc[end].is_title and loose_key(doc[end].text) in finder.person_names
+        and c.span[0].whitespace_ and doc[end].is_title \
+        and loose_key(doc[end].text) in finder.person_names
 
 
 def lower_case_description(finder: Finder, c: Candidate) -> bool:
