@@ -111,15 +111,21 @@ def _qualifier(place: PlaceMention, article: Article) -> bool:
 def place_the_unplaced(events: list[Event], told_in: list[int],
                        located: Located,
                        focus: PlaceMention | None) -> None:
-    """An event its sentence does not place happened where the sentence before it is (news sets
-    the scene, then tells; the sentence after begins something else), else at the article's
-    focus (see `article_focus`)."""
+    """An event its sentence does not place happened where another event of the sentence did
+    (a town or finer: "the mayor declared an emergency as 700 cases were reported"), else where
+    the sentence before it is (news sets the scene, then tells; the sentence after begins
+    something else), else at the article's focus (see `article_focus`)."""
+    placed_in = {index: other.place for other, index in zip(events, told_in)
+                 if other.place is not None and other.place.kind not in WIDE_KINDS}
     for event, index in zip(events, told_in):
         if event.place is not None:
             continue
         nearby = [place for _, _, place in located.get(index - 1, [])
                   if place.kind not in WIDE_KINDS and not place.metonym]
-        if nearby:
+        if index in placed_in:  # "the mayor declared an emergency as cases were reported"
+            event.place = placed_in[index]
+            event.confidence *= NEIGHBOUR_PLACE_CONFIDENCE
+        elif nearby:
             event.place = nearby[-1]
             event.confidence *= NEIGHBOUR_PLACE_CONFIDENCE
         elif focus is not None:

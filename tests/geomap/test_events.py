@@ -535,6 +535,15 @@ def test_an_unplaced_event_is_where_the_sentence_before_it_is(gazetteer, table):
     assert killing.place.name == "Afgooye"  # not Baidoa, told after it
 
 
+def test_an_unplaced_event_is_where_another_of_its_sentence_is(gazetteer, table):
+    # (the clause of the protest hangs from the clashes' trigger, out of the parse's reach)
+    events = parse("Floods hit northern India on Monday. Clashes with police in Patna have left "
+                   "20 villagers injured, since many are staging protests after being forced "
+                   "from their homes.", gazetteer, table).events
+    protest = next(event for event in events if event.type == "protest")
+    assert protest.place.name == "Patna"
+
+
 def test_what_is_scheduled_has_not_happened(gazetteer, table):
     assert parse("Lane is scheduled to appear in Kismayo District Court on April 9.", gazetteer,
                  table).events == []
