@@ -160,10 +160,16 @@ def trigger_token(parsed: Doc, trigger: Trigger) -> Token:
     return parsed[trigger.start:trigger.end].root
 
 
+# Where a word stands as a noun, whatever its tag says.
+NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "compound"})
+
+
 def settle(parsed: Doc, trigger: Trigger) -> Trigger | None:
     """The trigger with the first of its senses that fits the parse, or None when none does."""
     token = trigger_token(parsed, trigger)
-    part = "verb" if token.tag_.startswith(("VB", "MD")) else "noun"
+    # (the tagger takes some plural nouns for verbs: "in motor vehicle crashes")
+    part = "verb" if token.tag_.startswith(("VB", "MD")) and token.dep_ not in NOMINAL_DEPS \
+        else "noun"
     for sense in trigger.senses:
         if sense.part and sense.part != part:
             continue

@@ -443,6 +443,14 @@ def test_a_spot_just_outside_a_town_is_the_towns_for_merging(gazetteer, table):
     assert same_spot(places["just west of Urbana"], places["Urbana"])
 
 
+def test_a_noun_the_tagger_calls_a_verb_is_read_as_a_noun(gazetteer, table):
+    # "crashes" is tagged as a verb in the simple present, which would say what holds
+    (crashes,) = parse("Drive safely this weekend. Statistics show that over the past five "
+                       "years, 851 people lost their lives in motor vehicle crashes in Ohio "
+                       "during the holiday.", gazetteer, table).events
+    assert (crashes.type, crashes.fatalities) == ("accident", 851)
+
+
 def test_a_peoples_name_on_a_disaster_places_it_in_their_country(gazetteer, table):
     outbreak = only(parse("Forty people have died in the Somali cholera outbreak, aid groups "
                           "said.", gazetteer, table).events, "disaster")
