@@ -148,7 +148,7 @@ def local_forces(category: str | None, words: Iterable[str], country: str, town:
     town (see the module's docstring); None when neither tells."""
     if category == "police":
         if country in LOCAL_POLICING_COUNTRIES:  # the town's own force, by its name
-            return f"{town} Police Department" if town else None
+            return LOCAL_OFFICE_NAMES["police"].format(town) if town else None
         demonym = country_adjective(country)
         return f"{demonym} police" if demonym else None
     if OWN_ARMY_WORDS & {word.lower() for word in words}:

@@ -5,6 +5,7 @@ and the place and country it is about."""
 from __future__ import annotations
 
 import datetime
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.tokens import Span
@@ -15,7 +16,7 @@ from geomap.events.agencies import named_agencies, with_county
 from geomap.events.governments import countries_by_government
 from geomap.events.headlines import headlines
 from geomap.events.person_names import office_of, person_name
-from geomap.events.placing import article_focus, places_by_sentence
+from geomap.events.placing import Located, article_focus
 from geomap.places.mention import PlaceMention
 from geomap.read.article import Article
 
@@ -48,12 +49,14 @@ class ArticleEvents:
     offices: dict[str, set[str]] = field(default_factory=dict)
     # per sentence index: the countries it names, by name, in order (demonyms as their country)
     countries: dict[int, list[str]] = field(default_factory=dict)
+    main_country: str = ""  # the code of the country most of its places are in
 
 
 def read_article(article: Article, published: datetime.date | None, table: ActorTable,
-                 places: list[PlaceMention], sentences: list[Span], entities: list[list[Span]]
-                 ) -> ArticleEvents:
-    """The article's context for its events; `entities` are each sentence's."""
+                 places: list[PlaceMention], sentences: list[Span], entities: list[list[Span]],
+                 located: Located) -> ArticleEvents:
+    """The article's context for its events; `entities` are each sentence's, `located` each
+    sentence's places (`placing.places_by_sentence`)."""
     context = ArticleEvents(article, published, table)
     context.focus = article_focus(places, article)
     _note_actors(context, sentences, entities)
@@ -61,9 +64,11 @@ def read_article(article: Article, published: datetime.date | None, table: Actor
     context.governments = countries_by_government(places)
     context.story_country = _story_country(places, context.focus)
     context.headlines = headlines(sentences)
-    for index, found in places_by_sentence(article, places, sentences).items():
+    for index, found in located.items():
         context.countries[index] = [place.name for _, _, place in found
                                     if place.kind in (Kind.COUNTRY, Kind.DEMONYM)]
+    counted = Counter(place.country for found in located.values() for _, _, place in found)
+    context.main_country = counted.most_common(1)[0][0] if counted else ""
     return context
 
 

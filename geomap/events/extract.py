@@ -120,7 +120,7 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
     for sentence_doc in parsed:
         sentence_doc.user_data[STORY_WORDS] = opening
     located = places_by_sentence(article, places, sentences)
-    context = read_article(article, published, table, places, sentences, entities)
+    context = read_article(article, published, table, places, sentences, entities, located)
     events: list[Event] = []
     told_in: list[int] = []  # each event's sentence
     latest: dict[str, tuple[int, int]] = {}  # kind of event -> (sentence, position in events)
@@ -269,7 +269,7 @@ def _clause_event(context: ArticleEvents, parts: _SentenceParts, sentence: Span,
     best = max(found, key=lambda trigger: (trigger.specificity, -trigger.start))
     place, origin, destination = event_places(
         scorer, parsed, event_type, parts.places, parts.taken, parts.all_places, parts.index,
-        triggers=parts.triggers)
+        triggers=parts.triggers, main_country=context.main_country)
     date = event_date(scorer, parsed, context.published, alone=alone)
     others = tuple({trigger_token(parsed, trigger).i for trigger in found} - {head})
     event_actors = event_roles(scorer, parsed, head, parts.actors, event_type,

@@ -317,7 +317,6 @@ def _next_step_defendants(events: list[Event], told_in: list[int], index: int) -
     return events[later].named("target")
 
 
-
 def involve_the_named(events: list[Event], told_in: list[int], persons: dict[int, list[str]],
                       sentences: list[Span]) -> None:
     """The persons an accident's sentence and the next name in full, when it names no one taking

@@ -135,11 +135,13 @@ def place_the_unplaced(events: list[Event], told_in: list[int],
 
 def event_places(scorer: Distances, parsed: Doc, event_type: str,
                  places: list[tuple[int, int, PlaceMention]], taken: set[int],
-                 all_places: Located, index: int, *, triggers: set[int] = frozenset()
+                 all_places: Located, index: int, *, triggers: set[int] = frozenset(),
+                 main_country: str = ""
                   ) -> tuple[PlaceMention | None, PlaceMention | None, PlaceMention | None]:
     """Where the event happened, and for a movement where from and where to. `taken` holds the
     tokens of actor names and trigger words ("the Mosul offensive" is where, "Mosul residents"
-    is who), `triggers` those of trigger words alone."""
+    is who), `triggers` those of trigger words alone; `main_country` is the code of the
+    country most of the article's places are in (a town of it that says whose may say where)."""
     scored: list[tuple[float, int, PlaceMention]] = []
     for start, end, place in places:
         token = parsed[token_at(parsed, start)]
@@ -148,8 +150,7 @@ def event_places(scorer: Distances, parsed: Doc, event_type: str,
         whose = (token.i in taken and place.kind != Kind.DEMONYM) or (
             root.dep_ in ("compound", "amod", "nmod") and root.head.i not in taken
             and root.head.lower_ not in PLACE_WORDS | SITE_WORDS)
-        if whose and (place.kind not in SETTLEMENT_KINDS
-                      or place.country != _main_country(all_places)):
+        if whose and (place.kind not in SETTLEMENT_KINDS or place.country != main_country):
             continue  # "Syrian Observatory", "a US defence official": says whose, not where
         if whose:  # "Louisville council voted": a town's people and offices act in it
             cost += TOWN_OF_ACTOR_COST
@@ -188,12 +189,6 @@ def event_places(scorer: Distances, parsed: Doc, event_type: str,
     if event_type == "displacement":
         return origin or best, origin, destination
     return best, origin, destination
-
-
-def _main_country(all_places: Located) -> str:
-    """The country of most of the article's places."""
-    counted = Counter(place.country for found in all_places.values() for _, _, place in found)
-    return counted.most_common(1)[0][0] if counted else ""
 
 
 def _modified(token: Token, words: set[int]) -> Token | None:
