@@ -110,11 +110,11 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
     lemmatise(doc)
     opening = frozenset(token.lower_ for sentence in sentences[:STORY_OPENING]
                         for token in sentence)
+    entities = nlp.entities_by_sentence(doc, sentences)
     triggered = [(index, sentence, triggers) for index, sentence in enumerate(sentences)
                  if not is_caption(sentence.text) and not is_question(sentence.text)
-                 and (triggers := find_triggers(sentence, opening))
+                 and (triggers := find_triggers(sentence, opening, entities[index]))
                  and (statements or _beyond_statements(triggers))]
-    entities = nlp.entities_by_sentence(doc, sentences)
     parsed = nlp.parse([sentence for _, sentence, _ in triggered],
                        [entities[index] for index, _, _ in triggered])
     for sentence_doc in parsed:

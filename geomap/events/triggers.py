@@ -118,11 +118,13 @@ def _particle_matcher(vocab: Vocab) -> Matcher:
     return matcher
 
 
-def find_triggers(sentence: Span, opening: frozenset[str] = frozenset()) -> list[Trigger]:
+def find_triggers(sentence: Span, opening: frozenset[str] = frozenset(),
+                  entities: list[Span] | None = None) -> list[Trigger]:
     """The candidate triggers of a lemmatised sentence, the longest at each place, without
     overlaps, each with the senses the sentence's words leave possible (`requirements.may_hold`;
-    `opening` holds the words of its story's opening). Token indices are relative to the
-    sentence, so they index its parsed Doc."""
+    `opening` holds the words of its story's opening, `entities` the sentence's entities when
+    the caller has them: `Span.ents` reads the whole article's). Token indices are relative to
+    the sentence, so they index its parsed Doc."""
     vocab = sentence.doc.vocab
     strings = vocab.strings
     spans = []
@@ -136,7 +138,8 @@ def find_triggers(sentence: Span, opening: frozenset[str] = frozenset()) -> list
     if not spans:
         return []
     words = opening | {token.lower_ for token in sentence} | {token.lemma_ for token in sentence}
-    parties = any(entity.label_ in PARTY_ENTITIES for entity in sentence.ents)
+    parties = any(entity.label_ in PARTY_ENTITIES
+                  for entity in (sentence.ents if entities is None else entities))
     found = []
     for span in sorted(filter_spans(spans), key=lambda s: s.start):
         lemma, separated = span.label_.partition("\t")[::2]
