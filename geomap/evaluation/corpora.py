@@ -8,9 +8,9 @@ each gold span is realigned on its name, near where the offsets say it is.
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
 from pathlib import Path
+from xml.etree import ElementTree
 
 # How far (characters) to look around stated offsets for the gold name.
 REALIGN_WINDOW = 30

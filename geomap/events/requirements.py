@@ -21,6 +21,7 @@ MILITARY_WORDS = frozenset({
     "troops", "forces", "regime", "artillery", "airstrike", "airstrikes", "helicopter",
     "helicopters", "militants", "rebels", "insurgents", "fighters", "killed", "targeted",
     "precision", "retaliatory", "pre-emptive", "russian", "israeli", "american", "u.s.", "us",
+    "naval", "navy", "warship", "warships",
 })
 
 
@@ -35,7 +36,7 @@ LABOUR_WORDS = frozenset({
 FORCE_WORDS = frozenset({
     "troops", "forces", "force", "army", "soldiers", "militants", "fighters", "rebels",
     "military", "units", "battalion", "battalions", "brigade", "brigades", "insurgents", "militia",
-    "militias", "jihadists", "marines", "police", "division", "contingent",
+    "militias", "jihadists", "marines", "police", "division", "contingent", "navy", "warships",
 })
 
 
@@ -123,8 +124,9 @@ PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 
 
 INSTITUTION_WORDS = frozenset({"council", "councils", "board", "committee", "commission",
-                               "commissioners", "parliament", "cabinet", "government", "senate",
-                               "assembly", "lawmakers", "legislators", "delegates", "negotiators",
+                               "commissioners", "parliament", "legislature", "cabinet",
+                               "government", "senate", "assembly", "lawmakers", "legislators",
+                               "delegates", "negotiators",
                                "representatives", "envoys", "ministers", "leaders", "mediators",
                                "diplomats", "talks", "summit", "union", "rebels", "opposition",
                                "level", "emergency", "crisis", "ministerial", "bilateral",
@@ -156,6 +158,17 @@ POLICE_WORDS = frozenset({"police", "policemen", "officers", "officer", "deputie
 AUTHORITY_WORDS = OFFICIAL_WORDS | INSTITUTION_WORDS | frozenset({
     "authorities", "authority", "ministry", "department", "agency", "administration", "court",
     "judge", "police", "regulator", "regulators", "inspectors", "state", "city", "county"})
+
+
+# What a measure of those who govern acts on: "blocked imports", "rejected the request", "lifted
+# the ban", "awarded the contract".
+DECISION_OBJECTS = LAW_WORDS | MEASURE_WORDS | frozenset({
+    "imports", "exports", "import", "export", "sales", "trade", "permit", "permits", "licence",
+    "license", "licences", "licenses", "sale", "request", "requests", "application", "applications",
+    "petition", "proposal", "proposals", "contract", "contracts", "project", "projects",
+    "funds", "money", "deal", "merger", "visa", "visas", "flights", "shipments", "use",
+    "construction", "deportation", "deportations", "extradition", "election", "vote", "festival",
+    "order", "decision", "status", "accreditation", "certification", "bail"})
 
 
 PATHOGEN_WORDS = frozenset({"strain", "strains", "bacteria", "bacterium", "pathogen", "parasite"})
@@ -514,6 +527,14 @@ def by_authority(parsed: Doc, token: Token) -> bool:
                for doer in _doers(token) for t in _phrase(doer))
 
 
+def authority_measure(parsed: Doc, token: Token) -> bool:
+    """A measure by those who govern, told by what it acts on ("the FDA has blocked imports",
+    "the board denied the permit", "lifted the ban"), not a goalkeeper blocking a shot."""
+    objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
+    return any(t.lower_ in DECISION_OBJECTS or t.lemma_.lower() in DECISION_OBJECTS
+               for obj in objects for t in _phrase(obj)) and by_authority(parsed, token)
+
+
 def _doers(token: Token) -> list[Token]:
     """Who does what the trigger says: its subject, or the agent of its passive ("by the
     department")."""
@@ -571,8 +592,8 @@ REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
         military, armed, disease, not_gunfire, legal_charge, released_person, official, past,
         plural, person_object, not_medical, lowercase, assailant, not_ailment, agreed_on,
         not_served, among_officials, watery, measure, declared, by_police, territory,
-        not_electoral, by_authority, disease_found, order_of_authority, found_guilty,
-        political_rally, public_place, person_removed, disease_doer)
+        not_electoral, by_authority, authority_measure, disease_found, order_of_authority,
+        found_guilty, political_rally, public_place, person_removed, disease_doer)
 } | {name: _near_check(words) for name, words in NEAR_WORD_CHECKS.items()} \
   | {name: _sentence_check(words) for name, words in SENTENCE_WORD_CHECKS.items()}
 
@@ -584,9 +605,10 @@ CUE_WORDS: dict[str, frozenset[str]] = {
     "disease_doer": DISEASE_WORDS | PATHOGEN_WORDS, "found_guilty": frozenset({"guilty"}),
     "public_place": PUBLIC_PLACES, "by_police": POLICE_WORDS, "military": MILITARY_WORDS,
     "measure": MEASURE_WORDS, "declared": DECLARING_VERBS, "by_authority": AUTHORITY_WORDS,
+    "authority_measure": AUTHORITY_WORDS,
     "order_of_authority": AUTHORITY_WORDS, "person_removed": AUTHORITY_WORDS,
     "among_officials": OFFICIAL_WORDS | INSTITUTION_WORDS} | NEAR_WORD_CHECKS | SENTENCE_WORD_CHECKS
 
 
-PARTY_REQUIREMENTS = frozenset({"by_authority", "order_of_authority", "person_removed",
-                                "among_officials"})
+PARTY_REQUIREMENTS = frozenset({"by_authority", "authority_measure", "order_of_authority",
+                                "person_removed", "among_officials"})

@@ -852,6 +852,10 @@ def test_a_name_the_model_gives_to_lowercase_words_names_no_one(gazetteer, table
      ("political decision", "decision")),
     ("The H5N1 virus has been found in turkeys on a farm in Suffolk, England.",
      ("disaster", "epidemic")),
+    ("The Food and Drug Administration has blocked imports of melons from a packer in Honduras.",
+     ("political decision", "decision")),
+    ("The planning board of Dover denied the permit for a quarry on Monday.",
+     ("political decision", "decision")),
 ])
 def test_orders_and_findings_of_disease_are_events(gazetteer, table, text, kind):
     assert kind in {(event.type, event.subtype) for event in parse(text, gazetteer, table).events}
@@ -860,10 +864,13 @@ def test_orders_and_findings_of_disease_are_events(gazetteer, table, text, kind)
 @pytest.mark.parametrize("text", [
     "The general ordered troops to advance on Jilib.",  # the advance is the event
     "Police found the body of a man in a field near Dover.",
+    "The goalkeeper blocked the shot in Leeds on Saturday.",
+    "The army in Dover denied the reports of shelling on Tuesday.",
 ])
 def test_an_order_to_do_and_a_thing_found_are_no_decision_nor_disease(gazetteer, table, text):
     kinds = {(e.type, e.subtype) for e in parse(text, gazetteer, table).events}
-    assert ("political decision", "order") not in kinds and ("disaster", "epidemic") not in kinds
+    assert not kinds & {("political decision", "order"), ("political decision", "decision"),
+                        ("disaster", "epidemic")}
 
 
 def test_a_country_whose_name_has_its_article_has_one_government(gazetteer, table):
