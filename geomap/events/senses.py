@@ -95,6 +95,16 @@ MODAL_AUXILIARIES = frozenset({"can", "could", "may", "might", "should", "must",
 CONDITIONAL_AUXILIARIES = frozenset({"would", "'d"})
 
 
+# Nouns of what may come, whose "of" is not done: "raises the likelihood of a lawsuit".
+PROSPECT_NOUNS = frozenset({"likelihood", "possibility", "possibilities", "risk", "risks",
+                            "danger", "dangers", "chance", "chances", "prospect", "prospects",
+                            "spectre", "specter", "odds", "potential", "threat", "threats"})
+
+
+# Comparisons: "it looked like an explosion", "sounded like gunfire" (what it was is told apart).
+LIKENING_WORDS = frozenset({"like", "resembling"})
+
+
 RUMOUR_NOUNS = frozenset({"speculation", "rumour", "rumours", "rumor", "rumors", "fears",
                           "fear", "talk", "suggestion", "suggestions", "possibility"})
 
@@ -118,8 +128,16 @@ def is_offence(token: Token) -> bool:
 
 def is_modifier(token: Token, triggers: set[int]) -> bool:
     """A noun trigger that only qualifies another noun names no event: "fire insurance", "the
-    fire marshal", "a trial lawyer" (but "a car bomb attack" is the attack's)."""
-    return token.dep_ == "compound" and token.head.i not in triggers
+    fire marshal", "a trial lawyer", "a tsunami warning system" (but "a car bomb attack" is the
+    attack's): the noun at the end of its run of compounds is no trigger. (The parser sometimes
+    links a noun before a compound as its "npadvmod".)"""
+    if token.dep_ not in ("compound", "npadvmod") or not token.head.tag_.startswith("NN"):
+        return False
+    head = token.head
+    while head.dep_ in ("compound", "npadvmod") and head.head.tag_.startswith("NN") \
+            and head.head.i != head.i:
+        head = head.head
+    return head.i not in triggers
 
 
 def is_name_part(token: Token) -> bool:
@@ -155,8 +173,15 @@ def is_aggregate(token: Token) -> bool:
 
 
 def is_possibility(token: Token) -> bool:
-    """Only possible, in any family: "may seek charges", "you can vote" ("may have fled" is done,
-    and speculated)."""
+    """Only possible or likened, in any family: "may seek charges", "you can vote", "the
+    likelihood of a lawsuit", "it looked like an explosion" ("may have fled" is done, and
+    speculated)."""
+    if token.dep_ == "pobj" and (token.head.lower_ in LIKENING_WORDS or (
+            token.head.lower_ == "of" and token.head.head.lower_ in PROSPECT_NOUNS)):
+        return True
+    clause = token.head if token.dep_ in ("nsubj", "nsubjpass") else token
+    if any(child.dep_ == "mark" and child.lower_ in LIKENING_WORDS for child in clause.children):
+        return True  # "it looked like an explosion blew out the wall"
     auxiliaries = _auxiliaries(token)
     if token.dep_ in ("dobj", "xcomp"):  # "may seek charges": the verb that governs it
         auxiliaries |= _auxiliaries(token.head)

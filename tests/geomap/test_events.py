@@ -308,6 +308,18 @@ def test_what_only_may_happen_is_no_event(gazetteer, table):
     assert not parse("Nurses in Leeds got their flu shot on Monday.", gazetteer, table).events
 
 
+@pytest.mark.parametrize("text", [
+    "The senator said the delay raises the likelihood of a lawsuit in Columbia.",
+    '"It looked like an explosion blew out the wall," a neighbour in Dayton said.',
+    "Residents of Dayton said the noise sounded like gunfire.",
+    "In Jakarta the president promised a new tsunami warning system.",
+    "Voters in Sochi chose the mayor, who won by a landslide.",
+])
+def test_a_prospect_a_likeness_or_a_qualifier_is_no_event(gazetteer, table, text):
+    assert not [e for e in parse(text, gazetteer, table).events
+                if e.family in ("legal", "conflict", "disaster")]
+
+
 def test_a_headline_and_the_story_it_heads_are_one_event(gazetteer, table):
     text = ("Ferry sinks off Mombasa\n"
             "A ferry capsized off Mombasa on Sunday, killing three passengers, officials said.")
