@@ -459,6 +459,22 @@ def by_police(parsed: Doc, token: Token) -> bool:
     return bool(_near_words(token) & POLICE_WORDS)
 
 
+# Where a flight goes from or to, or how: "escaped from the town", "escaped by climbing onto roofs".
+FLIGHT_PREPOSITIONS = frozenset({"from", "to", "into", "across", "out", "toward", "towards",
+                                 "over", "through", "by", "onto"})
+
+
+def fled_from(parsed: Doc, token: Token) -> bool:
+    """A flight that says what or where it was from or to ("escaped the flood waters", "escaped
+    from the town", "abandoned their homes"), not a survivor who "escaped" a fire, nor friends
+    who "abandoned him"."""
+    objects = [child for child in token.children if child.dep_ == "dobj"]
+    if objects:
+        return not any(obj.tag_ == "PRP" or obj.ent_type_ == "PERSON" for obj in objects)
+    return any(child.dep_ in ("prep", "prt") and child.lower_ in FLIGHT_PREPOSITIONS
+               for child in token.children)
+
+
 def territory(parsed: Doc, token: Token) -> bool:
     """Ground taken ("seized two villages", "seized control of the port", "seized Afmadow"), not
     goods or papers ("seized bank statements")."""
@@ -591,7 +607,7 @@ REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
     check.__name__: check for check in (
         military, armed, disease, not_gunfire, legal_charge, released_person, official, past,
         plural, person_object, not_medical, lowercase, assailant, not_ailment, agreed_on,
-        not_served, among_officials, watery, measure, declared, by_police, territory,
+        not_served, among_officials, watery, measure, declared, by_police, territory, fled_from,
         not_electoral, by_authority, authority_measure, disease_found, order_of_authority,
         found_guilty, political_rally, public_place, person_removed, disease_doer)
 } | {name: _near_check(words) for name, words in NEAR_WORD_CHECKS.items()} \

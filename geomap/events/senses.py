@@ -218,7 +218,13 @@ def _in_prospect(token: Token) -> bool:
 
 
 def _auxiliaries(token: Token) -> set[str]:
-    return {child.lower_ for child in token.children if child.dep_ in ("aux", "auxpass")}
+    """The token's auxiliaries, or, for a verb joined to another with no subject nor auxiliary
+    of its own, that verb's ("would become weak and die")."""
+    found = {child.lower_ for child in token.children if child.dep_ in ("aux", "auxpass")}
+    if not found and token.dep_ == "conj" and token.head.i != token.i \
+            and not any(child.dep_ in ("nsubj", "nsubjpass") for child in token.children):
+        return _auxiliaries(token.head)
+    return found
 
 
 def is_unrealised(token: Token) -> bool:

@@ -320,6 +320,23 @@ def test_a_prospect_a_likeness_or_a_qualifier_is_no_event(gazetteer, table, text
                 if e.family in ("legal", "conflict", "disaster")]
 
 
+@pytest.mark.parametrize("text,fled", [
+    ("A fire gutted a house in Dayton on Friday; the mother and her two sons escaped.", False),
+    ("The reporter in Dayton said his colleagues abandoned him.", False),
+    ("Hundreds of villagers escaped from Jilib on Monday.", True),
+    ("Residents abandoned their homes in Jilib on Tuesday.", True),
+])
+def test_a_flight_says_what_or_where_it_was_from(gazetteer, table, text, fled):
+    kinds = {event.type for event in parse(text, gazetteer, table).events}
+    assert ("displacement" in kinds) is fled
+
+
+def test_a_verb_joined_to_a_conditional_is_conditional_too(gazetteer, table):
+    text = ("Ebola found on farms in Bulacan\n"
+            "A farmer said her pigs with the virus would suddenly become weak and eventually die.")
+    assert not [e for e in parse(text, gazetteer, table).events if "farmer" in e.sentence]
+
+
 def test_a_headline_and_the_story_it_heads_are_one_event(gazetteer, table):
     text = ("Ferry sinks off Mombasa\n"
             "A ferry capsized off Mombasa on Sunday, killing three passengers, officials said.")
