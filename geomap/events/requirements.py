@@ -592,7 +592,8 @@ NEAR_WORD_CHECKS: dict[str, frozenset[str]] = {
     "structure": STRUCTURE_WORDS, "industrial": INDUSTRIAL_WORDS, "volcano": VOLCANO_WORDS,
     "law_object": LAW_WORDS}
 SENTENCE_WORD_CHECKS: dict[str, frozenset[str]] = {
-    "aircraft": AIRCRAFT_WORDS, "train": TRAIN_WORDS, "court": COURT_WORDS}
+    "aircraft": AIRCRAFT_WORDS, "train": TRAIN_WORDS, "court": COURT_WORDS,
+    "law_sentence": LAW_WORDS}
 
 
 def _near_check(words: frozenset[str]) -> Callable[[Doc, Token], bool]:

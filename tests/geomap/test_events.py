@@ -894,6 +894,7 @@ def test_orders_and_findings_of_disease_are_events(gazetteer, table, text, kind)
     "The general ordered troops to advance on Jilib.",  # the advance is the event
     "Police found the body of a man in a field near Dover.",
     "The goalkeeper blocked the shot in Leeds on Saturday.",
+    "Her trip to Leeds won the approval of her parents.",
     "The army in Dover denied the reports of shelling on Tuesday.",
 ])
 def test_an_order_to_do_and_a_thing_found_are_no_decision_nor_disease(gazetteer, table, text):
