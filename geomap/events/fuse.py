@@ -23,6 +23,7 @@ NEAR_KM = 50.0
 SETTLEMENTS = frozenset({Kind.CITY, Kind.TOWN, Kind.VILLAGE, Kind.CAMP})
 # Two settlement names closer than this may be one place (a suburb, another spelling).
 SAME_SETTLEMENT_KM = 10.0
+FINE_KINDS = frozenset({Kind.STREET, Kind.BUILDING, Kind.LANDMARK})
 # How specific a kind of place is, most specific first: the merged event keeps the most specific.
 KIND_RANK = {Kind.STREET: 0, Kind.BUILDING: 0, Kind.LANDMARK: 0, Kind.AIRPORT: 0,
              Kind.VILLAGE: 0, Kind.CAMP: 0, Kind.SITE: 0, Kind.TOWN: 1, Kind.CITY: 1,
@@ -93,9 +94,9 @@ def _same_event(a: Event, b: Event) -> bool:
 
 
 def same_spot(a: PlaceMention, b: PlaceMention) -> bool:
-    """One place, two close settlements, or a settlement and a point just outside one ("St.
-    Paris", "just west of St. Paris")."""
-    spots = SETTLEMENTS | {Kind.APPROXIMATE}
+    """One place, two close settlements, or a settlement and a point just outside one or a
+    street or building in it ("St. Paris", "just west of St. Paris", "11690 U.S. 36")."""
+    spots = SETTLEMENTS | FINE_KINDS | {Kind.APPROXIMATE}
     return a.place_key == b.place_key or (
         a.kind in spots and b.kind in spots
         and distance_km(a.lat, a.lon, b.lat, b.lon) <= SAME_SETTLEMENT_KM)

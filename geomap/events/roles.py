@@ -183,8 +183,9 @@ def _role(token: Token, trigger: Token, event_type: str, kind: str
     if trigger.dep_ == "acl" and trigger.head.i == token.i:
         # "Kenyan troops advancing towards the port" / "a village shelled by the army"
         return ("actor" if trigger.tag_ == "VBG" else harmed), token
-    while token.dep_ == "conj" and token.head.i not in (token.i, trigger.i):
+    while token.dep_ in ("conj", "appos") and token.head.i not in (token.i, trigger.i):
         token = token.head  # "Kenyan troops and their militia allies": the first's role
+        # ("Tom Hale, 34; Ann Lee, 29; and Joe Roe, 8, died": a list the parse hangs in turns)
     companion = _companion(token, trigger)
     if companion is not None:
         return _role(companion, trigger, event_type, kind)

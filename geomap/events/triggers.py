@@ -44,6 +44,7 @@ class TriggerSense:
     subtype: str
     part: str  # "verb", "noun", or "" for either (settled from the parse)
     requires: str = ""  # a check of senses.REQUIREMENTS, or "" for none
+    words: int = 0  # of a longer phrase, how many of its first words this sense is of; 0: all
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,9 +150,11 @@ def find_triggers(sentence: Span, opening: frozenset[str] = frozenset(),
             text, end = f"{span[0].text} … {span[-1].text}", start + 1
         # the senses of the words it starts with come after its own: "a fire at a factory" is
         # no "fire at" once the parse says "fire" is a noun
-        inner = [other.label_ for other in spans if other.start == span.start
+        inner = [(other.label_, len(other)) for other in spans if other.start == span.start
                  and other.end < span.end and "\t" not in other.label_]
-        senses = tuple(sense for key in (lemma, *inner) for sense in senses_by_lemma()[key]
+        senses = tuple(replace(sense, words=length) if length else sense
+                       for key, length in ((lemma, 0), *inner)
+                       for sense in senses_by_lemma()[key]
                        if may_hold(sense.requires, words, parties))
         if senses:
             found.append(Trigger(start, end, text, senses))
@@ -168,16 +171,21 @@ NOMINAL_DEPS = frozenset({"pobj", "dobj", "nsubj", "nsubjpass", "compound"})
 
 
 def settle(parsed: Doc, trigger: Trigger) -> Trigger | None:
-    """The trigger with the first of its senses that fits the parse, or None when none does."""
-    token = trigger_token(parsed, trigger)
-    # (the tagger takes some plural nouns for verbs: "in motor vehicle crashes")
-    part = "verb" if token.tag_.startswith(("VB", "MD")) and token.dep_ not in NOMINAL_DEPS \
-        else "noun"
+    """The trigger with the first of its senses that fits the parse, or None when none does. A
+    sense of the phrase's first words alone leaves the trigger those words ("fire" of "a fire on
+    Friday", once "fire on" is no shooting)."""
     for sense in trigger.senses:
+        told = trigger if not sense.words else replace(
+            trigger, end=trigger.start + sense.words,
+            text=" ".join(t.text for t in parsed[trigger.start:trigger.start + sense.words]))
+        token = trigger_token(parsed, told)
+        # (the tagger takes some plural nouns for verbs: "in motor vehicle crashes")
+        part = "verb" if token.tag_.startswith(("VB", "MD")) \
+            and token.dep_ not in NOMINAL_DEPS else "noun"
         if sense.part and sense.part != part:
             continue
         check = REQUIREMENTS.get(sense.requires) if sense.requires else None
         if check is not None and not check(parsed, token):
             continue
-        return replace(trigger, senses=(replace(sense, part=part),))
+        return replace(told, senses=(replace(sense, part=part, words=0),))
     return None

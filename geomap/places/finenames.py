@@ -38,6 +38,15 @@ _DISTRICT_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "subur
 _SURNAMES_TOO = frozenset({"lane", "way", "park", "temple", "chapel", "tower", "church", "pike",
                            "hospital", "square", "bridge"})
 _LOWER_CASE_BUILDINGS = frozenset({"church", "cathedral", "basilica", "chapel", "mosque"})
+# Numbered roads: "Interstate 64", "Route 9", "State Road 44", "I-4", and "U.S. 36" where the
+# words around it make it a road ("at 11690 U.S. 36", "on U.S. 27A"), not a country's figure.
+_ROAD_WORDS = frozenset({"interstate", "route", "highway", "hwy.", "hwy", "road", "sr", "cr"})
+_ROAD_NUMBER = re.compile(r"\d{1,4}[A-Z]?")
+_INTERSTATE = re.compile(r"I-\d{1,3}")
+_COUNTRY_ROAD_WORDS = frozenset({"u.s.", "us"})
+_ON_A_ROAD = frozenset({"on", "at", "along", "off", "onto", "near", "from", "to", "via", "of",
+                        "and", "across", "down", "up", "westbound", "eastbound", "northbound",
+                        "southbound"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +64,37 @@ class FineName:
 def fine_names(doc: Doc) -> list[FineName]:
     """Every name in `doc` that ends in a word of `FINE_PLACE_HEADS`, and every name after "the
     district of" and its like, in text order."""
-    return sorted(_headed_names(doc) + _named_districts(doc), key=lambda name: name.start)
+    return sorted(_headed_names(doc) + _named_districts(doc) + _numbered_roads(doc),
+                  key=lambda name: name.start)
+
+
+def _numbered_roads(doc: Doc) -> list[FineName]:
+    """"Interstate 64", "State Road 44", "I-4", "at 11690 U.S. 36": roads by number."""
+    found = []
+    for token in doc:
+        if _INTERSTATE.fullmatch(token.text):
+            found.append(FineName(token.i, token.i + 1, "street", after_person=False))
+            continue
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if following is None or not _ROAD_NUMBER.fullmatch(following.text) \
+                or not token.text[:1].isupper():
+            continue
+        if token.lower_ in _COUNTRY_ROAD_WORDS:
+            before = doc[token.i - 1] if token.i > 0 else None
+            if before is None or not (before.lower_ in _ON_A_ROAD
+                                      or _HOUSE_NUMBER.fullmatch(before.text)):
+                continue
+        elif token.lower_ not in _ROAD_WORDS:
+            continue
+        start = token.i
+        if token.lower_ in FINE_PLACE_HEADS:  # "County Road 35", "Oxford Road 5"
+            start = _name_start(doc, token.i) or token.i
+        elif token.i > 0 and doc[token.i - 1].lower_ == "state":
+            start = token.i - 1  # "state Route 1"
+        if start > 0 and _HOUSE_NUMBER.fullmatch(doc[start - 1].text):
+            start -= 1  # "11690 U.S. 36": the address
+        found.append(FineName(start, token.i + 2, "street", after_person=False))
+    return found
 
 
 def _named_districts(doc: Doc) -> list[FineName]:

@@ -245,7 +245,11 @@ def test_seed_story_merged(gazetteer):
     assert wedding["injured"] == 25 and wedding["subtype"] == "suicide bombing"
     flights = find("displacement", "Mosul", "Abu Bakr al-Baghdadi")
     assert len(flights) == 1 and len(flights[0]["sources"]) >= 4
-    (caliphate,) = find("statement", "Mosul", "Abu Bakr al-Baghdadi")
+    (caliphate,) = [e for e in find("statement", actor="Abu Bakr al-Baghdadi")
+                    if e["subtype"] == "declaration"]
+    # from the pulpit of Mosul's mosque: the mosque, in Mosul
+    assert caliphate["place"]["lat"] == pytest.approx(36.34, abs=0.1)
+    assert caliphate["place"]["lon"] == pytest.approx(43.13, abs=0.1)
     assert (caliphate["date"], caliphate["date_precision"]) == ("2014-07-01", "month")
     (al_bab,) = find("capture", "Al B")
     assert {"Turkish forces", "Islamic State"} <= {a["name"] for a in al_bab["actors"]}
@@ -335,6 +339,17 @@ def test_a_verb_joined_to_a_conditional_is_conditional_too(gazetteer, table):
     text = ("Ebola found on farms in Bulacan\n"
             "A farmer said her pigs with the virus would suddenly become weak and eventually die.")
     assert not [e for e in parse(text, gazetteer, table).events if "farmer" in e.sentence]
+
+
+def test_the_dead_of_a_fire_listed_in_turns_are_its_parties(gazetteer, table):
+    """"a fire on Friday" is no "fire on" (shooting): the trigger is the noun alone, and every
+    person the list names (the parse hangs it in appositions and conjuncts) takes part."""
+    text = ("Tom Hale, 34; Ann Lee, 29; and Joe Roe, 8, died in a fire on Friday at 11690 "
+            "U.S. 36 in Dayton.")
+    fire = only(parse(text, gazetteer, table).events, "accident")
+    assert fire.triggers == ["fire"]
+    assert {"Tom Hale", "Ann Lee", "Joe Roe"} <= {actor.name for actor in fire.actors}
+    assert fire.place.kind == "street" and fire.place.admin1 == "Ohio"
 
 
 def test_a_headline_and_the_story_it_heads_are_one_event(gazetteer, table):
@@ -470,6 +485,11 @@ def test_a_spot_just_outside_a_town_is_the_towns_for_merging(gazetteer, table):
         "A barn burned just west of Urbana, Ohio. A shed burned in Urbana.", gazetteer,
         table).places}
     assert same_spot(places["just west of Urbana"], places["Urbana"])
+    streets = {place.text: place for place in parse(
+        "A barn burned at 400 Elm Street in Urbana, Ohio. A shed burned in Urbana. A house "
+        "burned in Columbus.", gazetteer, table).places}
+    assert same_spot(streets["400 Elm Street"], streets["Urbana"])
+    assert not same_spot(streets["400 Elm Street"], streets["Columbus"])
 
 
 def test_a_noun_the_tagger_calls_a_verb_is_read_as_a_noun(gazetteer, table):

@@ -420,9 +420,14 @@ def test_organisations_named_by_a_country_are_no_places(gazetteer, tmp_path):
                             "news from Paris."))
     assert "Canada" not in found and "FRANCE" not in found
     assert found["Paris"][0].country == "FR"
-    # a road numbered after its state is in the state
-    roads = _places_of(gazetteer, tmp_path, "Crews repaved Ohio 63 and U.S. 21 near Lebanon.")
-    assert roads["Ohio"].kind == "admin1" and roads["U.S."].kind == "country"
+    # a road numbered after its state is in the state; a federal or interstate road by number
+    # is a road, not the country
+    roads = _places_of(gazetteer, tmp_path, "Crews repaved Ohio 63 and U.S. 21 near Lebanon, "
+                       "and the crash closed Interstate 71 and I-75 near Dayton.")
+    assert roads["Ohio"].kind == "admin1" and "U.S." not in roads
+    assert {roads[name].kind for name in ("U.S. 21", "Interstate 71", "I-75")} == {"street"}
+    assert roads["I-75"].admin1 == "Ohio"
+    assert "U.S." in _places_of(gazetteer, tmp_path, "The U.S. 10 percent tariff began.")
 
 
 def test_a_people_qualifying_a_noun_is_no_small_town(gazetteer, tmp_path):
