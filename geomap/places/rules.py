@@ -202,8 +202,8 @@ def compass_region(finder: Finder, c: Candidate) -> bool:
     start = name.start
     while start < len(doc) and doc[start].lower_ in COMPASS_WORDS:
         start += 1
-    if start == name.start or start == len(doc):
-        return False
+    if start == name.start or start == len(doc) or not doc[start].text[:1].isupper():
+        return False  # ("West mobile home park": no Mobile)
     inner = finder.known_from(start)
     # by its own name ("Prince" is only an old name of a town in Haiti)
     if inner is None or inner.end < name.end \

@@ -74,8 +74,11 @@ def test_an_adjective_of_a_country_the_model_calls_a_person_is_a_demonym(gazette
     assert (found["Sierra Leonean"].kind, found["Sierra Leonean"].country) == ("demonym", "SL")
 
 
-def test_descriptions_in_lower_case_are_not_places(offensive):
+def test_descriptions_in_lower_case_are_not_places(offensive, gazetteer, tmp_path):
     assert "east bank" not in _by_text(offensive)
+    found = _places_of(gazetteer, tmp_path,
+                       "They died in the St. Paris Court West mobile home park in Toledo.")
+    assert "mobile" not in found and found["Toledo"].admin1 == "Ohio"
 
 
 def test_confidence_and_context(offensive):
