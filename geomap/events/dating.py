@@ -17,6 +17,9 @@ from geomap.vocabulary import OCCURRENCE_VERBS, REPORTING_WORDS, RETELLING_NOUNS
 MAX_DATE_COST = 4.0
 # How many sentences after an event one that tells when it happened may come.
 WHEN_TOLD_REACH = 3
+# Verbs that tell when what an event was found in was found: "The goose was discovered on ...".
+DISCOVERY_VERBS = frozenset({"found", "discovered", "detected", "spotted", "sampled",
+                             "collected"})
 
 
 def event_date(scorer: Distances, parsed: Doc, published: datetime.date | None, *,
@@ -96,20 +99,27 @@ def date_from_retellings(events: list[Event], told_in: list[int], sentences: lis
     for event, index in zip(events, told_in):
         if event.date.precision not in ("reported", "unknown"):
             continue
+        told = {token.lower_ for token in sentences[index] if token.is_alpha and not token.is_stop}
         for later in range(index + 1, min(index + 1 + WHEN_TOLD_REACH, len(sentences))):
-            when = _told_when(sentences[later], entities[later], published)
+            when = _told_when(sentences[later], entities[later], published, told)
             if when is not None:
                 event.date = when
                 break
 
 
-def _told_when(sentence: Span, entities: list[Span], published: datetime.date | None
-               ) -> EventDate | None:
-    """The date of a sentence that says when the event told before happened, if it is one."""
+def _told_when(sentence: Span, entities: list[Span], published: datetime.date | None,
+               told: set[str]) -> EventDate | None:
+    """The date of a sentence that says when the event told before happened ("The incident
+    happened at about 4:30 a.m. Saturday"), or when what it was found in was found ("The goose
+    was discovered on February 25"; `told` holds the nouns of the event's sentence), if it is
+    one."""
     words = [token.lower_ for token in sentence]
-    retold = any(word in RETELLING_NOUNS and index > 0 and words[index - 1] in ("the", "this")
-                 for index, word in enumerate(words))
-    if not retold or not set(words) & OCCURRENCE_VERBS:
+    definite = [word for index, word in enumerate(words)
+                if index > 0 and words[index - 1] in ("the", "this")]
+    retold = any(word in RETELLING_NOUNS for word in definite) \
+        and set(words) & OCCURRENCE_VERBS
+    found = any(word in told for word in definite) and set(words) & DISCOVERY_VERBS
+    if not (retold or found):
         return None
     dated = [resolve_date(entity.text, published) for entity in entities
              if entity.label_ in ("DATE", "TIME")]

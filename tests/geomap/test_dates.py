@@ -332,3 +332,17 @@ def test_an_event_takes_the_date_a_later_sentence_gives_the_incident(gazetteer):
                           actors=ActorTable.load())
     (stabbing,) = [event for event in parsed.events if event.type == "attack"]
     assert (stabbing.date.date, stabbing.date.precision) == ("2009-03-21", "day")
+
+
+def test_a_disease_found_takes_the_day_its_host_was_found(gazetteer):
+    text = ("Bird flu in Dorset\n\nThe H5N1 virus has been found in a dead wild goose at a "
+            "swannery in Dorset, England. This is the eleventh case in wild birds. The goose was "
+            "discovered on February 25, 2008.")
+    parsed = geomap.parse(text, published="2008-03-01", gazetteer=gazetteer,
+                          actors=ActorTable.load())
+    outbreak = next(event for event in parsed.events if event.type == "disaster")
+    assert (outbreak.date.date, outbreak.date.precision) == ("2008-02-25", "day")
+    # the finding of another thing tells no date of the event
+    other = geomap.parse(text.replace("The goose was", "A car was"), published="2008-03-01",
+                         gazetteer=gazetteer, actors=ActorTable.load())
+    assert next(e for e in other.events if e.type == "disaster").date.precision == "reported"
