@@ -29,7 +29,7 @@ from geomap.events.agencies import (
     institution_category,
     organisation_name,
 )
-from geomap.events.person_names import person_name, titled_names, titled_start
+from geomap.events.person_names import person_name, styled_person, titled_names, titled_start
 from geomap.events.requirements import DISEASE_WORDS, LAW_WORDS
 
 PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
@@ -143,7 +143,7 @@ def _a_place(entity: Span, places: set[int]) -> bool:
 
 def _entity_mention(entity: Span) -> ActorMention:
     """A person or organisation the model recognised, under its name as written."""
-    if entity.label_ == "PERSON":
+    if entity.label_ == "PERSON" or styled_person(entity):
         start = titled_start(entity)  # "Mr Justice Okonedo" is written with its titles
         return ActorMention(start, entity.end, entity.root.i, person_name(entity), "person",
                             entity.doc[start:entity.end].text)

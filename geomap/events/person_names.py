@@ -15,6 +15,10 @@ OFFICES = {"governor": "governor", "gov": "governor", "mayor": "mayor", "preside
            "premier": "premier", "chancellor": "chancellor", "sheriff": "sheriff"}
 # The most words a titled name the model missed may have after its titles.
 MAX_NAME_WORDS = 3
+# Styles only a person bears: what follows them is a person's name, whatever the model says.
+PERSON_STYLES = PERSONAL_TITLES | frozenset({
+    "councilman", "councilwoman", "councillor", "councilor", "alderman", "assemblyman",
+    "assemblywoman", "congressman", "congresswoman", "mayor", "treasurer", "sheriff"})
 
 
 def bare_name(words: list[str]) -> str:
@@ -23,6 +27,17 @@ def bare_name(words: list[str]) -> str:
     while start < len(words) - 1 and words[start].lower() in STYLE_WORDS:
         start += 1
     return " ".join(words[start:]) if words[start][:1].isupper() else " ".join(words)
+
+
+def styled_person(entity: Span) -> bool:
+    """An entity the model calls an organisation that is a style and a person's name:
+    "Councilwoman Nury Martinez", "Sen. Ann Cole" (not "Mayor's Office", "President Hotel")."""
+    words = [token for token in entity if not token.is_space]
+    if entity.label_ != "ORG" or words[0].lower_ not in PERSON_STYLES:
+        return False
+    name = words[1:]
+    return 2 <= len(name) <= MAX_NAME_WORDS and all(
+        token.is_title and (token.is_alpha or token.text.endswith(".")) for token in name)
 
 
 def person_name(entity: Span) -> str:

@@ -475,6 +475,36 @@ def fled_from(parsed: Doc, token: Token) -> bool:
                for child in token.children)
 
 
+# What hits people on the road: "was struck by a car".
+ROAD_VEHICLES = frozenset({"car", "cars", "truck", "trucks", "vehicle", "vehicles", "bus", "van",
+                           "suv", "pickup", "motorcycle", "tractor-trailer", "semi", "taxi",
+                           "lorry", "minibus", "motorist", "driver"})
+# Whom a suspect flees: "fled the scene", "fled from police" is no displacement.
+PURSUERS = frozenset({"scene", "police", "officers", "officer", "deputies", "troopers",
+                      "authorities", "agents"})
+
+
+def by_vehicle(parsed: Doc, token: Token) -> bool:
+    """Struck or hit by a car ("a pedestrian was struck by a car"), not by a missile."""
+    return any(grand.lower_ in ROAD_VEHICLES
+               for child in token.children if child.dep_ == "agent"
+               for obj in child.children if obj.dep_ == "pobj" for grand in _phrase(obj))
+
+
+def refuge(parsed: Doc, token: Token) -> bool:
+    """A flight from danger, not a suspect's from the scene or the police ("fled the scene on
+    foot", "fled from officers")."""
+    fled = [child for child in token.children if child.dep_ == "dobj"]
+    fled += [grand for child in token.children if child.lower_ == "from"
+             for grand in child.children if grand.dep_ == "pobj"]
+    return not any(obj.lower_ in PURSUERS for obj in fled)
+
+
+def electoral(parsed: Doc, token: Token) -> bool:
+    """A defeat at the polls ("defeated the educator in the school board race"), not in war."""
+    return not not_electoral(parsed, token)
+
+
 def territory(parsed: Doc, token: Token) -> bool:
     """Ground taken ("seized two villages", "seized control of the port", "seized Afmadow"), not
     goods or papers ("seized bank statements")."""
@@ -609,6 +639,7 @@ REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
         military, armed, disease, not_gunfire, legal_charge, released_person, official, past,
         plural, person_object, not_medical, lowercase, assailant, not_ailment, agreed_on,
         not_served, among_officials, watery, measure, declared, by_police, territory, fled_from,
+        by_vehicle, refuge, electoral,
         not_electoral, by_authority, authority_measure, disease_found, order_of_authority,
         found_guilty, political_rally, public_place, person_removed, disease_doer)
 } | {name: _near_check(words) for name, words in NEAR_WORD_CHECKS.items()} \

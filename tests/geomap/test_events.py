@@ -352,6 +352,26 @@ def test_the_dead_of_a_fire_listed_in_turns_are_its_parties(gazetteer, table):
     assert fire.place.kind == "street" and fire.place.admin1 == "Ohio"
 
 
+def test_struck_by_a_car_is_a_road_accident_and_fleeing_the_scene_no_displacement(gazetteer,
+                                                                                 table):
+    events = parse("A man was struck by a car on Main Street in Roswell on Friday as he fled "
+                   "the scene on foot.", gazetteer, table).events
+    assert {(e.type, e.subtype) for e in events} == {("accident", "road")}
+    assert ("displacement" in {e.type for e in parse(
+        "Hundreds of families fled the fighting in Jilib on Monday.", gazetteer,
+        table).events})
+
+
+def test_a_defeat_in_a_race_is_an_election_and_a_styled_name_a_person(gazetteer, table):
+    election = only(parse("In the race for the school board in Los Angeles on Tuesday, "
+                          "Councilwoman Nury Martinez defeated educator Louis Pugliese.",
+                          gazetteer, table).events, "political decision")
+    assert election.subtype == "election"
+    assert ("Nury Martinez", "actor") in parties(election)
+    war = parse("The army defeated the rebels near Jilib on Monday.", gazetteer, table).events
+    assert "political decision" not in {e.type for e in war}
+
+
 def test_a_headline_and_the_story_it_heads_are_one_event(gazetteer, table):
     text = ("Ferry sinks off Mombasa\n"
             "A ferry capsized off Mombasa on Sunday, killing three passengers, officials said.")
