@@ -101,6 +101,15 @@ PROSPECT_NOUNS = frozenset({"likelihood", "possibility", "possibilities", "risk"
                             "spectre", "specter", "odds", "potential", "threat", "threats"})
 
 
+# Nouns whose infinitive is only allowed or owed, not done: "has the right to dismiss governors".
+ABILITY_NOUNS = frozenset({"right", "rights", "power", "powers", "authority", "ability",
+                           "freedom", "duty", "obligation", "permission", "mandate", "option"})
+
+
+# What another event is aimed at: "opened fire on an army patrol" (the patrol is its target).
+TARGET_PREPOSITIONS = frozenset({"on", "at", "against", "upon"})
+
+
 # Comparisons: "it looked like an explosion", "sounded like gunfire" (what it was is told apart).
 LIKENING_WORDS = frozenset({"like", "resembling"})
 
@@ -138,6 +147,14 @@ def is_modifier(token: Token, triggers: set[int]) -> bool:
             and head.head.i != head.i:
         head = head.head
     return head.i not in triggers
+
+
+def is_targeted(token: Token, triggers: set[int]) -> bool:
+    """A noun trigger that names what another event was aimed at ("opened fire on an army
+    patrol", "an attack on refugees") tells of that event, not one of its own."""
+    head = token.head
+    return token.dep_ == "pobj" and head.lower_ in TARGET_PREPOSITIONS \
+        and head.head.i in triggers and head.head.i != token.i
 
 
 def is_name_part(token: Token) -> bool:
@@ -178,6 +195,12 @@ def is_possibility(token: Token) -> bool:
     speculated)."""
     if token.dep_ == "pobj" and (token.head.lower_ in LIKENING_WORDS or (
             token.head.lower_ == "of" and token.head.head.lower_ in PROSPECT_NOUNS)):
+        return True
+    allowed = token
+    while allowed.dep_ == "conj" and allowed.head.i != allowed.i:
+        allowed = allowed.head  # "the right to appoint and dismiss governors"
+    if allowed.dep_ in ("acl", "xcomp") and infinitive(allowed) \
+            and allowed.head.lower_ in ABILITY_NOUNS:
         return True
     clause = token.head if token.dep_ in ("nsubj", "nsubjpass") else token
     if any(child.dep_ == "mark" and child.lower_ in LIKENING_WORDS for child in clause.children):

@@ -318,10 +318,17 @@ def test_what_only_may_happen_is_no_event(gazetteer, table):
     "Residents of Dayton said the noise sounded like gunfire.",
     "In Jakarta the president promised a new tsunami warning system.",
     "Voters in Sochi chose the mayor, who won by a landslide.",
+    "In Moscow the president has the right to appoint and dismiss governors.",
 ])
 def test_a_prospect_a_likeness_or_a_qualifier_is_no_event(gazetteer, table, text):
     assert not [e for e in parse(text, gazetteer, table).events
-                if e.family in ("legal", "conflict", "disaster")]
+                if e.family in ("legal", "conflict", "disaster", "political")]
+
+
+def test_a_force_fired_on_is_the_attack_s_target_not_a_deployment(gazetteer, table):
+    events = parse("Armed groups opened fire on an army patrol in the Bekaa Valley on Saturday.",
+                   gazetteer, table).events
+    assert [e.type for e in events] == ["attack"]
 
 
 @pytest.mark.parametrize("text,fled", [
