@@ -237,13 +237,14 @@ class _SentenceParts:
 def _clause_groups(parsed: Doc, triggers: list[Trigger]) -> list[tuple[str, list[Trigger]]]:
     """The sentence's triggers by event type, and within a type by clause: a verb coordinated
     with another of its type that has a subject of its own tells another event ("Coker was
-    arrested Friday, and Davis was arrested Monday"); "attacked and killed" is one."""
+    arrested Friday, and Davis was arrested Monday"), and so does a relative clause ("the judge
+    sentenced Roe, who pleaded guilty in May"); "attacked and killed" is one."""
     groups: list[tuple[str, list[Trigger]]] = []
     for trigger in triggers:
         token = trigger_token(parsed, trigger)
-        own_clause = token.dep_ == "conj" and has_subject(token) and any(
+        own_clause = (token.dep_ == "conj" and has_subject(token) and any(
             trigger_token(parsed, other).i == token.head.i for other in triggers
-            if other.sense.type == trigger.sense.type)
+            if other.sense.type == trigger.sense.type)) or token.dep_ == "relcl"
         home = None if own_clause else next(
             (found for event_type, found in groups if event_type == trigger.sense.type
              and not _steps_apart(found[0], trigger)), None)

@@ -379,6 +379,13 @@ def test_a_defeat_in_a_race_is_an_election_and_a_styled_name_a_person(gazetteer,
     assert "political decision" not in {e.type for e in war}
 
 
+def test_a_relative_clause_tells_a_step_of_its_own(gazetteer, table):
+    events = parse("A federal judge in Miami sentenced Andres Roe on Friday to 17 years, who "
+                   "pleaded guilty in May to wire fraud.", gazetteer, table, "2009-03-22").events
+    steps = {event.subtype for event in events if event.type == "legal proceedings"}
+    assert steps == {"sentence", "court appearance"}
+
+
 def test_a_headline_and_the_story_it_heads_are_one_event(gazetteer, table):
     text = ("Ferry sinks off Mombasa\n"
             "A ferry capsized off Mombasa on Sunday, killing three passengers, officials said.")
