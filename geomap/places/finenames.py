@@ -38,6 +38,9 @@ _DISTRICT_WORDS = frozenset({"district", "neighbourhood", "neighborhood", "subur
 _SURNAMES_TOO = frozenset({"lane", "way", "park", "temple", "chapel", "tower", "church", "pike",
                            "hospital", "square", "bridge"})
 _LOWER_CASE_BUILDINGS = frozenset({"church", "cathedral", "basilica", "chapel", "mosque"})
+# Plural street words name a crossing of the names before them: "Fifth and Main streets".
+_CROSSING_HEADS = frozenset({"avenues", "streets", "roads"})
+_CROSSING_PREPOSITIONS = frozenset({"at", "near", "on", "of", "off", "from", "to", "by"})
 # Numbered roads: "Interstate 64", "Route 9", "State Road 44", "I-4", and "U.S. 36" where the
 # words around it make it a road ("at 11690 U.S. 36", "on U.S. 27A"), not a country's figure.
 _ROAD_WORDS = frozenset({"interstate", "route", "highway", "hwy.", "hwy", "road", "sr", "cr"})
@@ -125,7 +128,8 @@ def _headed_names(doc: Doc) -> list[FineName]:
         name = doc[start:token.i]
         lower_head = not token.text[:1].isupper()
         if lower_head and not (token.lower_ in _LOWER_CASE_BUILDINGS
-                               and name[0].lower_ in SAINTS):
+                               and name[0].lower_ in SAINTS) \
+                and not _crossing(doc, start, token.i):
             continue
         possessive = any(_POSSESSIVE.fullmatch(t.text) for t in name)
         if token.lower_ == "way" and (token.ent_type_ == "ORG" or possessive):
@@ -141,6 +145,13 @@ def _headed_names(doc: Doc) -> list[FineName]:
         after_person = possessive or (kind == "building" and doc[start].lower_ in SAINTS)
         found.append(FineName(start, end, kind, after_person))
     return found
+
+
+def _crossing(doc: Doc, start: int, head: int) -> bool:
+    """"at Fifth and Main streets", "near Rivers and Stokes avenues": two streets' names and a
+    plural street word after a word of where (not "the Dayton and Akron roads")."""
+    return doc[head].lower_ in _CROSSING_HEADS and head - start > 2 and start > 0 \
+        and doc[start - 1].lower_ in _CROSSING_PREPOSITIONS
 
 
 def _head(doc: Doc, index: int) -> tuple[str | None, int]:
@@ -173,8 +184,9 @@ def _name_start(doc: Doc, head: int) -> int | None:
         elif (_POSSESSIVE.fullmatch(token.text) or token.lower_ in _PARTICLES) \
                 and start - 1 > 0 and _name_word(doc[start - 2]):
             start -= 1  # "St. Peter's Basilica", "the Qasr al-Nil Bridge"
-        elif token.lower_ == "and" and start < head and doc[start].lower_ in SAINTS:
-            start -= 1  # "Saint Peter and Saint Paul"
+        elif token.lower_ == "and" and start < head and (
+                doc[start].lower_ in SAINTS or doc[head].lower_ in _CROSSING_HEADS):
+            start -= 1  # "Saint Peter and Saint Paul", "Rivers and Stokes avenues"
         else:
             break
     while start < head and not _name_word(doc[start]):

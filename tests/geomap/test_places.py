@@ -81,6 +81,16 @@ def test_descriptions_in_lower_case_are_not_places(offensive, gazetteer, tmp_pat
     assert "mobile" not in found and found["Toledo"].admin1 == "Ohio"
 
 
+def test_a_crossing_of_two_streets_is_one_street_place(gazetteer, tmp_path):
+    found = _places_of(gazetteer, tmp_path,
+                       "A truck hit him near Rivers and Stokes avenues in North Charleston. Both "
+                       "the Dayton and Akron roads were closed.")
+    crossing = found["Rivers and Stokes avenues"]
+    assert (crossing.kind, crossing.admin1) == ("street", "South Carolina")
+    assert "Rivers" not in found and "Stokes" not in found
+    assert found["Dayton"].kind == "city" and found["Akron"].kind == "city"
+
+
 def test_confidence_and_context(offensive):
     for mention in offensive.places:
         assert 0.0 < mention.confidence <= 1.0
