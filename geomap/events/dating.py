@@ -111,7 +111,7 @@ def _told_when(sentence: Span, entities: list[Span], published: datetime.date | 
                told: set[str]) -> EventDate | None:
     """The date of a sentence that says when the event told before happened ("The incident
     happened at about 4:30 a.m. Saturday"), or when what it was found in was found ("The goose
-    was discovered on February 25"; `told` holds the nouns of the event's sentence), if it is
+    was discovered on February 25"; `told` holds the words of the event's sentence), if it is
     one."""
     words = [token.lower_ for token in sentence]
     definite = [word for index, word in enumerate(words)
