@@ -40,7 +40,8 @@ DEFENDANT_SUBTYPES = frozenset({"court appearance"})
 # named there may be them (more are a list of others: witnesses, officials, relatives).
 NAMING_REACH = 2
 NAMED_AT_MOST = 2
-# How many sentences from an accident's may name the people in it, and how many they may be.
+# How far on from an accident's sentence (the next one) may name the people in it, and how many
+# they may be.
 ACCIDENT_REACH = 2
 ACCIDENT_PEOPLE = 4
 # Dependencies by which a place's name qualifies an institution's noun.
@@ -319,16 +320,18 @@ def _next_step_defendants(events: list[Event], told_in: list[int], index: int) -
 
 def involve_the_named(events: list[Event], told_in: list[int], persons: dict[int, list[str]],
                       sentences: list[Span]) -> None:
-    """The persons an accident's sentence and the next name in full, when it names no one taking
-    part, are those it happened to ("... a two-car crash. Tom Hale of Dover was driving a Ford and
-    Ann Lee of Camden a Honda"), not those who speak of it ("Fire Chief Ann Cole said"): news names
-    the people in a crash or a fire right after telling it. `persons` holds each sentence's full
-    names (see `ArticleEvents`)."""
+    """The persons the sentence after an accident's names in full, when the accident names no
+    one taking part, are those it happened to ("... a two-car crash. Tom Hale of Dover was driving
+    a Ford and Ann Lee of Camden a Honda"), not those who speak of it ("Fire Chief Ann Cole
+    said"): news names the people in a crash or a fire right after telling it. Whom the
+    accident's own sentence names and its parse does not tie to it is someone else, a witness
+    ("Scott Randall cried when he saw the home ravaged by a fire"). `persons` holds each
+    sentence's full names (see `ArticleEvents`)."""
     for event, index in zip(events, told_in):
         if FAMILY_OF_TYPE[event.type] != "accident" or any(not a.generic for a in event.actors):
             continue
         names = list(dict.fromkeys(
-            name for i in range(index, min(index + ACCIDENT_REACH, len(sentences)))
+            name for i in range(index + 1, min(index + ACCIDENT_REACH, len(sentences)))
             for name in persons.get(i, []) if not _speaks(name, sentences[i].text)))
         if len(names) <= ACCIDENT_PEOPLE:
             event.actors += [Actor(name, "victim", "person") for name in names]

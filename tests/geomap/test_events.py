@@ -386,6 +386,20 @@ def test_a_relative_clause_tells_a_step_of_its_own(gazetteer, table):
     assert steps == {"sentence", "court appearance"}
 
 
+def test_a_witness_in_the_accident_s_sentence_is_no_party_to_it(gazetteer, table):
+    text = ("Scott Randall cried when he saw the home in Dayton ravaged by a fire that killed "
+            "four children on Saturday. The family had moved in a few months ago. Nathan Roe "
+            "and Patrick Snell were good friends of his son.")
+    (fire,) = [e for e in parse(text, gazetteer, table, "2009-03-22").events
+               if e.family == "accident"]
+    assert "Scott Randall" not in {actor.name for actor in fire.actors}
+    assert fire.fatalities == 4
+    # the people a crash happened to are named in the sentence after it
+    (crash,) = parse("A two-car crash closed Route 9 near Dover on Friday. Tom Hale of Dover was "
+                     "driving a Ford.", gazetteer, table, "2009-03-22").events
+    assert "Tom Hale" in {actor.name for actor in crash.actors}
+
+
 def test_a_headline_and_the_story_it_heads_are_one_event(gazetteer, table):
     text = ("Ferry sinks off Mombasa\n"
             "A ferry capsized off Mombasa on Sunday, killing three passengers, officials said.")
