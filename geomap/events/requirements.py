@@ -485,9 +485,13 @@ PURSUERS = frozenset({"scene", "police", "officers", "officer", "deputies", "tro
 
 
 def by_vehicle(parsed: Doc, token: Token) -> bool:
-    """Struck or hit by a car ("a pedestrian was struck by a car"), not by a missile."""
-    return any(grand.lower_ in ROAD_VEHICLES
-               for child in token.children if child.dep_ == "agent"
+    """Struck, hit or killed by a car ("a pedestrian was struck by a car", "struck, killed by
+    car"), the verb or one joined to it; not by a missile."""
+    verbs = [token, *(child for child in token.children if child.dep_ in ("conj", "advcl"))]
+    if token.dep_ in ("conj", "advcl"):
+        verbs.append(token.head)
+    return any(grand.lower_ in ROAD_VEHICLES for verb in verbs
+               for child in verb.children if child.dep_ == "agent" or child.lower_ == "by"
                for obj in child.children if obj.dep_ == "pobj" for grand in _phrase(obj))
 
 

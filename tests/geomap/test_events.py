@@ -364,6 +364,9 @@ def test_struck_by_a_car_is_a_road_accident_and_fleeing_the_scene_no_displacemen
     events = parse("A man was struck by a car on Main Street in Roswell on Friday as he fled "
                    "the scene on foot.", gazetteer, table).events
     assert {(e.type, e.subtype) for e in events} == {("accident", "road")}
+    headline = parse("Man, 34, struck, killed by car\n\nA man was struck and killed by a car on "
+                     "Route 52 in Goose Creek on Saturday night.", gazetteer, table).events
+    assert {(e.type, e.subtype) for e in headline} == {("accident", "road")}
     assert ("displacement" in {e.type for e in parse(
         "Hundreds of families fled the fighting in Jilib on Monday.", gazetteer,
         table).events})
