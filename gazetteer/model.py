@@ -56,6 +56,8 @@ class Kind(StrEnum):
     DISTRICT = "district"
 
 
+# Places below the town that no gazetteer entry holds: scenes inside a town.
+FINE_KINDS = frozenset({Kind.STREET, Kind.BUILDING, Kind.LANDMARK})
 # Kinds that name a territory rather than a settlement or a physical feature.
 ADMIN_KINDS = (Kind.CONTINENT, Kind.REGION, Kind.COUNTRY, Kind.ADMIN1, Kind.ADMIN2)
 # Physical features drawn from the curated data.

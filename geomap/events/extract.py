@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from gazetteer.model import Kind
+from gazetteer.model import FINE_KINDS, Kind
 from geomap import nlp
 from geomap.actors import ActorTable
 from geomap.events.actor_mentions import ActorMention
@@ -93,8 +93,6 @@ DEFINITE_WORDS = frozenset({"the", "this", "these", "that", "those"})
 # A place taken from the sentence before is less sure (one from a neighbouring sentence or the
 # article's focus, less sure still: see `placing`).
 INHERITED_PLACE_CONFIDENCE = 0.85
-# Places below the town: several in one sentence are one scene, not one event at each.
-SCENE_KINDS = frozenset({Kind.STREET, Kind.BUILDING, Kind.LANDMARK})
 # How far back a definite mention ("the attack") may refer.
 CONTINUATION_SENTENCES = 3
 
@@ -307,7 +305,7 @@ def _at_each_listed_place(parsed: Doc, event: Event,
     Benin, Ghana and Niger": three floods), as ACLED counts one event per place; not a movement,
     whose places are its ends, nor streets and buildings, which a sentence lists as one scene
     ("at the intersection of Main Street and Elm Avenue")."""
-    if event.place is None or event.type in MOVEMENT_TYPES or event.place.kind in SCENE_KINDS:
+    if event.place is None or event.type in MOVEMENT_TYPES or event.place.kind in FINE_KINDS:
         return [event]
     roots = {id(place): parsed[token_at(parsed, start):token_at(parsed, end - 1) + 1].root
              for start, end, place in places}

@@ -15,7 +15,7 @@ import hashlib
 from collections import Counter
 
 from gazetteer.geo import distance_km
-from gazetteer.model import Kind
+from gazetteer.model import FINE_KINDS, Kind
 from geomap.events.records import Actor, Event, EventDate, Report
 from geomap.places.mention import PlaceMention
 
@@ -23,7 +23,6 @@ NEAR_KM = 50.0
 SETTLEMENTS = frozenset({Kind.CITY, Kind.TOWN, Kind.VILLAGE, Kind.CAMP})
 # Two settlement names closer than this may be one place (a suburb, another spelling).
 SAME_SETTLEMENT_KM = 10.0
-FINE_KINDS = frozenset({Kind.STREET, Kind.BUILDING, Kind.LANDMARK})
 # How specific a kind of place is, most specific first: the merged event keeps the most specific.
 KIND_RANK = {Kind.STREET: 0, Kind.BUILDING: 0, Kind.LANDMARK: 0, Kind.AIRPORT: 0,
              Kind.VILLAGE: 0, Kind.CAMP: 0, Kind.SITE: 0, Kind.TOWN: 1, Kind.CITY: 1,

@@ -527,7 +527,7 @@ def territory(parsed: Doc, token: Token) -> bool:
 def not_electoral(parsed: Doc, token: Token) -> bool:
     """A fall of earth, not an election won by a landslide."""
     above = [token.head, token.head.head]
-    return not (_near_words(token) | {t.lower_ for t in above for t in (t, *t.children)}) \
+    return not (_near_words(token) | {w.lower_ for t in above for w in (t, *t.children)}) \
         & ELECTORAL_WORDS
 
 

@@ -190,27 +190,38 @@ def is_aggregate(token: Token) -> bool:
 
 
 def is_possibility(token: Token) -> bool:
-    """Only possible or likened, in any family: "may seek charges", "you can vote", "the
-    likelihood of a lawsuit", "it looked like an explosion" ("may have fled" is done, and
-    speculated)."""
-    if token.dep_ == "pobj" and (token.head.lower_ in LIKENING_WORDS or (
-            token.head.lower_ == "of" and token.head.head.lower_ in PROSPECT_NOUNS)):
+    """Only possible, allowed or likened, in any family: "may seek charges", "you can vote",
+    "the likelihood of a lawsuit", "has the right to dismiss", "it looked like an explosion"
+    ("may have fled" is done, and speculated)."""
+    if _likened(token) or _likely_or_allowed(token):
         return True
-    allowed = token
-    while allowed.dep_ == "conj" and allowed.head.i != allowed.i:
-        allowed = allowed.head  # "the right to appoint and dismiss governors"
-    if allowed.dep_ in ("acl", "xcomp") and infinitive(allowed) \
-            and allowed.head.lower_ in ABILITY_NOUNS:
-        return True
-    clause = token.head if token.dep_ in ("nsubj", "nsubjpass") else token
-    if any(child.dep_ == "mark" and child.lower_ in LIKENING_WORDS for child in clause.children):
-        return True  # "it looked like an explosion blew out the wall"
     auxiliaries = _auxiliaries(token)
     if token.dep_ in ("dobj", "xcomp"):  # "may seek charges": the verb that governs it
         auxiliaries |= _auxiliaries(token.head)
     if auxiliaries & CONDITIONAL_AUXILIARIES and _rumoured(token):
         return True  # "speculation that he would step down"
     return bool(auxiliaries & MODAL_AUXILIARIES) and not auxiliaries & {"have", "'ve", "been"}
+
+
+def _likened(token: Token) -> bool:
+    """"sounded like gunfire", "it looked like an explosion blew out the wall"."""
+    if token.dep_ == "pobj" and token.head.lower_ in LIKENING_WORDS:
+        return True
+    clause = token.head if token.dep_ in ("nsubj", "nsubjpass") else token
+    return any(child.dep_ == "mark" and child.lower_ in LIKENING_WORDS
+               for child in clause.children)
+
+
+def _likely_or_allowed(token: Token) -> bool:
+    """What a noun of prospect is of ("the likelihood of a lawsuit"), or what one has the right
+    or the power to do ("the right to appoint and dismiss governors")."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" \
+            and token.head.head.lower_ in PROSPECT_NOUNS:
+        return True
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ in ("acl", "xcomp") and infinitive(token) \
+        and token.head.lower_ in ABILITY_NOUNS
 
 
 def _rumoured(token: Token) -> bool:

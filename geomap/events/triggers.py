@@ -177,7 +177,7 @@ def settle(parsed: Doc, trigger: Trigger) -> Trigger | None:
     for sense in trigger.senses:
         told = trigger if not sense.words else replace(
             trigger, end=trigger.start + sense.words,
-            text=" ".join(t.text for t in parsed[trigger.start:trigger.start + sense.words]))
+            text=parsed[trigger.start:trigger.start + sense.words].text)
         token = trigger_token(parsed, told)
         # (the tagger takes some plural nouns for verbs: "in motor vehicle crashes")
         part = "verb" if token.tag_.startswith(("VB", "MD")) \

@@ -94,9 +94,8 @@ def _numbered_roads(doc: Doc) -> list[FineName]:
             start = _name_start(doc, token.i) or token.i
         elif token.i > 0 and doc[token.i - 1].lower_ == "state":
             start = token.i - 1  # "state Route 1"
-        if start > 0 and _HOUSE_NUMBER.fullmatch(doc[start - 1].text):
-            start -= 1  # "11690 U.S. 36": the address
-        found.append(FineName(start, token.i + 2, "street", after_person=False))
+        found.append(FineName(_address_start(doc, start), token.i + 2, "street",
+                              after_person=False))  # "11690 U.S. 36": the address
     return found
 
 
@@ -139,12 +138,17 @@ def _headed_names(doc: Doc) -> list[FineName]:
                 and all(t.ent_type_ == "PERSON" for t in doc[start:token.i + 1]):
             continue  # "Jerry Lane", "Tony Park", "Shirley Temple": people ("the 200 block of
             # Joanne Lane" is a street)
-        if start > 0 and _HOUSE_NUMBER.fullmatch(doc[start - 1].text) and kind == "street":
-            start -= 1  # "1935 Orchard St.": the address
+        if kind == "street":
+            start = _address_start(doc, start)  # "1935 Orchard St.": the address
         # "St. Mary's Hospital", "the Saint Peter and Saint Paul church": named after people
         after_person = possessive or (kind == "building" and doc[start].lower_ in SAINTS)
         found.append(FineName(start, end, kind, after_person))
     return found
+
+
+def _address_start(doc: Doc, start: int) -> int:
+    """Where a street's name begins with the house number before it, if there is one."""
+    return start - 1 if start > 0 and _HOUSE_NUMBER.fullmatch(doc[start - 1].text) else start
 
 
 def _crossing(doc: Doc, start: int, head: int) -> bool:
