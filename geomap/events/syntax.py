@@ -48,9 +48,16 @@ class Distances:
                 return float("inf")  # it belongs to the other event
         for token in self.trigger_path[:self._on_trigger_path[meeting.i]]:  # up from the trigger
             cost += step_cost(token, ENCLOSING_CLAUSE_DEPS) + UPWARD_COST
-        if meeting.i != self.head.i and meeting.lower_ in REPORTING_WORDS:
+        if meeting.i != self.head.i and meeting.lower_ in REPORTING_WORDS \
+                and not self._reported_itself(meeting):
             cost += REPORTING_PENALTY
         return cost + 0.02 * abs(index - self.head.i)
+
+    def _reported_itself(self, verb: Token) -> bool:
+        """The trigger is what the reporting verb's passive tells of ("a case has been
+        confirmed in Brattleboro"): where it was confirmed is where it happened."""
+        below = self.trigger_path[self._on_trigger_path[verb.i] - 1]
+        return below.dep_ == "nsubjpass"
 
 
 def step_cost(token: Token, clauses: frozenset[str]) -> float:

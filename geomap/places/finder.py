@@ -46,6 +46,16 @@ class Finder:
         self.person_names = _person_names(doc)
         self.fine_names: dict[int, FineName] = {}  # names below the town, by their end token
         self.disease_names = _disease_names(doc)
+        # words the article writes in lower case: common words wherever they are capitalised
+        self.lower_words = frozenset(token.lower_ for token in doc
+                                     if token.is_lower and token.is_alpha)
+
+    def opening_common_word(self, name: Span) -> bool:
+        """A one-word name capitalised only because it opens its sentence: a word the article
+        also writes in lower case, or a noun for a kind of actor ("Police officials said")."""
+        word = name[0]
+        return len(name) == 1 and word.is_sent_start \
+            and (word.lower_ in self.lower_words or word.lower_ in self.actors.nouns)
 
     def enabled(self, rule: str) -> bool:
         return rule not in self.switched_off

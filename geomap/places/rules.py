@@ -275,7 +275,7 @@ def cued_name(finder: Finder, c: Candidate) -> bool:
         finder.accept(c.span, c.label, cue="an airport's code")
         return True
     if grown is None or loose_key(grown.text) in finder.person_names \
-            or (len(grown) == 1 and grown[0].is_stop):
+            or (len(grown) == 1 and grown[0].is_stop) or finder.opening_common_word(grown):
         return True
     # a word the model reads as a people or a creed, qualifying a noun ("Arab countries",
     # "English teachers"), is a town of that name only when it is a big one

@@ -77,6 +77,14 @@ def test_event_place_is_where_it_happened_not_every_place_named(gazetteer, table
     assert declaration and declaration[0].place.name == "Kismayo"
 
 
+def test_where_a_passive_report_says_it_was_confirmed_is_where_it_happened(gazetteer, table):
+    # "confirmed" is a verb of saying, but here it tells of the case itself
+    text = ("Health officials say Oregon's second case of measles this year has been confirmed "
+            "in Medford, Oregon.")
+    case = only(parse(text, gazetteer, table).events, "disaster")
+    assert case.place.name == "Medford"
+
+
 def test_movement_has_origin_and_destination(gazetteer, table):
     event = only(parse("Hundreds of Kenyan soldiers were deployed from Nairobi to Mogadishu on "
                        "Sunday.", gazetteer, table).events, "deployment")

@@ -654,6 +654,14 @@ def test_people_and_offices_of_a_place_name_it(gazetteer, tmp_path):
     assert found["Rusk County"].kind == "admin2" and "Rusk County Sheriff" not in found
 
 
+def test_a_common_word_opening_a_sentence_is_no_place(gazetteer, tmp_path):
+    # Police is a town in Poland; "Park" one in many countries
+    found = _places_of(gazetteer, tmp_path,
+                       "Snow closed roads in Kansas. Police officials said there were several "
+                       "wrecks. Park rangers closed the trails, and the park stays shut.")
+    assert "Kansas" in found and "Police" not in found and "Park" not in found
+
+
 def test_a_given_name_before_a_named_persons_surname_is_no_place(gazetteer, tmp_path):
     # the model tags "Natalia" alone, a town in Texas
     found = _places_of(gazetteer, tmp_path, "Ray Skaggs Jr., 33, and Natalia Skaggs, 8, "
