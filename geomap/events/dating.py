@@ -15,6 +15,9 @@ from geomap.read.published import embedded_post_date
 from geomap.vocabulary import OCCURRENCE_VERBS, REPORTING_WORDS, RETELLING_NOUNS
 
 MAX_DATE_COST = 4.0
+# How many sentences before an undated event one that dates another may lend it its day.
+STORY_ORDER_REACH = 1
+UNDATED = ("reported", "unknown")
 # How many sentences after an event one that tells when it happened may come.
 WHEN_TOLD_REACH = 3
 # Verbs that tell when what an event was found in was found: "The goose was discovered on ...".
@@ -105,6 +108,21 @@ def date_from_retellings(events: list[Event], told_in: list[int], sentences: lis
             if when is not None:
                 event.date = when
                 break
+
+
+def date_from_the_story_so_far(events: list[Event], told_in: list[int]) -> None:
+    """An event with no date of its own, told after another in its sentence or in the sentence
+    after one, happened on that event's day: news tells a story in order ("He was stabbed Friday night. A man was
+    arrested a short time later"). Only a day is lent; a month or year may be background."""
+    for position, (event, index) in enumerate(zip(events, told_in)):
+        if event.date.precision not in UNDATED:
+            continue
+        told_before = [other for other, at in zip(events[:position], told_in[:position])
+                       if index - at <= STORY_ORDER_REACH]
+        lender = next((other for other in reversed(told_before)
+                       if other.date.precision == "day"), None)
+        if lender is not None:
+            event.date = lender.date
 
 
 def _told_when(sentence: Span, entities: list[Span], published: datetime.date | None,

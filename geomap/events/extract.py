@@ -21,7 +21,11 @@ from geomap.actors import ActorTable
 from geomap.events.actor_mentions import ActorMention
 from geomap.events.article_context import ArticleEvents, read_article
 from geomap.events.counts import Counts, find_counts
-from geomap.events.dating import date_from_retellings, event_date
+from geomap.events.dating import (
+    date_from_retellings,
+    date_from_the_story_so_far,
+    event_date,
+)
 from geomap.events.fuse import combine, event_kind, near, subtypes_agree
 from geomap.events.governments import as_forces
 from geomap.events.headlines import fold_headline, is_caption, is_question
@@ -161,6 +165,7 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
     events, told_in = fold_hazard_effects(events, told_in)
     place_the_unplaced(events, told_in, located, context.focus)
     date_from_retellings(events, told_in, sentences, entities, context.published)
+    date_from_the_story_so_far(events, told_in)
     return [event for event in events if _informative(event)
             and (statements or event.type != "statement")]
 

@@ -58,6 +58,18 @@ def test_undated_article_takes_its_byline_date(gazetteer, table):
     assert only(parsed.events, "armed clash").date.date == "2021-06-07"
 
 
+def test_an_undated_event_told_right_after_a_dated_one_shares_its_day(gazetteer, table):
+    text = ("A man was stabbed outside a bar in Dayton, Ohio, on Friday night. A suspect was "
+            "arrested a short time later. Officials say the city will vote on bar hours.")
+    events = parse(text, gazetteer, table).events  # published Thursday 2021-06-10
+    assert only(events, "attack").date.date == "2021-06-04"
+    assert only(events, "arrest").date.date == "2021-06-04"
+    # a month says too little to lend: the later event keeps its article's day
+    text = ("Floods hit Dayton, Ohio, in May. Police arrested a man who looted a store.")
+    arrest = only(parse(text, gazetteer, table).events, "arrest")
+    assert (arrest.date.date, arrest.date.precision) == ("2021-06-10", "reported")
+
+
 def test_month_and_year_precision(gazetteer, table):
     events = parse("Kenyan troops recaptured the town of Afmadow in October. "
                    "The militants had seized Afmadow in July 2014.", gazetteer, table).events
