@@ -71,6 +71,7 @@ from geomap.events.senses import (
     is_possibility,
     is_targeted,
     is_unrealised,
+    is_wished,
 )
 from geomap.events.syntax import Distances, depth, has_subject, token_at
 from geomap.events.taxonomy import FAMILY_OF_TYPE
@@ -344,7 +345,7 @@ def _tells(parsed: Doc, trigger: Trigger, heads: set[int]) -> bool:
     token = trigger_token(parsed, trigger)
     if is_descriptive(parsed, trigger) or is_habitual(parsed, trigger) or is_offence(token) \
             or is_generic(token) or is_modifier(token, heads) or is_possibility(token) \
-            or is_name_part(token) or is_demanded(token) \
+            or is_name_part(token) or is_demanded(token) or is_wished(token) \
             or (trigger.sense.type in MOVEMENT_TYPES and is_targeted(token, heads)):
         return False
     return FAMILY_OF_TYPE.get(trigger.sense.type) == "political" or not is_unrealised(token)

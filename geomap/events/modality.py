@@ -25,7 +25,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Token
 
 from geomap.events.triggers import Trigger, trigger_token
-from geomap.vocabulary import REPORTING_WORDS
+from geomap.vocabulary import REPORTING_WORDS, SUPPORT_VERBS
 
 # Verbs that attribute what their clause tells to a source.
 ATTRIBUTION_VERBS = REPORTING_WORDS | frozenset({
@@ -75,19 +75,6 @@ NEGATING_VERBS = frozenset({
 DENIAL_VERBS = frozenset({"denied", "deny", "denies", "denying", "rejected"})
 # "Did not hesitate to attack": the negation cancels, the event happened.
 CANCELLING_VERBS = frozenset({"hesitate", "hesitated", "fail", "failed", "stop", "cease"})
-# Verbs through whose object a noun trigger is done: "launched an offensive", "carried out raids".
-SUPPORT_VERBS = frozenset({
-    "carried", "carry", "carries", "carrying", "conducted", "conduct", "conducts", "conducting",
-    "launched", "launch", "launches", "launching", "staged", "stage", "mounted", "mount",
-    "waged", "wage", "began", "begin", "begun", "started", "start", "made", "make",
-    "ordered", "order", "executed", "perpetrated", "committed", "claimed", "planned", "plan",
-    "plot", "plotted", "resumed", "led", "lead", "fought", "fight", "intensified",
-    # verbs that do what their event noun names: "declared a state of emergency", "imposed a
-    # curfew", "held talks", "organised a protest", "called a strike", "gave the go-ahead"
-    "declared", "declare", "declares", "declaring", "imposed", "impose", "imposes", "imposing",
-    "issued", "issue", "issues", "held", "hold", "holds", "holding", "organised", "organized",
-    "organise", "organize", "called", "call", "calls", "gave", "give", "gives", "lifted", "lift",
-    "extended", "extend", "announced", "announce", "announces", "signed", "sign", "signs"})
 # Words inside a complement clause that depends on the governor's modality (not a clause of its
 # own, which carries its own subject and auxiliaries).
 COMPLEMENT_LINKS = frozenset({"xcomp", "acl", "pcomp"})

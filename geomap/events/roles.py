@@ -24,9 +24,9 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from geomap.events.actor_mentions import ActorMention
-from geomap.events.modality import SUPPORT_VERBS
 from geomap.events.records import HARMFUL_TYPES, MOVEMENT_TYPES, Actor
 from geomap.events.syntax import Distances, has_subject
+from geomap.vocabulary import SUPPORT_VERBS
 
 # How far in the parse (see `syntax`) an actor may stand from the trigger.
 MAX_ACTOR_COST = 4.5

@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from geomap.events.syntax import infinitive
+from geomap.vocabulary import SUPPORT_VERBS
 
 # Verbs and adjectives whose complement names the offence: "charged with escape".
 OFFENCE_HEADS = frozenset({"charged", "charge", "charges", "accused", "convicted", "suspected",
@@ -47,6 +48,10 @@ DEMAND_VERBS = frozenset({"call", "calls", "called", "calling", "demand", "deman
                           "demanding", "urge", "urges", "urged", "urging", "ask", "asks", "asked",
                           "asking", "appeal", "appealed", "appealing", "beg", "begged",
                           "request", "requested", "pressed", "pressing", "petitioned"})
+
+# Verbs of wishing: what one only hopes or wants to do is no plan, in any family.
+DESIRE_VERBS = frozenset({"hope", "hopes", "hoped", "hoping", "want", "wants", "wanted",
+                          "wanting", "wish", "wishes", "wished", "wishing", "like", "love"})
 
 
 # What is kept from happening does not happen: "to prevent his arrest", "evaded capture".
@@ -215,11 +220,11 @@ def _likened(token: Token) -> bool:
 def _likely_or_allowed(token: Token) -> bool:
     """What a noun of prospect is of ("the likelihood of a lawsuit"), or what one has the right
     or the power to do ("the right to appoint and dismiss governors")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head  # "a chance of showers and thunderstorms"
     if token.dep_ == "pobj" and token.head.lower_ == "of" \
             and token.head.head.lower_ in PROSPECT_NOUNS:
         return True
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
     return token.dep_ in ("acl", "xcomp") and infinitive(token) \
         and token.head.lower_ in ABILITY_NOUNS
 
@@ -238,6 +243,14 @@ def is_demanded(token: Token) -> bool:
     if token.dep_ not in ("xcomp", "ccomp", "advcl") or not infinitive(token):
         return False
     return token.head.lower_ in DEMAND_VERBS
+
+
+def is_wished(token: Token) -> bool:
+    """What someone hopes or wants to do, or to carry out ("hopes to complete the appointment
+    at its April 6 meeting"): not done, and in politics no decision either."""
+    if token.dep_ == "dobj" and token.head.lower_ in SUPPORT_VERBS:
+        token = token.head
+    return token.dep_ == "xcomp" and infinitive(token) and token.head.lower_ in DESIRE_VERBS
 
 
 def _in_prospect(token: Token) -> bool:

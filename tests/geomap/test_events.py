@@ -339,10 +339,19 @@ def test_what_only_may_happen_is_no_event(gazetteer, table):
     "In Jakarta the president promised a new tsunami warning system.",
     "Voters in Sochi chose the mayor, who won by a landslide.",
     "In Moscow the president has the right to appoint and dismiss governors.",
+    "Friday in Tulsa brings a 30 percent chance of rain and thunderstorms.",
+    "The council in Dayton hopes to complete the appointment at its May 4 meeting.",
+    "The mayor of Dayton wants to hold a vote on the budget.",
 ])
 def test_a_prospect_a_likeness_or_a_qualifier_is_no_event(gazetteer, table, text):
     assert not [e for e in parse(text, gazetteer, table).events
                 if e.family in ("legal", "conflict", "disaster", "political")]
+
+
+def test_what_is_wished_for_is_no_event_but_what_it_acts_on_may_be(gazetteer, table):
+    # the riot happened; only ending it was wished for
+    events = parse("Police in Dayton wanted to end the riot on Saturday.", gazetteer, table).events
+    assert [e.type for e in events] == ["protest"]
 
 
 def test_a_force_fired_on_is_the_attack_s_target_not_a_deployment(gazetteer, table):
