@@ -38,8 +38,8 @@ def event_date(scorer: Distances, parsed: Doc, published: datetime.date | None, 
             continue
         if entity.root.head.lower_ in REPORTING_WORDS:
             continue  # "officials said Wednesday": when it was said
-        if _model_year(entity):
-            continue  # "a 2005 Honda Odyssey": which model, not when
+        if _model_year(entity) or _count(entity):
+            continue  # "a 2005 Honda Odyssey": which model; "1926 cases": how many
         start, end = widen(parsed.text, entity.start_char, entity.end_char)
         if _comparison(entity.root, scorer.head, parsed.text[start:end]):
             continue  # "the deadliest flood since 1998": a record, not when it happened
@@ -65,6 +65,13 @@ def _model_year(entity: Span) -> bool:
     root = entity.root
     return len(entity) == 1 and root.text.isdigit() and len(root.text) == 4 \
         and root.dep_ in ("nummod", "compound", "amod", "nmod") and root.head.tag_ == "NNP"
+
+
+def _count(entity: Span) -> bool:
+    """A bare number counting a plural noun ("1926 cases of polio") is no year."""
+    root = entity.root
+    return len(entity) == 1 and root.text.isdigit() and root.dep_ == "nummod" \
+        and root.head.tag_ == "NNS"
 
 
 def _comparison(date: Token, trigger: Token, expression: str) -> bool:

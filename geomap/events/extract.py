@@ -62,16 +62,20 @@ from geomap.events.records import (
 from geomap.events.requirements import STORY_WORDS
 from geomap.events.roles import event_roles
 from geomap.events.senses import (
+    SPORTS_STORY,
     is_aggregate,
     is_demanded,
+    is_figurative,
     is_generic,
     is_modifier,
     is_name_part,
     is_offence,
     is_possibility,
+    is_sporting,
     is_targeted,
     is_unrealised,
     is_wished,
+    sports_story,
 )
 from geomap.events.syntax import Distances, depth, has_subject, token_at
 from geomap.events.taxonomy import FAMILY_OF_TYPE
@@ -114,6 +118,7 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
     lemmatise(doc)
     opening = frozenset(token.lower_ for sentence in sentences[:STORY_OPENING]
                         for token in sentence)
+    sporting = sports_story(token.lower_ for token in doc)
     entities = nlp.entities_by_sentence(doc, sentences)
     triggered = [(index, sentence, triggers) for index, sentence in enumerate(sentences)
                  if not is_caption(sentence.text) and not is_question(sentence.text)
@@ -123,6 +128,7 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
                        [entities[index] for index, _, _ in triggered])
     for sentence_doc in parsed:
         sentence_doc.user_data[STORY_WORDS] = opening
+        sentence_doc.user_data[SPORTS_STORY] = sporting
     located = places_by_sentence(article, places, sentences)
     context = read_article(article, published, table, places, sentences, entities, located)
     events: list[Event] = []
@@ -344,8 +350,9 @@ def _tells(parsed: Doc, trigger: Trigger, heads: set[int]) -> bool:
     threatened."""
     token = trigger_token(parsed, trigger)
     if is_descriptive(parsed, trigger) or is_habitual(parsed, trigger) or is_offence(token) \
-            or is_generic(token) or is_modifier(token, heads) or is_possibility(token) \
-            or is_name_part(token) or is_demanded(token) or is_wished(token) \
+            or is_generic(token) or is_figurative(token) or is_modifier(token, heads) \
+            or is_possibility(token) or is_name_part(token) or is_demanded(token) \
+            or is_wished(token) or is_sporting(token, FAMILY_OF_TYPE[trigger.sense.type]) \
             or (trigger.sense.type in MOVEMENT_TYPES and is_targeted(token, heads)):
         return False
     return FAMILY_OF_TYPE.get(trigger.sense.type) == "political" or not is_unrealised(token)

@@ -171,6 +171,11 @@ DECISION_OBJECTS = LAW_WORDS | MEASURE_WORDS | frozenset({
     "order", "decision", "status", "accreditation", "certification", "bail"})
 
 
+# Measures only those who govern impose: lifting or extending one is their act, said or not.
+AUTHORITY_INSTRUMENTS = frozenset({"ban", "curfew", "quarantine", "lockdown", "embargo",
+                                   "moratorium", "restriction", "sanction", "blockade"})
+
+
 PATHOGEN_WORDS = frozenset({"strain", "strains", "bacteria", "bacterium", "pathogen", "parasite"})
 
 
@@ -579,10 +584,15 @@ def by_authority(parsed: Doc, token: Token) -> bool:
 
 def authority_measure(parsed: Doc, token: Token) -> bool:
     """A measure by those who govern, told by what it acts on ("the FDA has blocked imports",
-    "the board denied the permit", "lifted the ban"), not a goalkeeper blocking a shot."""
+    "the board denied the permit", "lifted the ban"), not a goalkeeper blocking a shot. Told
+    without who ("the quarantine was lifted"), what only those who govern impose says it."""
     objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
-    return any(t.lower_ in DECISION_OBJECTS or t.lemma_.lower() in DECISION_OBJECTS
-               for obj in objects for t in _phrase(obj)) and by_authority(parsed, token)
+    acted_on = [t for obj in objects for t in _phrase(obj)]
+    if not any(t.lower_ in DECISION_OBJECTS or t.lemma_.lower() in DECISION_OBJECTS
+               for t in acted_on):
+        return False
+    return by_authority(parsed, token) or (not _doers(token) and any(
+        t.lemma_.lower() in AUTHORITY_INSTRUMENTS for t in acted_on))
 
 
 def _doers(token: Token) -> list[Token]:

@@ -9,6 +9,8 @@ political family where a plan or a vote is the event. What each sense asks of it
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Token
 
 from geomap.events.syntax import infinitive
@@ -100,10 +102,37 @@ MODAL_AUXILIARIES = frozenset({"can", "could", "may", "might", "should", "must",
 CONDITIONAL_AUXILIARIES = frozenset({"would", "'d"})
 
 
-# Nouns of what may come, whose "of" is not done: "raises the likelihood of a lawsuit".
+# Nouns of what may come, whose "of" or "for" is not done: "raises the likelihood of a lawsuit",
+# "the potential for an explosion in cases".
 PROSPECT_NOUNS = frozenset({"likelihood", "possibility", "possibilities", "risk", "risks",
                             "danger", "dangers", "chance", "chances", "prospect", "prospects",
                             "spectre", "specter", "odds", "potential", "threat", "threats"})
+
+
+# How many nouns up a prospect may govern ("the potential for a surge in cases": two).
+PROSPECT_REACH = 2
+# What grows or falls: an event word said of one is figurative.
+QUANTITY_NOUNS = frozenset({"cases", "numbers", "number", "prices", "price", "demand", "sales",
+                            "applications", "requests", "calls", "complaints", "orders",
+                            "growth", "popularity", "costs", "rates", "interest", "spending",
+                            "traffic", "visitors", "enrolment", "enrollment", "emails",
+                            "letters", "offers"})
+
+
+# The key under which a parsed sentence says its article is a match report (`Doc.user_data`).
+SPORTS_STORY = "geomap.sports_story"
+# Words of match reports, and how many distinct ones make an article one.
+SPORTS_WORDS = frozenset({"league", "coach", "striker", "strikers", "midfielder", "goalkeeper",
+                          "defender", "referee", "goals", "scored", "championship",
+                          "tournament", "playoff", "playoffs", "semifinal", "quarterfinal",
+                          "innings", "wicket", "touchdown", "quarterback", "halftime",
+                          "match", "substitutions", "penalties", "midfield"})
+SPORTS_STORY_WORDS = 4
+# Words of violence or protest that are also words of play.
+PLAY_WORDS = frozenset({"attack", "attacker", "strike", "striker", "shoot", "shot", "capture",
+                        "battle", "clash", "fight", "beat", "raid", "assault", "offensive",
+                        "bombard", "blitz", "ambush", "invade", "invasion", "siege", "defeat",
+                        "rout", "thrash", "demolish", "crush", "storm"})
 
 
 # Nouns whose infinitive is only allowed or owed, not done: "has the right to dismiss governors".
@@ -175,12 +204,36 @@ def is_name_part(token: Token) -> bool:
 
 
 def is_generic(token: Token) -> bool:
-    """A truth about a kind of event, not an event: "gas explosions are common in China"."""
+    """A truth about a kind of event, not an event: "gas explosions are common in China", "it is
+    an infection of the gut"."""
     head = token.head
     if token.dep_ not in ("nsubj", "attr") or head.lower_ not in ("are", "is", "remain",
                                                                   "remains"):
         return False
+    if token.dep_ == "attr" and any(child.dep_ == "det" and child.lower_ in ("a", "an")
+                                    for child in token.children):
+        return True  # "salmonellosis is an infection of the gut": what a thing is
     return any(child.lower_ in GENERIC_ADJECTIVES for child in head.children)
+
+
+def is_figurative(token: Token) -> bool:
+    """An event word said of a quantity: "an explosion in HIV cases", "a flood of applications"
+    is a rise, not a blast or a flood."""
+    return any(child.dep_ == "prep" and child.lower_ in ("in", "of") and any(
+        grand.dep_ == "pobj" and grand.lower_ in QUANTITY_NOUNS for grand in child.children)
+        for child in token.children)
+
+
+def is_sporting(token: Token, family: str) -> bool:
+    """In a match report, "his side's attack", "the strikers", "capturing the league crown" are
+    play, not violence or protest."""
+    return family in ("conflict", "protest") and token.lemma_.lower() in PLAY_WORDS \
+        and bool(token.doc.user_data.get(SPORTS_STORY))
+
+
+def sports_story(words: Iterable[str]) -> bool:
+    """An article whose words are those of a match report (several of `SPORTS_WORDS`)."""
+    return len(SPORTS_WORDS.intersection(words)) >= SPORTS_STORY_WORDS
 
 
 def is_aggregate(token: Token) -> bool:
@@ -218,15 +271,27 @@ def _likened(token: Token) -> bool:
 
 
 def _likely_or_allowed(token: Token) -> bool:
-    """What a noun of prospect is of ("the likelihood of a lawsuit"), or what one has the right
+    """What a noun of prospect is of or for ("the likelihood of a lawsuit"), or what one has the right
     or the power to do ("the right to appoint and dismiss governors")."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head  # "a chance of showers and thunderstorms"
-    if token.dep_ == "pobj" and token.head.lower_ == "of" \
-            and token.head.head.lower_ in PROSPECT_NOUNS:
+    if _prospect_of(token):
         return True
     return token.dep_ in ("acl", "xcomp") and infinitive(token) \
         and token.head.lower_ in ABILITY_NOUNS
+
+
+def _prospect_of(token: Token) -> bool:
+    """What a noun of prospect is of or for, directly or through the noun it is said of: "the
+    potential for an explosion", "the potential for a surge in cases"."""
+    for _ in range(PROSPECT_REACH):
+        if token.dep_ != "pobj" or token.head.head.i == token.head.i:
+            return False
+        preposition, noun = token.head, token.head.head
+        if preposition.lower_ in ("of", "for") and noun.lower_ in PROSPECT_NOUNS:
+            return True
+        token = noun
+    return False
 
 
 def _rumoured(token: Token) -> bool:
@@ -238,8 +303,10 @@ def _rumoured(token: Token) -> bool:
 
 def is_demanded(token: Token) -> bool:
     """What others call for, demand or ask ("a crowd calling for the council to resign", "urged
-    the minister to step down"): not done, in any family (a plan of one's own, in politics, is
+    the minister to step down", "called for a boycott"): not done, in any family (a plan of one's own, in politics, is
     news; someone else's demand is not their deed)."""
+    if token.dep_ == "pobj" and token.head.lower_ == "for":
+        return token.head.head.lower_ in DEMAND_VERBS  # "clerics called for a boycott"
     if token.dep_ not in ("xcomp", "ccomp", "advcl") or not infinitive(token):
         return False
     return token.head.lower_ in DEMAND_VERBS

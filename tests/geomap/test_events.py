@@ -342,10 +342,40 @@ def test_what_only_may_happen_is_no_event(gazetteer, table):
     "Friday in Tulsa brings a 30 percent chance of rain and thunderstorms.",
     "The council in Dayton hopes to complete the appointment at its May 4 meeting.",
     "The mayor of Dayton wants to hold a vote on the budget.",
+    "Doctors in Lusaka warn of the potential for an explosion in measles cases.",
+    "In Lusaka typhoid is an infection of the gut that spreads in dirty water.",
+    "In June, elders in Kano called for a boycott of the census.",
 ])
 def test_a_prospect_a_likeness_or_a_qualifier_is_no_event(gazetteer, table, text):
     assert not [e for e in parse(text, gazetteer, table).events
                 if e.family in ("legal", "conflict", "disaster", "political")]
+
+
+def test_a_number_counting_cases_is_no_year(gazetteer, table):
+    for text in ("During 2017, 1830 cases of measles were recorded in Samoa.",
+                 "In 2017 there were 1830 cases of measles in Samoa."):
+        outbreak = only(parse(text, gazetteer, table).events, "disaster")
+        assert (outbreak.date.date, outbreak.date.precision) == ("2017-01-01", "year")
+
+
+def test_a_measure_only_those_who_govern_take_needs_no_named_authority(gazetteer, table):
+    events = parse("In Perth the quarantine on the farm was lifted on Monday.", gazetteer,
+                   table).events
+    assert [e.type for e in events] == ["political decision"]
+    # what anyone may lift is an authority's measure only when one is named
+    assert not parse("In Perth the lid on the tank was lifted on Monday.", gazetteer,
+                     table).events
+
+
+def test_play_in_a_match_report_is_no_violence(gazetteer, table):
+    report = ("Rovers beat City 2-1 in the league match in Leeds on Saturday. The coach praised "
+              "his midfielder, who scored twice, and the referee sent off a defender. City's "
+              "attack never threatened, and their strikers were kept quiet.")
+    assert not [e for e in parse(report, gazetteer, table).events
+                if e.family in ("conflict", "protest")]
+    # the same words outside a match report are violence
+    news = "Gunmen attacked a police post in Leeds on Saturday, officials said."
+    assert [e.family for e in parse(news, gazetteer, table).events] == ["conflict"]
 
 
 def test_what_is_wished_for_is_no_event_but_what_it_acts_on_may_be(gazetteer, table):
