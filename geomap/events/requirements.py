@@ -171,6 +171,12 @@ DECISION_OBJECTS = LAW_WORDS | MEASURE_WORDS | frozenset({
     "order", "decision", "status", "accreditation", "certification", "bail"})
 
 
+# What parties sign that is news: a pact between them.
+PACT_WORDS = frozenset({"pact", "treaty", "accord", "agreement", "deal", "memorandum",
+                        "ceasefire", "truce", "declaration", "protocol", "convention", "charter",
+                        "armistice", "compact", "communique"})
+
+
 # Measures only those who govern impose: lifting or extending one is their act, said or not.
 AUTHORITY_INSTRUMENTS = frozenset({"ban", "curfew", "quarantine", "lockdown", "embargo",
                                    "moratorium", "restriction", "sanction", "blockade"})
@@ -332,6 +338,20 @@ def official(parsed: Doc, token: Token) -> bool:
 def past(parsed: Doc, token: Token) -> bool:
     """Done, not an opinion in the present: "agreed", "signed"."""
     return token.tag_ in ("VBD", "VBN")
+
+
+def pact_signed(parsed: Doc, token: Token) -> bool:
+    """A pact signed ("signed a ceasefire", "the accord was signed"), not one who signed on for a
+    film or signed a get-well card."""
+    if not past(parsed, token) or any(child.dep_ == "prt" for child in token.children):
+        return False
+    signed = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
+    return any(t.lemma_.lower() in PACT_WORDS for obj in signed for t in _phrase(obj))
+
+
+def agreement_made(parsed: Doc, token: Token) -> bool:
+    """An agreement reached or signed, not minds that are "in agreement"."""
+    return not (token.dep_ == "pobj" and token.head.lower_ == "in")
 
 
 def agreed_on(parsed: Doc, token: Token) -> bool:
@@ -653,7 +673,7 @@ REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
         military, armed, disease, not_gunfire, legal_charge, released_person, official, past,
         plural, person_object, not_medical, lowercase, assailant, not_ailment, agreed_on,
         not_served, among_officials, watery, measure, declared, by_police, territory, fled_from,
-        by_vehicle, refuge, electoral,
+        by_vehicle, refuge, electoral, pact_signed, agreement_made,
         not_electoral, by_authority, authority_measure, disease_found, order_of_authority,
         found_guilty, political_rally, public_place, person_removed, disease_doer)
 } | {name: _near_check(words) for name, words in NEAR_WORD_CHECKS.items()} \

@@ -345,10 +345,21 @@ def test_what_only_may_happen_is_no_event(gazetteer, table):
     "Doctors in Lusaka warn of the potential for an explosion in measles cases.",
     "In Lusaka typhoid is an infection of the gut that spreads in dirty water.",
     "In June, elders in Kano called for a boycott of the census.",
+    "The actor from Tulsa has signed on for two more films.",
+    "In Tulsa the mayor nodded in agreement with the answer.",
 ])
 def test_a_prospect_a_likeness_or_a_qualifier_is_no_event(gazetteer, table, text):
     assert not [e for e in parse(text, gazetteer, table).events
                 if e.family in ("legal", "conflict", "disaster", "political")]
+
+
+def test_a_law_signed_is_a_decision_and_a_pact_signed_an_agreement(gazetteer, table):
+    law = parse("The governor of Ohio signed the budget bill in Columbus on Friday.", gazetteer,
+                table).events
+    assert [(e.type, e.subtype) for e in law] == [("political decision", "decision")]
+    pact = parse("The two governments signed a border pact in Khartoum on Friday.", gazetteer,
+                 table).events
+    assert [(e.type, e.subtype) for e in pact] == [("meeting", "agreement")]
 
 
 def test_a_number_counting_cases_is_no_year(gazetteer, table):
