@@ -171,6 +171,13 @@ DECISION_OBJECTS = LAW_WORDS | MEASURE_WORDS | frozenset({
     "order", "decision", "status", "accreditation", "certification", "bail"})
 
 
+# What those who govern direct to be done: "directed a review".
+ORDERED_ACTS = frozenset({"review", "investigation", "inquiry", "probe", "audit", "evacuation",
+                          "recall", "halt", "suspension", "removal", "release", "study", "report",
+                          "test", "inspection", "inspections", "search", "cleanup", "repair",
+                          "repairs", "payment", "refund", "return", "transfer", "shutdown"})
+
+
 # What parties sign that is news: a pact between them.
 PACT_WORDS = frozenset({"pact", "treaty", "accord", "agreement", "deal", "memorandum",
                         "ceasefire", "truce", "declaration", "protocol", "convention", "charter",
@@ -563,6 +570,15 @@ def order_of_authority(parsed: Doc, token: Token) -> bool:
         and by_authority(parsed, token)
 
 
+def directed_act(parsed: Doc, token: Token) -> bool:
+    """"Directed a review of every licence" is an order; "directed the choir" or "the film" is
+    leading it."""
+    acts = [t for child in token.children if child.dep_ in ("dobj", "nsubjpass")
+            for t in _phrase(child)]
+    return any(t.lemma_.lower() in ORDERED_ACTS | MEASURE_WORDS for t in acts) \
+        and order_of_authority(parsed, token)
+
+
 def found_guilty(parsed: Doc, token: Token) -> bool:
     """"A jury found the defendant, Jane Roe, 52, guilty": a verdict however long the object
     between "found" and "guilty" (or "not guilty")."""
@@ -673,7 +689,7 @@ REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
         military, armed, disease, not_gunfire, legal_charge, released_person, official, past,
         plural, person_object, not_medical, lowercase, assailant, not_ailment, agreed_on,
         not_served, among_officials, watery, measure, declared, by_police, territory, fled_from,
-        by_vehicle, refuge, electoral, pact_signed, agreement_made,
+        by_vehicle, refuge, electoral, pact_signed, agreement_made, directed_act,
         not_electoral, by_authority, authority_measure, disease_found, order_of_authority,
         found_guilty, political_rally, public_place, person_removed, disease_doer)
 } | {name: _near_check(words) for name, words in NEAR_WORD_CHECKS.items()} \
@@ -693,4 +709,4 @@ CUE_WORDS: dict[str, frozenset[str]] = {
 
 
 PARTY_REQUIREMENTS = frozenset({"by_authority", "authority_measure", "order_of_authority",
-                                "person_removed", "among_officials"})
+                                "directed_act", "person_removed", "among_officials"})

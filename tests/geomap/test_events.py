@@ -347,6 +347,7 @@ def test_what_only_may_happen_is_no_event(gazetteer, table):
     "In June, elders in Kano called for a boycott of the census.",
     "The actor from Tulsa has signed on for two more films.",
     "In Tulsa the mayor nodded in agreement with the answer.",
+    "Mayor Ann Roe of Tulsa directed the school choir at the concert.",
 ])
 def test_a_prospect_a_likeness_or_a_qualifier_is_no_event(gazetteer, table, text):
     assert not [e for e in parse(text, gazetteer, table).events
