@@ -118,7 +118,7 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
     lemmatise(doc)
     opening = frozenset(token.lower_ for sentence in sentences[:STORY_OPENING]
                         for token in sentence)
-    sporting = sports_story(token.lower_ for token in doc)
+    sporting = sports_story(doc)
     entities = nlp.entities_by_sentence(doc, sentences)
     triggered = [(index, sentence, triggers) for index, sentence in enumerate(sentences)
                  if not is_caption(sentence.text) and not is_question(sentence.text)

@@ -9,9 +9,8 @@ political family where a plan or a vote is the event. What each sense asks of it
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
-from spacy.tokens import Token
+from spacy.attrs import LOWER
+from spacy.tokens import Doc, Token
 
 from geomap.events.syntax import infinitive
 from geomap.vocabulary import SUPPORT_VERBS
@@ -231,9 +230,11 @@ def is_sporting(token: Token, family: str) -> bool:
         and bool(token.doc.user_data.get(SPORTS_STORY))
 
 
-def sports_story(words: Iterable[str]) -> bool:
+def sports_story(doc: Doc) -> bool:
     """An article whose words are those of a match report (several of `SPORTS_WORDS`)."""
-    return len(SPORTS_WORDS.intersection(words)) >= SPORTS_STORY_WORDS
+    counted = doc.count_by(LOWER)
+    strings = doc.vocab.strings
+    return sum(strings[word] in counted for word in SPORTS_WORDS) >= SPORTS_STORY_WORDS
 
 
 def is_aggregate(token: Token) -> bool:

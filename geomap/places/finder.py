@@ -7,6 +7,7 @@ or stands for its government ("Washington said")."""
 
 from __future__ import annotations
 
+from spacy.attrs import IS_ALPHA, IS_LOWER, LOWER
 from spacy.tokens import Doc, Span
 
 from gazetteer import Candidate, Gazetteer
@@ -46,16 +47,16 @@ class Finder:
         self.person_names = _person_names(doc)
         self.fine_names: dict[int, FineName] = {}  # names below the town, by their end token
         self.disease_names = _disease_names(doc)
-        # words the article writes in lower case: common words wherever they are capitalised
-        self.lower_words = frozenset(token.lower_ for token in doc
-                                     if token.is_lower and token.is_alpha)
+        # (hashes of) words the article writes in lower case: common words wherever capitalised
+        flags = doc.to_array([LOWER, IS_LOWER, IS_ALPHA])
+        self.lower_words = frozenset(flags[(flags[:, 1] == 1) & (flags[:, 2] == 1), 0].tolist())
 
     def opening_common_word(self, name: Span) -> bool:
         """A one-word name capitalised only because it opens its sentence: a word the article
         also writes in lower case, or a noun for a kind of actor ("Police officials said")."""
         word = name[0]
         return len(name) == 1 and word.is_sent_start \
-            and (word.lower_ in self.lower_words or word.lower_ in self.actors.nouns)
+            and (word.lower in self.lower_words or word.lower_ in self.actors.nouns)
 
     def enabled(self, rule: str) -> bool:
         return rule not in self.switched_off
