@@ -248,17 +248,22 @@ def _clause_groups(parsed: Doc, triggers: list[Trigger]) -> list[tuple[str, list
     """The sentence's triggers by event type, and within a type by clause: a verb coordinated
     with another of its type that has a subject of its own tells another event ("Coker was
     arrested Friday, and Davis was arrested Monday"), and so does a relative clause ("the judge
-    sentenced Roe, who pleaded guilty in May"); "attacked and killed" is one."""
+    sentenced Roe, who pleaded guilty in May"), which no trigger outside it joins; "attacked and
+    killed" is one."""
     groups: list[tuple[str, list[Trigger]]] = []
+    relative: dict[int, Token] = {}  # group's position -> the relative clause it is told in
     for trigger in triggers:
         token = trigger_token(parsed, trigger)
         own_clause = (token.dep_ == "conj" and has_subject(token) and any(
             trigger_token(parsed, other).i == token.head.i for other in triggers
             if other.sense.type == trigger.sense.type)) or token.dep_ == "relcl"
         home = None if own_clause else next(
-            (found for event_type, found in groups if event_type == trigger.sense.type
-             and not _steps_apart(found[0], trigger)), None)
+            (found for position, (event_type, found) in enumerate(groups)
+             if event_type == trigger.sense.type and not _steps_apart(found[0], trigger)
+             and (position not in relative or token in relative[position].subtree)), None)
         if home is None:
+            if token.dep_ == "relcl":
+                relative[len(groups)] = token
             groups.append((trigger.sense.type, [trigger]))
         else:
             home.append(trigger)

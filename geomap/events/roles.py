@@ -36,6 +36,8 @@ ROLE_ORDER = {"actor": 0, "target": 1, "victim": 2}
 TARGET_PREPOSITIONS = frozenset({"on", "against", "at", "targeting", "upon"})
 # "along with", "together with": who is named with another shares the other's role.
 COMPANION_WORDS = frozenset({"along", "together"})
+# Verbs whose agent leads the group they describe ("protesters led by Imran Khan").
+LEADING_VERBS = frozenset({"led", "headed", "commanded", "organised", "organized", "spearheaded"})
 # Where a movement went or came from.
 DIRECTION_PREPOSITIONS = frozenset({"on", "to", "into", "toward", "towards", "at", "upon",
                                     "from", "for", "onto", "against"})
@@ -160,13 +162,15 @@ def _quantified(token: Token, wholes: frozenset[str] = frozenset()) -> Token:
 
 
 def _relative_pronoun(token: Token) -> Token | None:
-    """The "who" of a relative clause about this token, which stands for it in that clause."""
+    """The "who" of a relative clause about this token, which stands for it in that clause (or
+    for a list it begins: "Tom Hale and Ann Lee, who were appointed in May")."""
     for clause in token.children:
         if clause.dep_ == "relcl":
             return next((child for child in clause.children
                          if child.lower_ in ("who", "which", "that") and child.dep_.startswith(
                              "nsubj")), None)
-    return None
+    joined = next((child for child in token.children if child.dep_ == "conj"), None)
+    return None if joined is None else _relative_pronoun(joined)
 
 
 def _role(token: Token, trigger: Token, event_type: str, kind: str
@@ -186,7 +190,7 @@ def _role(token: Token, trigger: Token, event_type: str, kind: str
     while token.dep_ in ("conj", "appos") and token.head.i not in (token.i, trigger.i):
         token = token.head  # "Kenyan troops and their militia allies": the first's role
         # ("Tom Hale, 34; Ann Lee, 29; and Joe Roe, 8, died": a list the parse hangs in turns)
-    companion = _companion(token, trigger)
+    companion = _companion(token, trigger) or _led(token)
     if companion is not None:
         return _role(companion, trigger, event_type, kind)
     head = token.head
@@ -221,6 +225,20 @@ def _companion(token: Token, trigger: Token) -> Token | None:
         return attached if attached.tag_.startswith(("NN", "PRP")) else None
     wanted = ("nsubj", "nsubjpass") if preposition.i < trigger.i else ("dobj",)
     return next((child for child in trigger.children if child.dep_ in wanted), None)
+
+
+def _led(token: Token) -> Token | None:
+    """Whom the word leads, whose part it takes: "protesters led by Imran Khan marched", "a
+    march headed by the mayor"."""
+    agent = token.head
+    verb = agent.head
+    if token.dep_ != "pobj" or agent.dep_ != "agent" or verb.lower_ not in LEADING_VERBS \
+            or verb.dep_ != "acl" or verb.head.i == verb.i:
+        return None
+    group = verb.head  # "thousands of protesters led by": the protesters
+    members = [grand for child in group.children if child.lower_ == "of"
+               for grand in child.children if grand.dep_ == "pobj"]
+    return members[0] if group.lower_ in QUANTITIES and members else group
 
 
 def _argument_role(token: Token, trigger: Token, event_type: str, harmed: str) -> str | None:

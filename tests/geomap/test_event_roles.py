@@ -313,3 +313,17 @@ def test_a_jury_is_named_as_written_with_its_county(table):
                  "legal proceedings", table) >= {("Navarro County jury", "actor")}
     assert roles("A federal jury convicted the banker of fraud on Monday.", "convicted",
                  "legal proceedings", table) >= {("Federal jury", "actor")}
+
+
+def test_who_leads_a_group_takes_its_part(table):
+    assert ("Imran Khan", "actor") in roles(
+        "Thousands of protesters led by Imran Khan marched through Lahore.", "protesters",
+        "protest", table)
+    assert ("Joseph Kony", "actor") in roles(
+        "Rebels led by Joseph Kony attacked a village near Gulu.", "attacked", "attack", table)
+
+
+def test_a_relative_clause_after_a_list_is_about_every_name_in_it(table):
+    assert roles("Tom Hale and Ann Lee, who were appointed by the council in May, resigned.",
+                 "appointed", "political decision", table) >= {
+        ("Tom Hale", "target"), ("Ann Lee", "target")}

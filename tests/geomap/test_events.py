@@ -363,6 +363,13 @@ def test_a_law_signed_is_a_decision_and_a_pact_signed_an_agreement(gazetteer, ta
     assert [(e.type, e.subtype) for e in pact] == [("meeting", "agreement")]
 
 
+def test_a_step_told_in_a_relative_clause_stays_its_own(gazetteer, table):
+    events = parse("Tom Hale and Ann Lee, who were appointed by the council in Dayton, Ohio, in "
+                   "May, resigned on Monday.", gazetteer, table).events
+    assert sorted((e.subtype, e.date.date) for e in events) == [
+        ("appointment", "2021-05-01"), ("resignation", "2021-06-07")]
+
+
 def test_a_number_counting_cases_is_no_year(gazetteer, table):
     for text in ("During 2017, 1830 cases of measles were recorded in Samoa.",
                  "In 2017 there were 1830 cases of measles in Samoa."):
