@@ -29,7 +29,12 @@ from geomap.events.agencies import (
     institution_category,
     organisation_name,
 )
-from geomap.events.person_names import person_name, styled_person, titled_names, titled_start
+from geomap.events.person_names import (
+    person_name,
+    styled_person,
+    titled_names,
+    titled_start,
+)
 from geomap.events.requirements import DISEASE_WORDS, LAW_WORDS
 
 PRONOUNS = frozenset({"he", "him", "his", "she", "her"})
@@ -194,9 +199,11 @@ def _phrase_name(phrase: Span, kind: str, modifier: Token | None, table: ActorTa
     noun = phrase[-1]
     named = table.noun_names.get(noun.lower_)
     if named == AS_WRITTEN:
-        # the noun and its modifiers as written: "a federal jury", "a Navarro County jury"
+        # the noun and its modifiers as written: "a federal jury", "a Navarro County jury", "the
+        # Queens District Attorney" (a title keeps its capitals)
         own = [token.text for token in phrase[:-1] if token.dep_ in ("amod", "compound")]
-        written = " ".join([*own, noun.text.lower()])
+        titled = own and all(word[:1].isupper() for word in (*own, noun.text))
+        written = " ".join([*own, noun.text if titled else noun.text.lower()])
         return written[:1].upper() + written[1:]
     if named:
         return named

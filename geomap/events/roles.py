@@ -194,6 +194,9 @@ def _role(token: Token, trigger: Token, event_type: str, kind: str
     if companion is not None:
         return _role(companion, trigger, event_type, kind)
     head = token.head
+    if token.dep_ == "poss" and event_type == "political decision" \
+            and head.dep_ in ("dobj", "nsubjpass") and head.head.i == trigger.i:
+        return harmed, token  # "accepted Halliburton's plan": whose plan a decision is on
     if head.i == trigger.i:
         role = _argument_role(token, trigger, event_type, harmed)
     elif token.dep_ == "pobj" and head.head.i == trigger.i:

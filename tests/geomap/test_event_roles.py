@@ -327,3 +327,14 @@ def test_a_relative_clause_after_a_list_is_about_every_name_in_it(table):
     assert roles("Tom Hale and Ann Lee, who were appointed by the council in May, resigned.",
                  "appointed", "political decision", table) >= {
         ("Tom Hale", "target"), ("Ann Lee", "target")}
+
+
+def test_a_district_attorney_is_an_authority_named_as_written(table):
+    assert roles("On Monday, the Queens District Attorney indicted Paul Rowe on fraud charges.",
+                 "indicted", "legal proceedings", table) == {
+        ("Queens District Attorney", "actor"), ("Paul Rowe", "target")}
+
+
+def test_whose_request_a_decision_is_on_is_its_target(table):
+    assert ("Acme", "target") in roles("The board in Dayton denied Acme's permit on Monday.",
+                                       "denied", "political decision", table)
