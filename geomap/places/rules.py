@@ -41,6 +41,7 @@ from geomap.vocabulary import (
     LIST_WORDS,
     LOCATIVE_WORDS,
     MOVEMENT_VERBS_BEFORE_ON,
+    OFFICE_PREFIXES,
     ORGANISATION_HEADS,
     PERSONAL_NOUNS,
     PLACE_NOUNS_BEFORE_NAME,
@@ -218,7 +219,7 @@ def office_of(finder: Finder, c: Candidate) -> bool:
         return False
     name = c.span
     inner = finder.known_from(name.start)
-    if inner is None or inner.end >= name.end:
+    if inner is None or inner.end >= name.end or _office_prefix(inner):
         return False
     office = finder.doc[inner.end].lower_
     # a name the model calls a place may go on with its own kind: "Pinecrest Township"
@@ -393,8 +394,13 @@ def named_after_place(finder: Finder, organisation: Span, headed: bool, label: s
 
 def before_people_or_office(finder: Finder, span: Span) -> str:
     after = finder.doc[span.end] if span.end < len(finder.doc) else None
-    return f"before '{after.text}'" if after is not None \
+    return f"before '{after.text}'" if after is not None and not _office_prefix(span) \
         and after.lower_ in PLACE_PEOPLE_AND_OFFICES else ""
+
+
+def _office_prefix(name: Span) -> bool:
+    """"Vice" in "Vice Mayor Cathy Boring": part of the office's title, though Peru has a Vice."""
+    return len(name) == 1 and name[0].lower_ in OFFICE_PREFIXES
 
 
 def dateline(finder: Finder, span: Span) -> str:

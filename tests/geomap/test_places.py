@@ -662,6 +662,13 @@ def test_a_common_word_opening_a_sentence_is_no_place(gazetteer, tmp_path):
     assert "Kansas" in found and "Police" not in found and "Park" not in found
 
 
+def test_a_word_that_makes_an_office_another_is_no_place(gazetteer, tmp_path):
+    # Vice is a town in Peru
+    found = _places_of(gazetteer, tmp_path,
+                       "In Dayton, Ohio, the mayor and Vice Mayor Rita Gomez voted no.")
+    assert "Dayton" in found and "Vice" not in found
+
+
 def test_a_given_name_before_a_named_persons_surname_is_no_place(gazetteer, tmp_path):
     # the model tags "Natalia" alone, a town in Texas
     found = _places_of(gazetteer, tmp_path, "Ray Skaggs Jr., 33, and Natalia Skaggs, 8, "
