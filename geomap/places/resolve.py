@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Doc
 
 from gazetteer import Candidate
+from gazetteer.model import Kind
 from gazetteer.normalize import exact_key
 from gazetteer.resolve import Resolution, resolve_together
 from geomap.context import ReadingContext
@@ -23,6 +24,10 @@ from geomap.read.article import Article
 # What may stand between a name and the place that qualifies it: "Alexandria, La.", "Palmyra in
 # Syria" (the qualifier is a container only if it is a country, province or county).
 _QUALIFIER_GAP = re.compile(r",\s*|\s+in\s+")
+# What stands between two names of one list: "Egypt and Niger", "Iraq, Syria or Iran".
+_LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+")
+# How sure the reading of a listed country must be to make its neighbour one.
+LISTED_COUNTRY_CONFIDENCE = 0.8
 # A name's sense in an article: its key, whether a demonym, the index of its qualifier if any.
 SenseKey = tuple[str, bool, int | None]
 
@@ -44,6 +49,7 @@ def find_places(article: Article, doc: Doc, context: ReadingContext) -> list[Pla
                 if not t.fine}
     senses = resolve_together(readings, {keys[i]: keys[j] for i, j in containers.items()})
     _follow_qualified(senses, readings)
+    _countries_listed_together(senses, readings, keys, toponyms, article.text)
     reading = ArticleReading(article, toponyms, keys, readings, senses,
                              [(sentence.start_char, sentence.end_char) for sentence in doc.sents],
                              gazetteer)
@@ -93,6 +99,29 @@ def _follow_qualified(senses: dict[SenseKey, Resolution],
         if same is not None:
             senses[key] = Resolution(same, source.confidence,
                                      [(c, p) for c, p in sense.runners_up if c.id != same.id])
+
+
+def _countries_listed_together(senses: dict[SenseKey, Resolution],
+                               readings: dict[SenseKey, list[Candidate]], keys: list[SenseKey],
+                               toponyms: list[Toponym], text: str) -> None:
+    """A name listed with a country ("eradicated in Egypt and Niger") is a country too when it
+    is the name of one: a list names places of one kind (not Niger State, Nigeria)."""
+    for i in range(len(toponyms) - 1):
+        if not _LIST_GAP.fullmatch(text[toponyms[i].end:toponyms[i + 1].start]):
+            continue
+        for country, other in ((keys[i], keys[i + 1]), (keys[i + 1], keys[i])):
+            listed, sense = senses.get(country), senses.get(other)
+            if listed is None or sense is None or listed.place.kind != Kind.COUNTRY \
+                    or listed.confidence < LISTED_COUNTRY_CONFIDENCE \
+                    or sense.place.kind == Kind.COUNTRY:
+                continue
+            runner = next(((c, p) for c, p in sense.runners_up if c.kind == Kind.COUNTRY), None)
+            if runner is not None:
+                place, probability = runner
+                senses[other] = Resolution(place, min(probability + sense.confidence, 0.95),
+                                           [(sense.place, probability), *(
+                                               (c, p) for c, p in sense.runners_up
+                                               if c.id != place.id)])
 
 
 def _qualifiers(toponyms: list[Toponym], text: str) -> dict[int, int]:

@@ -57,3 +57,12 @@ def test_namesakes_follow_the_article_s_places(gazetteer, text, expected):
         place = found[name]
         assert distance_km(place.lat, place.lon, lat, lon) <= NEAR_KM, \
             f"{name} -> {place.name}, {place.admin1}, {place.country}"
+
+
+def test_a_name_listed_with_a_country_is_the_country_of_that_name(gazetteer):
+    # without the list, an article on Nigeria reads Niger as Niger State
+    text = ("Measles cases fall in Egypt and Niger. Health workers in Nigeria vaccinated children "
+            "in Kano, Nigeria, and Lagos, Nigeria, last year, and Nigeria plans more.")
+    (parsed,) = geoparse_articles([Article(file="story.txt", text=text, raw=text)], gazetteer)
+    niger = next(mention for mention in parsed.places if mention.text == "Niger")
+    assert (niger.kind, niger.country) == ("country", "NE")
