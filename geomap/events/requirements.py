@@ -178,6 +178,12 @@ ORDERED_ACTS = frozenset({"review", "investigation", "inquiry", "probe", "audit"
                           "repairs", "payment", "refund", "return", "transfer", "shutdown"})
 
 
+# Verbs whose subject holds the meeting that is their object.
+HOSTING_VERBS = frozenset({"held", "hold", "holds", "holding", "hosted", "host", "hosts",
+                           "hosting", "convened", "convene", "convenes", "chaired", "chair",
+                           "chairs", "called", "organised", "organized", "attended", "attend"})
+
+
 # What parties sign that is news: a pact between them.
 PACT_WORDS = frozenset({"pact", "treaty", "accord", "agreement", "deal", "memorandum",
                         "ceasefire", "truce", "declaration", "protocol", "convention", "charter",
@@ -448,7 +454,9 @@ def among_officials(parsed: Doc, token: Token) -> bool:
                if child.dep_ in ("nsubj", "nsubjpass", "dobj", "compound", "poss", "amod")]
     parties += [grand for child in token.children if child.lower_ in ("with", "between", "of")
                 for grand in child.children if grand.dep_ == "pobj"]
-    if token.dep_ == "pcomp" or (token.dep_ in ("xcomp", "advcl", "acl") and not parties):
+    if token.dep_ == "pcomp" or (token.dep_ in ("xcomp", "advcl", "acl") and not parties) \
+            or (token.dep_ == "dobj" and token.head.lower_ in HOSTING_VERBS):
+        # "to meet with ...", or whoever holds it: "Senator Roe held a town hall meeting"
         parties += [child for child in token.head.children if child.dep_ == "nsubj"]
     words = [t for party in parties for t in _phrase(party)]
     return any(t.ent_type_ in PARTY_ENTITIES or t.lower_ in OFFICIAL_WORDS | INSTITUTION_WORDS

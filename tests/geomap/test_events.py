@@ -370,6 +370,13 @@ def test_a_step_told_in_a_relative_clause_stays_its_own(gazetteer, table):
         ("appointment", "2021-05-01"), ("resignation", "2021-06-07")]
 
 
+def test_whoever_holds_a_meeting_is_a_party_to_it(gazetteer, table):
+    held = parse("Senator Ann Roe held a town hall meeting in Tulsa on Thursday.", gazetteer,
+                 table).events
+    assert [(e.type, [a.name for a in e.actors]) for e in held] == [("meeting", ["Ann Roe"])]
+    assert not parse("The family held a meeting in Tulsa on Thursday.", gazetteer, table).events
+
+
 def test_a_number_counting_cases_is_no_year(gazetteer, table):
     for text in ("During 2017, 1830 cases of measles were recorded in Samoa.",
                  "In 2017 there were 1830 cases of measles in Samoa."):
