@@ -114,7 +114,8 @@ def place_the_unplaced(events: list[Event], told_in: list[int],
     """An event its sentence does not place happened where another event of the sentence did
     (a town or finer: "the mayor declared an emergency as 700 cases were reported"), else where
     the sentence before it is (news sets the scene, then tells; the sentence after begins
-    something else), else at the article's focus (see `article_focus`)."""
+    something else), else at the article's focus (see `article_focus`); a town its own
+    sentence names inside the place so lent is finer, and is taken."""
     placed_in = {index: other.place for other, index in zip(events, told_in)
                  if other.place is not None and other.place.kind not in WIDE_KINDS}
     for event, index in zip(events, told_in):
@@ -131,6 +132,12 @@ def place_the_unplaced(events: list[Event], told_in: list[int],
         elif focus is not None:
             event.place = focus
             event.confidence *= FOCUS_PLACE_CONFIDENCE
+        else:
+            continue
+        # a place of its own sentence inside the one lent is finer ("near Tyler" in Texas)
+        event.place = next((place for _, _, place in located.get(index, [])
+                            if not place.metonym and place.kind in SETTLEMENT_KINDS
+                            and _within(place, event.place)), event.place)
 
 
 def event_places(scorer: Distances, parsed: Doc, event_type: str,

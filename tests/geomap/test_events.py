@@ -97,6 +97,15 @@ def test_where_a_passive_report_says_it_was_confirmed_is_where_it_happened(gazet
     assert case.place.name == "Medford"
 
 
+def test_a_town_of_its_own_sentence_inside_the_place_lent_is_finer(gazetteer, table):
+    # "near Tyler" hangs too far from "infected" in the parse; the sentence before lends Texas,
+    # which holds Tyler
+    text = ("Storms hit Texas on Monday. Two campers at a large summer camp located near Tyler "
+            "were infected with measles on Tuesday, a nurse said.")
+    (outbreak,) = [e for e in parse(text, gazetteer, table).events if e.subtype == "epidemic"]
+    assert outbreak.place.name == "Tyler"
+
+
 def test_movement_has_origin_and_destination(gazetteer, table):
     event = only(parse("Hundreds of Kenyan soldiers were deployed from Nairobi to Mogadishu on "
                        "Sunday.", gazetteer, table).events, "deployment")
