@@ -154,9 +154,11 @@ def event_places(scorer: Distances, parsed: Doc, event_type: str,
         token = parsed[token_at(parsed, start)]
         root = parsed[token.i:token_at(parsed, end - 1) + 1].root
         cost = scorer.cost(root.i)
-        whose = (token.i in taken and place.kind != Kind.DEMONYM) or (
+        site = root.dep_ in ("compound", "amod", "nmod") \
+            and _qualified_noun(root).lower_ in PLACE_WORDS | SITE_WORDS
+        whose = (token.i in taken and place.kind != Kind.DEMONYM and not site) or (
             root.dep_ in ("compound", "amod", "nmod") and root.head.i not in taken
-            and root.head.lower_ not in PLACE_WORDS | SITE_WORDS)
+            and not site)
         if whose and (place.kind not in SETTLEMENT_KINDS or place.country != main_country):
             continue  # "Syrian Observatory", "a US defence official": says whose, not where
         if whose:  # "Louisville council voted": a town's people and offices act in it
@@ -196,6 +198,15 @@ def event_places(scorer: Distances, parsed: Doc, event_type: str,
     if event_type == "displacement":
         return origin or best, origin, destination
     return best, origin, destination
+
+
+def _qualified_noun(token: Token) -> Token:
+    """The noun a name qualifies, past the nouns of a compound: "the Nandurbar Slaughter House"
+    qualifies the house."""
+    head = token.head
+    while head.dep_ == "compound" and head.head.i != head.i:
+        head = head.head
+    return head
 
 
 def _modified(token: Token, words: set[int]) -> Token | None:

@@ -106,6 +106,14 @@ def test_a_town_of_its_own_sentence_inside_the_place_lent_is_finer(gazetteer, ta
     assert outbreak.place.name == "Tyler"
 
 
+def test_a_town_in_the_name_of_a_site_says_where(gazetteer, table):
+    # the model reads "the Nashik Slaughter House" as an organisation: still a house in Nashik
+    text = ("Bird flu cases were found in India. The cases registered are reportedly from the "
+            "Nashik Slaughter House in the western state of Maharashtra.")
+    places = {e.place.name for e in parse(text, gazetteer, table).events if e.place}
+    assert "Nashik" in places
+
+
 def test_movement_has_origin_and_destination(gazetteer, table):
     event = only(parse("Hundreds of Kenyan soldiers were deployed from Nairobi to Mogadishu on "
                        "Sunday.", gazetteer, table).events, "deployment")
