@@ -73,9 +73,34 @@ def _patterns() -> dict[str, list[re.Pattern]]:
 
 _PATTERNS = _patterns()
 
+# One person, told as such: "a Dayton man remains hospitalized", "a 58-year-old woman was
+# killed", "killing a pedestrian", "Louis Jensen, 87, of Williston, was killed".
+PERSONS = r"(?:man|woman|boy|girl|child|baby|infant|toddler|teen|teenager|youth|driver|" \
+          r"passenger|pedestrian|person|resident|motorist|motorcyclist|cyclist|bicyclist|" \
+          r"worker|student|officer|policeman|policewoman|soldier|firefighter|farmer|patient)"
+_ONE_BE = r"(?:\s+(?:was|is|remains|remained|has\s+been|had\s+been|also))+"
+_ONE_NAMED = r"[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+,\s+\d{1,3},(?:\s+of\s+[A-Z][\w. ]{0,30},)?"
+
+
+def _singular_patterns() -> dict[str, list[re.Pattern]]:
+    found = {}
+    for field, outcome in _OUTCOMES.items():
+        if field == "displaced":
+            continue
+        described = rf"\b(?:a|an|one)\s+(?:[\w'-]+\s+){{0,3}}?{PERSONS}\b{_ONE_BE}\s+(?:{outcome})\b"
+        named = rf"\b{_ONE_NAMED}{_ONE_BE}\s+(?:{outcome})\b"
+        objects = rf"\b(?:{_VERBS[field]})\s+(?:a|an)\s+(?:[\w'-]+\s+){{0,2}}?{PERSONS}\b"
+        found[field] = [re.compile(described, re.IGNORECASE), re.compile(named),
+                        re.compile(objects, re.IGNORECASE)]
+    return found
+
+
+_SINGULAR = _singular_patterns()
+
 
 def find_counts(sentence: str) -> Counts:
-    """The killed, injured and displaced figures a sentence gives (the first of each)."""
+    """The killed, injured and displaced figures a sentence gives (the first of each; one
+    person told as such counts one)."""
     values: dict[str, int] = {}
     at_least = False
     for field, patterns in _PATTERNS.items():
@@ -90,6 +115,9 @@ def find_counts(sentence: str) -> Counts:
             qualifier = (match.group("qualifier") or "").lower()
             at_least |= bool(qualifier) and re.fullmatch(AT_LEAST, qualifier) is not None
             break
+    for field, patterns in _SINGULAR.items():
+        if field not in values and any(pattern.search(sentence) for pattern in patterns):
+            values[field] = 1
     return Counts(values.get("fatalities"), values.get("injured"), values.get("displaced"),
                   at_least)
 

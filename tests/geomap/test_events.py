@@ -136,6 +136,18 @@ def test_counts_with_lower_bounds(gazetteer, table):
                                                                     "range")
 
 
+@pytest.mark.parametrize(("text", "killed", "injured"), [
+    ("Ann Roe, 64, of Elkins, was killed in a crash on Route 33 in Elkins on Monday.", 1, None),
+    ("A Dayton woman remains hospitalized after a two-car crash on Main Street on Monday.", None,
+     1),
+    ("A school bus crashed in Dayton on Friday, killing a 12-year-old boy.", 1, None),
+    ("Three people were killed in a crash in Dayton on Monday; a man was injured.", 3, 1),
+])
+def test_one_person_told_as_such_counts_one(gazetteer, table, text, killed, injured):
+    crash = only(parse(text, gazetteer, table).events, "accident")
+    assert (crash.fatalities, crash.injured) == (killed, injured)
+
+
 def test_aliases_name_one_actor(gazetteer, table):
     text = ("ISIS fighters attacked Tikrit on Monday. Daesh also shelled Samarra on Tuesday. "
             "ISIL militants ambushed a convoy near Baiji on Wednesday. The Islamic State group "
