@@ -148,6 +148,16 @@ def test_one_person_told_as_such_counts_one(gazetteer, table, text, killed, inju
     assert (crash.fatalities, crash.injured) == (killed, injured)
 
 
+@pytest.mark.parametrize(("text", "shooting"), [
+    ("Gunmen shot a man outside a bar in Dayton on Friday.", True),
+    ("A woman was shot and wounded in Dayton on Friday.", True),
+    ("The crew shot a film in Dayton on Friday.", False),
+])
+def test_to_shoot_a_person_is_a_shooting(gazetteer, table, text, shooting):
+    kinds = {(e.type, e.subtype) for e in parse(text, gazetteer, table).events}
+    assert (("attack", "shooting") in kinds) is shooting
+
+
 def test_aliases_name_one_actor(gazetteer, table):
     text = ("ISIS fighters attacked Tikrit on Monday. Daesh also shelled Samarra on Tuesday. "
             "ISIL militants ambushed a convoy near Baiji on Wednesday. The Islamic State group "
