@@ -64,6 +64,13 @@ INDUSTRIAL_WORDS = frozenset({"gas", "boiler", "factory", "mine", "chemical", "c
                               "reactor", "dust", "fertiliser", "fertilizer"})
 
 
+# What explodes as a weapon: a blast of one is an attack wherever it goes off.
+ORDNANCE_WORDS = frozenset({"bomb", "bombs", "device", "devices", "explosive", "explosives", "ied",
+                            "ieds", "grenade", "grenades", "mine", "mines", "landmine", "rocket",
+                            "rockets", "shell", "shells", "missile", "missiles", "mortar",
+                            "bomber", "bombers"})
+
+
 DISEASE_WORDS = frozenset({
     "virus", "flu", "influenza", "fever", "cholera", "measles", "ebola", "ebolavirus", "disease",
     "infection", "infections", "outbreak", "h1n1", "h5n1", "sars", "mers", "covid", "coronavirus",
@@ -351,6 +358,13 @@ def official(parsed: Doc, token: Token) -> bool:
 def past(parsed: Doc, token: Token) -> bool:
     """Done, not an opinion in the present: "agreed", "signed"."""
     return token.tag_ in ("VBD", "VBN")
+
+
+def plant_blast(parsed: Doc, token: Token) -> bool:
+    """A plant, tank or boiler that exploded ("a gas tank exploded at a factory"), not a bomb, a
+    device or a mine that did (an attack, whatever it hit)."""
+    return bool(_near_words(token) & (INDUSTRIAL_WORDS - {"mine"})) \
+        and not _sentence_words(parsed) & ORDNANCE_WORDS
 
 
 def pact_signed(parsed: Doc, token: Token) -> bool:
@@ -697,7 +711,7 @@ REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
         military, armed, disease, not_gunfire, legal_charge, released_person, official, past,
         plural, person_object, not_medical, lowercase, assailant, not_ailment, agreed_on,
         not_served, among_officials, watery, measure, declared, by_police, territory, fled_from,
-        by_vehicle, refuge, electoral, pact_signed, agreement_made, directed_act,
+        by_vehicle, refuge, electoral, pact_signed, agreement_made, directed_act, plant_blast,
         not_electoral, by_authority, authority_measure, disease_found, order_of_authority,
         found_guilty, political_rally, public_place, person_removed, disease_doer)
 } | {name: _near_check(words) for name, words in NEAR_WORD_CHECKS.items()} \

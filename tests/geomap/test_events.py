@@ -158,6 +158,14 @@ def test_to_shoot_a_person_is_a_shooting(gazetteer, table, text, shooting):
     assert (("attack", "shooting") in kinds) is shooting
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("A gas tank exploded at a factory in Dayton on Friday.", ("accident", "explosion")),
+    ("A car bomb exploded outside a factory in Kano on Friday.", ("attack", "car bombing")),
+])
+def test_a_plant_that_explodes_is_an_accident_a_bomb_an_attack(gazetteer, table, text, kind):
+    assert [(e.type, e.subtype) for e in parse(text, gazetteer, table).events] == [kind]
+
+
 def test_aliases_name_one_actor(gazetteer, table):
     text = ("ISIS fighters attacked Tikrit on Monday. Daesh also shelled Samarra on Tuesday. "
             "ISIL militants ambushed a convoy near Baiji on Wednesday. The Islamic State group "
