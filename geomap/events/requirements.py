@@ -692,7 +692,7 @@ def may_hold(requirement: str, words: frozenset[str], parties: bool) -> bool:
 NEAR_WORD_CHECKS: dict[str, frozenset[str]] = {
     "labour": LABOUR_WORDS, "troops": FORCE_WORDS, "vessel": VESSEL_WORDS,
     "structure": STRUCTURE_WORDS, "industrial": INDUSTRIAL_WORDS, "volcano": VOLCANO_WORDS,
-    "law_object": LAW_WORDS}
+    "law_object": LAW_WORDS, "road_vehicle": ROAD_VEHICLES}
 SENTENCE_WORD_CHECKS: dict[str, frozenset[str]] = {
     "aircraft": AIRCRAFT_WORDS, "train": TRAIN_WORDS, "court": COURT_WORDS,
     "law_sentence": LAW_WORDS}

@@ -166,6 +166,13 @@ def test_a_plant_that_explodes_is_an_accident_a_bomb_an_attack(gazetteer, table,
     assert [(e.type, e.subtype) for e in parse(text, gazetteer, table).events] == [kind]
 
 
+def test_a_vehicle_that_plunges_or_veers_is_a_road_accident(gazetteer, table):
+    crash = only(parse("A bus plunged into a ravine near Cusco on Friday, killing 12.", gazetteer,
+                       table).events, "accident")
+    assert (crash.subtype, crash.fatalities, crash.place.name) == ("road", 12, "Cusco")
+    assert not parse("Stocks plunged in Tokyo on Friday.", gazetteer, table).events
+
+
 def test_aliases_name_one_actor(gazetteer, table):
     text = ("ISIS fighters attacked Tikrit on Monday. Daesh also shelled Samarra on Tuesday. "
             "ISIL militants ambushed a convoy near Baiji on Wednesday. The Islamic State group "
