@@ -338,3 +338,9 @@ def test_a_district_attorney_is_an_authority_named_as_written(table):
 def test_whose_request_a_decision_is_on_is_its_target(table):
     assert ("Acme", "target") in roles("The board in Dayton denied Acme's permit on Monday.",
                                        "denied", "political decision", table)
+
+
+def test_a_board_is_an_institution_named_as_written(table):
+    assert ("Dayton school board", "actor") in roles(
+        "The Dayton school board voted to close two schools on Monday.", "voted",
+        "political decision", table)
