@@ -28,6 +28,8 @@ _QUALIFIER_GAP = re.compile(r",\s*|\s+in\s+")
 _LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+")
 # How sure the reading of a listed country must be to make its neighbour one.
 LISTED_COUNTRY_CONFIDENCE = 0.8
+# ... and how sure the country so read is at most (a list is strong evidence, not proof).
+LISTED_COUNTRY_CEILING = 0.95
 # A name's sense in an article: its key, whether a demonym, the index of its qualifier if any.
 SenseKey = tuple[str, bool, int | None]
 
@@ -116,12 +118,11 @@ def _countries_listed_together(senses: dict[SenseKey, Resolution],
                     or sense.place.kind == Kind.COUNTRY:
                 continue
             runner = next(((c, p) for c, p in sense.runners_up if c.kind == Kind.COUNTRY), None)
-            if runner is not None:
+            if runner is not None:  # the namesake's share goes to the country
                 place, probability = runner
-                senses[other] = Resolution(place, min(probability + sense.confidence, 0.95),
-                                           [(sense.place, probability), *(
-                                               (c, p) for c, p in sense.runners_up
-                                               if c.id != place.id)])
+                confidence = min(probability + sense.confidence, LISTED_COUNTRY_CEILING)
+                senses[other] = Resolution(place, confidence, [(sense.place, 1.0 - confidence), *(
+                    (c, p) for c, p in sense.runners_up if c.id != place.id)])
 
 
 def _qualifiers(toponyms: list[Toponym], text: str) -> dict[int, int]:
