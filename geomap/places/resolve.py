@@ -30,6 +30,11 @@ _LIST_GAP = re.compile(r",\s*|,?\s+(?:and|or)\s+")
 LISTED_COUNTRY_CONFIDENCE = 0.8
 # ... and how sure the country so read is at most (a list is strong evidence, not proof).
 LISTED_COUNTRY_CEILING = 0.95
+# The sense of a name that a governor governs ("Murmansk Governor"): the province, kept apart
+# from the name's other mentions (the city's mayor is the city's), like a qualified name.
+PROVINCE = -1
+GOVERNOR_WORDS = frozenset({"governor", "governors", "governorship", "gubernatorial"})
+_FOLLOWING_WORD = re.compile(r"(?:'s|’s)?\s+([A-Za-z]+)")
 # A name's sense in an article: its key, whether a demonym, the index of its qualifier if any.
 SenseKey = tuple[str, bool, int | None]
 
@@ -52,6 +57,7 @@ def find_places(article: Article, doc: Doc, context: ReadingContext) -> list[Pla
     senses = resolve_together(readings, {keys[i]: keys[j] for i, j in containers.items()})
     _follow_qualified(senses, readings)
     _countries_listed_together(senses, readings, keys, toponyms, article.text)
+    _governed_provinces(senses, readings, keys, toponyms, article.text)
     reading = ArticleReading(article, toponyms, keys, readings, senses,
                              [(sentence.start_char, sentence.end_char) for sentence in doc.sents],
                              gazetteer)
@@ -123,6 +129,27 @@ def _countries_listed_together(senses: dict[SenseKey, Resolution],
                 confidence = min(probability + sense.confidence, LISTED_COUNTRY_CEILING)
                 senses[other] = Resolution(place, confidence, [(sense.place, 1.0 - confidence), *(
                     (c, p) for c, p in sense.runners_up if c.id != place.id)])
+
+
+def _governed_provinces(senses: dict[SenseKey, Resolution],
+                        readings: dict[SenseKey, list[Candidate]], keys: list[SenseKey],
+                        toponyms: list[Toponym], text: str) -> None:
+    """"Murmansk Governor Yury Yevdokimov", "the Kano governor": a governor governs a province,
+    so the mention is the province of that name when the name has one, read apart from the
+    name's other mentions (the city's mayor is the city's)."""
+    for index, toponym in enumerate(toponyms):
+        following = _FOLLOWING_WORD.match(text, toponym.end)
+        sense = senses.get(keys[index])
+        if following is None or following[1].lower() not in GOVERNOR_WORDS or sense is None \
+                or sense.place.kind == Kind.ADMIN1:
+            continue
+        province = next((c for c in readings[keys[index]] if c.kind == Kind.ADMIN1
+                         and c.country == sense.place.country), None)
+        if province is not None:
+            key = (*keys[index][:2], PROVINCE)
+            senses[key] = Resolution(province, sense.confidence, [(sense.place, 0.0)])
+            readings[key] = [province]
+            keys[index] = key
 
 
 def _qualifiers(toponyms: list[Toponym], text: str) -> dict[int, int]:

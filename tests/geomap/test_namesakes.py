@@ -66,3 +66,12 @@ def test_a_name_listed_with_a_country_is_the_country_of_that_name(gazetteer):
     (parsed,) = geoparse_articles([Article(file="story.txt", text=text, raw=text)], gazetteer)
     niger = next(mention for mention in parsed.places if mention.text == "Niger")
     assert (niger.kind, niger.country) == ("country", "NE")
+
+
+def test_a_governor_s_place_is_the_province_and_the_city_stays_the_city(gazetteer):
+    text = ("Kano Governor Ali Musa imposed a curfew on Monday. Markets in Kano were closed, and "
+            "the mayor of Kano said the city was calm.")
+    (parsed,) = geoparse_articles([Article(file="story.txt", text=text, raw=text)], gazetteer)
+    kinds = [(mention.text, mention.kind) for mention in parsed.places]
+    assert kinds[0] == ("Kano", "admin1")
+    assert all(kind == "city" for _, kind in kinds[1:])
