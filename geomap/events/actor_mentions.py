@@ -67,6 +67,9 @@ CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "frida
 # The names of actor nouns' phrases by kind ("residents", "two boys": Civilians), and the
 # table's word for naming an institution by its own phrase ("a federal jury": Federal jury).
 KIND_NAMES = {"civilians": "Civilians", "government": "Government"}
+# Words that arm people the table counts as civilians ("armed men", "masked youths").
+ARMED_WORDS = frozenset({"armed", "masked", "hooded", "gun-wielding", "gun-toting", "heavily-armed"})
+UNNAMED_ARMED_GROUP = "Unidentified armed group"
 AS_WRITTEN = "(as written)"
 
 
@@ -176,6 +179,10 @@ def _noun_phrase(sentence: Doc, noun: Token, table: ActorTable,
     if start > 0 and start - 1 in taken and sentence[start - 1].head.i == noun.i:
         return None  # "Daesh militants", "IS group fighters": the name before says who
     kind = table.nouns[noun.lower_]
+    if kind == "civilians" and any(token.lower_ in ARMED_WORDS for token in sentence[start:noun.i]):
+        # "armed men", "masked youths": an armed group no one names, not civilians
+        return ActorMention(start, noun.i + 1, noun.i, UNNAMED_ARMED_GROUP, "armed group",
+                            sentence[start:noun.i + 1].text, generic=True)
     modifier = next((token for token in sentence[start:noun.i]
                      if token.lower_ in table.nouns), None)
     if modifier is not None and kind == "civilians":  # "suicide bombers' victims" aside

@@ -344,3 +344,8 @@ def test_a_board_is_an_institution_named_as_written(table):
     assert ("Dayton school board", "actor") in roles(
         "The Dayton school board voted to close two schools on Monday.", "voted",
         "political decision", table)
+
+
+def test_armed_men_are_an_armed_group_not_civilians(table):
+    assert roles("Armed men killed dozens of villagers near Beni on Tuesday.", "killed", "attack",
+                 table) == {("Unidentified armed group", "actor"), ("Civilians", "victim")}
