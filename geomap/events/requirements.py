@@ -64,6 +64,12 @@ INDUSTRIAL_WORDS = frozenset({"gas", "boiler", "factory", "mine", "chemical", "c
                               "reactor", "dust", "fertiliser", "fertilizer"})
 
 
+# Where inmates escape from, and what strikes in a storm.
+PRISON_WORDS = frozenset({"prison", "prisons", "jail", "jails", "gaol", "penitentiary",
+                          "detention"})
+LIGHTNING_WORDS = frozenset({"lightning", "thunderbolt"})
+
+
 # What explodes as a weapon: a blast of one is an attack wherever it goes off.
 ORDNANCE_WORDS = frozenset({"bomb", "bombs", "device", "devices", "explosive", "explosives", "ied",
                             "ieds", "grenade", "grenades", "mine", "mines", "landmine", "rocket",
@@ -541,12 +547,30 @@ PURSUERS = frozenset({"scene", "police", "officers", "officer", "deputies", "tro
 def by_vehicle(parsed: Doc, token: Token) -> bool:
     """Struck, hit or killed by a car ("a pedestrian was struck by a car", "struck, killed by
     car"), the verb or one joined to it; not by a missile."""
+    return _by_one_of(token, ROAD_VEHICLES)
+
+
+def by_train(parsed: Doc, token: Token) -> bool:
+    """Struck or hit by a train ("a woman was hit by a train at the crossing")."""
+    return _by_one_of(token, TRAIN_WORDS)
+
+
+def _by_one_of(token: Token, words: frozenset[str]) -> bool:
+    """Whether the agent of the verb, or of one joined to it, is one of `words`."""
     verbs = [token, *(child for child in token.children if child.dep_ in ("conj", "advcl"))]
     if token.dep_ in ("conj", "advcl"):
         verbs.append(token.head)
-    return any(grand.lower_ in ROAD_VEHICLES for verb in verbs
+    return any(grand.lower_ in words for verb in verbs
                for child in verb.children if child.dep_ == "agent" or child.lower_ == "by"
                for obj in child.children if obj.dep_ == "pobj" for grand in _phrase(obj))
+
+
+def from_prison(parsed: Doc, token: Token) -> bool:
+    """An escape from a prison or jail ("inmates escaped from the central prison")."""
+    left = [child for child in token.children if child.dep_ == "dobj"]
+    left += [grand for child in token.children if child.lower_ == "from"
+             for grand in child.children if grand.dep_ == "pobj"]
+    return any(t.lower_ in PRISON_WORDS for place in left for t in _phrase(place))
 
 
 def refuge(parsed: Doc, token: Token) -> bool:
@@ -692,7 +716,7 @@ def may_hold(requirement: str, words: frozenset[str], parties: bool) -> bool:
 NEAR_WORD_CHECKS: dict[str, frozenset[str]] = {
     "labour": LABOUR_WORDS, "troops": FORCE_WORDS, "vessel": VESSEL_WORDS,
     "structure": STRUCTURE_WORDS, "industrial": INDUSTRIAL_WORDS, "volcano": VOLCANO_WORDS,
-    "law_object": LAW_WORDS, "road_vehicle": ROAD_VEHICLES}
+    "law_object": LAW_WORDS, "road_vehicle": ROAD_VEHICLES, "lightning": LIGHTNING_WORDS}
 SENTENCE_WORD_CHECKS: dict[str, frozenset[str]] = {
     "aircraft": AIRCRAFT_WORDS, "train": TRAIN_WORDS, "court": COURT_WORDS,
     "law_sentence": LAW_WORDS}
@@ -712,6 +736,7 @@ REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
         plural, person_object, not_medical, lowercase, assailant, not_ailment, agreed_on,
         not_served, among_officials, watery, measure, declared, by_police, territory, fled_from,
         by_vehicle, refuge, electoral, pact_signed, agreement_made, directed_act, plant_blast,
+        by_train, from_prison,
         not_electoral, by_authority, authority_measure, disease_found, order_of_authority,
         found_guilty, political_rally, public_place, person_removed, disease_doer)
 } | {name: _near_check(words) for name, words in NEAR_WORD_CHECKS.items()} \

@@ -173,6 +173,17 @@ def test_a_vehicle_that_plunges_or_veers_is_a_road_accident(gazetteer, table):
     assert not parse("Stocks plunged in Tokyo on Friday.", gazetteer, table).events
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("A woman was hit by a train in Dayton on Sunday.", ("accident", "rail")),
+    ("Lightning struck a house in Dayton on Sunday.", ("disaster", "storm")),
+    ("Hundreds of inmates escaped from a prison in Kampala on Sunday.", ("attack", "prison break")),
+    ("Villagers escaped the flood waters in Dayton on Sunday.", ("displacement", "flight")),
+])
+def test_who_or_what_strikes_and_whence_one_escapes_settle_the_sense(gazetteer, table, text,
+                                                                     kind):
+    assert kind in {(e.type, e.subtype) for e in parse(text, gazetteer, table).events}
+
+
 def test_aliases_name_one_actor(gazetteer, table):
     text = ("ISIS fighters attacked Tikrit on Monday. Daesh also shelled Samarra on Tuesday. "
             "ISIL militants ambushed a convoy near Baiji on Wednesday. The Islamic State group "
