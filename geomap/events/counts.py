@@ -111,6 +111,8 @@ def find_counts(sentence: str) -> Counts:
             number = parse_number(match.group("number"))
             if number is None or _is_year(match.group("number"), sentence, match):
                 continue
+            if _no_one(sentence, match):
+                number = 0  # "no one was injured"
             values[field] = number
             qualifier = (match.group("qualifier") or "").lower()
             at_least |= bool(qualifier) and re.fullmatch(AT_LEAST, qualifier) is not None
@@ -135,6 +137,12 @@ def parse_number(text: str) -> int | None:
         return round(float(head.replace(",", "")) * multiplier)
     except ValueError:
         return None
+
+
+def _no_one(sentence: str, match: re.Match) -> bool:
+    """"No one was hurt": the figure "one" is denied."""
+    return match.group("number").lower() == "one" \
+        and sentence[:match.start("number")].rstrip().lower().endswith("no")
 
 
 def _is_year(number: str, sentence: str, match: re.Match) -> bool:

@@ -86,7 +86,7 @@ from geomap.events.triggers import (
     settle,
     trigger_token,
 )
-from geomap.events.units import fold_charges, fold_hazard_effects
+from geomap.events.units import fold_charges, fold_hazard_effects, fold_tolls
 from geomap.places.mention import PlaceMention
 from geomap.read.article import Article
 
@@ -170,6 +170,7 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
     events, told_in = fold_charges(events, told_in)
     continue_the_case(events, told_in)
     events, told_in = fold_hazard_effects(events, told_in)
+    events, told_in = fold_tolls(events, told_in)
     place_the_unplaced(events, told_in, located, context.focus)
     date_from_retellings(events, told_in, sentences, entities, context.published)
     date_from_the_story_so_far(events, told_in)

@@ -2,7 +2,8 @@
 them: an arrest and the charge brought with it ("was arrested Friday and charged with
 burglary") are one arrest (a later court appearance, verdict or sentence stays an event of its
 own); the accidents a storm caused ("the storm was blamed for numerous accidents") are part of
-the storm."""
+the storm; the dead and hurt of a crash or a flood told in its sentence are its toll, not an
+attack ("one person was killed and two were hurt in a crash")."""
 
 from __future__ import annotations
 
@@ -12,6 +13,10 @@ from geomap.events.records import Event
 
 # Disasters whose effects on roads and buildings (crashes, collapses) are part of them.
 WEATHER_SUBTYPES = frozenset({"storm", "flood", "cold", "earthquake", "landslide"})
+# Words that tell only of a toll: a killing no one did, in a sentence on an accident or disaster.
+TOLL_WORDS = frozenset({"killed", "kill", "kills", "killing", "died", "die", "dies", "dead",
+                        "wounded", "injured", "hurt"})
+TOLL_OWNERS = frozenset({"accident", "disaster"})
 # How many sentences after its arrest a charge against the same person is still the arrest's.
 CHARGE_REACH = 1
 
@@ -80,3 +85,15 @@ def fold_hazard_effects(events: list[Event], told_in: list[int]
     events[hazard] = combine([events[hazard], *(events[i] for i in sorted(effects))])
     kept = [i for i in range(len(events)) if i not in effects]
     return [events[i] for i in kept], [told_in[i] for i in kept]
+
+
+def fold_tolls(events: list[Event], told_in: list[int]) -> tuple[list[Event], list[int]]:
+    """The events without the attacks that are only the toll of an accident or disaster told
+    in the same sentence: their triggers are words of dying or hurting alone, and no one is
+    said to have done them."""
+    owners = {index for event, index in zip(events, told_in) if event.type in TOLL_OWNERS}
+    kept = [(event, index) for event, index in zip(events, told_in)
+            if not (index in owners and event.type == "attack"
+                    and not any(actor.role == "actor" for actor in event.actors)
+                    and all(word.lower() in TOLL_WORDS for word in event.triggers))]
+    return [event for event, _ in kept], [index for _, index in kept]

@@ -184,6 +184,15 @@ def test_who_or_what_strikes_and_whence_one_escapes_settle_the_sense(gazetteer, 
     assert kind in {(e.type, e.subtype) for e in parse(text, gazetteer, table).events}
 
 
+def test_the_dead_and_hurt_of_a_crash_are_its_toll_and_no_one_is_none(gazetteer, table):
+    events = parse("One person was killed and two were hurt in a crash in Dayton on Sunday.",
+                   gazetteer, table).events
+    assert [(e.type, e.fatalities, e.injured) for e in events] == [("accident", 1, 2)]
+    fire = only(parse("No one was injured in the fire at a house in Dayton on Sunday.",
+                      gazetteer, table).events, "accident")
+    assert fire.injured == 0
+
+
 def test_aliases_name_one_actor(gazetteer, table):
     text = ("ISIS fighters attacked Tikrit on Monday. Daesh also shelled Samarra on Tuesday. "
             "ISIL militants ambushed a convoy near Baiji on Wednesday. The Islamic State group "
