@@ -44,6 +44,7 @@ FACILITY_WORDS = _words("facility_words")
 PERSONAL_TITLES = _words("personal_titles")
 TITLES_ALSO_WORDS = _words("titles_also_words")
 OFFICE_PREFIXES = _words("office_prefixes")
+SUPPORT_VERBS = _words("support_verbs")
 OFFICES_BEFORE_NAMES = _words("offices_before_names")
 RETELLING_NOUNS = _words("retelling_nouns")
 OCCURRENCE_VERBS = _words("occurrence_verbs")
@@ -59,18 +60,3 @@ FINE_PLACE_HEADS: dict[str, str] = dict(_LEXICON["fine_place_heads"])
 AGENCIES: dict[str, tuple[frozenset[str], frozenset[str]]] = {
     category: (frozenset(entry["names"]), frozenset(entry["nouns"]))
     for category, entry in _LEXICON["agencies"].items()}
-
-# Verbs through whose object a noun trigger is done: "launched an offensive", "carried out raids".
-SUPPORT_VERBS = frozenset({
-    "carried", "carry", "carries", "carrying", "conducted", "conduct", "conducts", "conducting",
-    "launched", "launch", "launches", "launching", "staged", "stage", "mounted", "mount",
-    "waged", "wage", "began", "begin", "begun", "started", "start", "made", "make",
-    "ordered", "order", "executed", "perpetrated", "committed", "claimed", "planned", "plan",
-    "plot", "plotted", "resumed", "led", "lead", "fought", "fight", "intensified",
-    # verbs that do what their event noun names: "declared a state of emergency", "imposed a
-    # curfew", "held talks", "organised a protest", "called a strike", "gave the go-ahead"
-    "declared", "declare", "declares", "declaring", "imposed", "impose", "imposes", "imposing",
-    "issued", "issue", "issues", "held", "hold", "holds", "holding", "organised", "organized",
-    "organise", "organize", "called", "call", "calls", "gave", "give", "gives", "lifted", "lift",
-    "extended", "extend", "announced", "announce", "announces", "signed", "sign", "signs",
-    "completed", "complete", "completes", "completing"})

@@ -68,7 +68,8 @@ CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "frida
 # table's word for naming an institution by its own phrase ("a federal jury": Federal jury).
 KIND_NAMES = {"civilians": "Civilians", "government": "Government"}
 # Words that arm people the table counts as civilians ("armed men", "masked youths").
-ARMED_WORDS = frozenset({"armed", "masked", "hooded", "gun-wielding", "gun-toting", "heavily-armed"})
+ARMED_WORDS = frozenset({"armed", "masked", "hooded", "gun-wielding", "gun-toting",
+                         "heavily-armed"})
 UNNAMED_ARMED_GROUP = "Unidentified armed group"
 AS_WRITTEN = "(as written)"
 

@@ -87,7 +87,8 @@ def _singular_patterns() -> dict[str, list[re.Pattern]]:
     for field, outcome in _OUTCOMES.items():
         if field == "displaced":
             continue
-        described = rf"\b(?:a|an|one)\s+(?:[\w'-]+\s+){{0,3}}?{PERSONS}\b{_ONE_BE}\s+(?:{outcome})\b"
+        described = rf"\b(?:a|an|one)\s+(?:[\w'-]+\s+){{0,3}}?{PERSONS}\b{_ONE_BE}" \
+                    rf"\s+(?:{outcome})\b"
         named = rf"\b{_ONE_NAMED}{_ONE_BE}\s+(?:{outcome})\b"
         objects = rf"\b(?:{_VERBS[field]})\s+(?:a|an)\s+(?:[\w'-]+\s+){{0,2}}?{PERSONS}\b"
         found[field] = [re.compile(described, re.IGNORECASE), re.compile(named),

@@ -107,7 +107,7 @@ def date_from_retellings(events: list[Event], told_in: list[int], sentences: lis
     when "the incident" (or "the shooting", "the crash" ...) happened: news gives the story
     first and its time after ("The incident happened at about 4:30 a.m. Saturday")."""
     for event, index in zip(events, told_in):
-        if event.date.precision not in ("reported", "unknown"):
+        if event.date.precision not in UNDATED:
             continue
         told = {token.lower_ for token in sentences[index] if token.is_alpha and not token.is_stop}
         for later in range(index + 1, min(index + 1 + WHEN_TOLD_REACH, len(sentences))):
@@ -119,8 +119,9 @@ def date_from_retellings(events: list[Event], told_in: list[int], sentences: lis
 
 def date_from_the_story_so_far(events: list[Event], told_in: list[int]) -> None:
     """An event with no date of its own, told after another in its sentence or in the sentence
-    after one, happened on that event's day: news tells a story in order ("He was stabbed Friday night. A man was
-    arrested a short time later"). Only a day is lent; a month or year may be background."""
+    after one, happened on that event's day: news tells a story in order ("He was stabbed Friday
+    night. A man was arrested a short time later"). Only a day is lent; a month or year may be
+    background."""
     for position, (event, index) in enumerate(zip(events, told_in)):
         if event.date.precision not in UNDATED:
             continue

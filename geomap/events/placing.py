@@ -154,11 +154,10 @@ def event_places(scorer: Distances, parsed: Doc, event_type: str,
         token = parsed[token_at(parsed, start)]
         root = parsed[token.i:token_at(parsed, end - 1) + 1].root
         cost = scorer.cost(root.i)
-        site = root.dep_ in ("compound", "amod", "nmod") \
-            and _qualified_noun(root).lower_ in PLACE_WORDS | SITE_WORDS
-        whose = (token.i in taken and place.kind != Kind.DEMONYM and not site) or (
-            root.dep_ in ("compound", "amod", "nmod") and root.head.i not in taken
-            and not site)
+        qualifies = root.dep_ in ("compound", "amod", "nmod")
+        site = qualifies and _qualified_noun(root).lower_ in PLACE_WORDS | SITE_WORDS
+        whose = not site and ((token.i in taken and place.kind != Kind.DEMONYM)
+                              or (qualifies and root.head.i not in taken))
         if whose and (place.kind not in SETTLEMENT_KINDS or place.country != main_country):
             continue  # "Syrian Observatory", "a US defence official": says whose, not where
         if whose:  # "Louisville council voted": a town's people and offices act in it

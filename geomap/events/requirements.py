@@ -567,19 +567,20 @@ def _by_one_of(token: Token, words: frozenset[str]) -> bool:
 
 def from_prison(parsed: Doc, token: Token) -> bool:
     """An escape from a prison or jail ("inmates escaped from the central prison")."""
-    left = [child for child in token.children if child.dep_ == "dobj"]
-    left += [grand for child in token.children if child.lower_ == "from"
-             for grand in child.children if grand.dep_ == "pobj"]
-    return any(t.lower_ in PRISON_WORDS for place in left for t in _phrase(place))
+    return any(t.lower_ in PRISON_WORDS for place in _left(token) for t in _phrase(place))
 
 
 def refuge(parsed: Doc, token: Token) -> bool:
     """A flight from danger, not a suspect's from the scene or the police ("fled the scene on
     foot", "fled from officers")."""
-    fled = [child for child in token.children if child.dep_ == "dobj"]
-    fled += [grand for child in token.children if child.lower_ == "from"
-             for grand in child.children if grand.dep_ == "pobj"]
-    return not any(obj.lower_ in PURSUERS for obj in fled)
+    return not any(obj.lower_ in PURSUERS for obj in _left(token))
+
+
+def _left(token: Token) -> list[Token]:
+    """What a verb of leaving leaves: its object ("fled the scene") or what it is "from"."""
+    return [child for child in token.children if child.dep_ == "dobj"] + [
+        grand for child in token.children if child.lower_ == "from"
+        for grand in child.children if grand.dep_ == "pobj"]
 
 
 def electoral(parsed: Doc, token: Token) -> bool:

@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Token
 
 from geomap.events.actor_mentions import ActorMention
 from geomap.events.records import HARMFUL_TYPES, MOVEMENT_TYPES, Actor
+from geomap.events.senses import AIMING_PREPOSITIONS
 from geomap.events.syntax import Distances, has_subject
 from geomap.vocabulary import SUPPORT_VERBS
 
@@ -33,7 +34,7 @@ MAX_ACTOR_COST = 4.5
 # When two mentions of one actor are equally near, the role more often right.
 ROLE_ORDER = {"actor": 0, "target": 1, "victim": 2}
 # "strikes on the convoy", "an offensive against the militants".
-TARGET_PREPOSITIONS = frozenset({"on", "against", "at", "targeting", "upon"})
+TARGET_PREPOSITIONS = AIMING_PREPOSITIONS | {"targeting"}
 # "along with", "together with": who is named with another shares the other's role.
 COMPANION_WORDS = frozenset({"along", "together"})
 # Verbs whose agent leads the group they describe ("protesters led by Imran Khan").

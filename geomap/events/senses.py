@@ -140,7 +140,7 @@ ABILITY_NOUNS = frozenset({"right", "rights", "power", "powers", "authority", "a
 
 
 # What another event is aimed at: "opened fire on an army patrol" (the patrol is its target).
-TARGET_PREPOSITIONS = frozenset({"on", "at", "against", "upon"})
+AIMING_PREPOSITIONS = frozenset({"on", "at", "against", "upon"})
 
 
 # Comparisons: "it looked like an explosion", "sounded like gunfire" (what it was is told apart).
@@ -186,7 +186,7 @@ def is_targeted(token: Token, triggers: set[int]) -> bool:
     """A noun trigger that names what another event was aimed at ("opened fire on an army
     patrol", "an attack on refugees") tells of that event, not one of its own."""
     head = token.head
-    return token.dep_ == "pobj" and head.lower_ in TARGET_PREPOSITIONS \
+    return token.dep_ == "pobj" and head.lower_ in AIMING_PREPOSITIONS \
         and head.head.i in triggers and head.head.i != token.i
 
 
@@ -272,8 +272,8 @@ def _likened(token: Token) -> bool:
 
 
 def _likely_or_allowed(token: Token) -> bool:
-    """What a noun of prospect is of or for ("the likelihood of a lawsuit"), or what one has the right
-    or the power to do ("the right to appoint and dismiss governors")."""
+    """What a noun of prospect is of or for ("the likelihood of a lawsuit"), or what one has the
+    right or the power to do ("the right to appoint and dismiss governors")."""
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head  # "a chance of showers and thunderstorms"
     if _prospect_of(token):
@@ -304,8 +304,8 @@ def _rumoured(token: Token) -> bool:
 
 def is_demanded(token: Token) -> bool:
     """What others call for, demand or ask ("a crowd calling for the council to resign", "urged
-    the minister to step down", "called for a boycott"): not done, in any family (a plan of one's own, in politics, is
-    news; someone else's demand is not their deed)."""
+    the minister to step down", "called for a boycott"): not done, in any family (a plan of
+    one's own, in politics, is news; someone else's demand is not their deed)."""
     if token.dep_ == "pobj" and token.head.lower_ == "for":
         return token.head.head.lower_ in DEMAND_VERBS  # "clerics called for a boycott"
     if token.dep_ not in ("xcomp", "ccomp", "advcl") or not infinitive(token):
