@@ -22,6 +22,10 @@ from geomap.read.article import Article
 
 # How many sentences back a country may be what "the government" refers to.
 RECENT_SENTENCES = 3
+# Words longer than this tell a headline in title case from a sentence's few names, when this
+# share of them are capitalised.
+TITLE_CASE_LENGTH = 3
+TITLE_CASE_SHARE = 0.75
 
 
 @dataclass(slots=True)
@@ -45,6 +49,9 @@ class ArticleEvents:
     governments: dict[str, str] = field(default_factory=dict)
     story_country: str = ""
     headlines: set[int] = field(default_factory=set)  # the sentences that are headlines
+    # the headlines in title case, and the text of the sentences that are not headlines, lowered
+    title_cased: set[int] = field(default_factory=set)
+    body: str = ""
     # offices ("governor") and the persons the article styles with them ("Gov. Ann Cole")
     offices: dict[str, set[str]] = field(default_factory=dict)
     # per sentence index: the countries it names, by name, in order (demonyms as their country)
@@ -59,17 +66,35 @@ def read_article(article: Article, published: datetime.date | None, table: Actor
     sentence's places (`placing.places_by_sentence`)."""
     context = ArticleEvents(article, published, table)
     context.focus = article_focus(places, article)
+    context.headlines = headlines(sentences)
+    context.title_cased = {index for index in context.headlines if _title_cased(sentences[index])}
+    context.body = " ".join(sentence.text for index, sentence in enumerate(sentences)
+                            if index not in context.headlines).lower()
+    entities = [[entity for entity in found if named_in_body(context, index, entity.text)]
+                for index, found in enumerate(entities)]
     _note_actors(context, sentences, entities)
     with_county(context.agencies, _one_county(places))
     context.governments = countries_by_government(places)
     context.story_country = _story_country(places, context.focus)
-    context.headlines = headlines(sentences)
     for index, found in located.items():
         context.countries[index] = [place.name for _, _, place in found
                                     if place.kind in (Kind.COUNTRY, Kind.DEMONYM)]
     counted = Counter(place.country for found in located.values() for _, _, place in found)
     context.main_country = counted.most_common(1)[0][0] if counted else ""
     return context
+
+
+def named_in_body(context: ArticleEvents, index: int, name: str) -> bool:
+    """Whether a name the model found in sentence `index` may be taken as written: in a
+    headline in title case, only when the article's body names it too, as the capitals make the
+    model's names run on ("Hartford Police Find Guns")."""
+    return index not in context.title_cased or name.lower() in context.body
+
+
+def _title_cased(sentence: Span) -> bool:
+    """Most of the sentence's longer words capitalised ("Police Find Guns In Raids")."""
+    words = [token for token in sentence if token.is_alpha and len(token) > TITLE_CASE_LENGTH]
+    return bool(words) and sum(token.is_title for token in words) >= TITLE_CASE_SHARE * len(words)
 
 
 def recent_country(context: ArticleEvents, index: int) -> str:

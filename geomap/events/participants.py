@@ -19,7 +19,7 @@ from geomap.events.agencies import (
     local_forces,
     local_institution,
 )
-from geomap.events.article_context import ArticleEvents, recent_country
+from geomap.events.article_context import ArticleEvents, named_in_body, recent_country
 from geomap.events.governments import acting_countries, name_generic
 from geomap.events.person_names import OFFICES
 from geomap.events.placing import SETTLEMENT_KINDS
@@ -119,8 +119,10 @@ def sentence_actors(context: ArticleEvents, index: int, parsed: Doc, demonyms: d
     surnames, institutions for their nouns, governments for acting countries, and references
     resolved (a pronoun after the names, so that it may be the person its own sentence names
     before it). `located` holds the sentence's places, `places` their tokens."""
-    found = find_actors(parsed, context.table, demonyms, places, triggers,
-                        named=context.named[index])
+    found = [mention for mention in find_actors(parsed, context.table, demonyms, places, triggers,
+                                                named=context.named[index])
+             if mention.reference or mention.generic or actor_key(mention.name) in context.table.by_key
+             or named_in_body(context, index, mention.text)]
     named = [_institution(context, _full_name(context, mention), parsed, located)
              for mention in found if not mention.reference]
     named += _surnames(context, parsed, named, places | triggers)

@@ -515,8 +515,11 @@ def declared(parsed: Doc, token: Token) -> bool:
 
 def by_police(parsed: Doc, token: Token) -> bool:
     """A raid, search or seizure by the police or agents of the law ("FBI agents searched his
-    home", "deputies seized a meth lab"), not gunmen raiding a village."""
-    return bool(_near_words(token) & POLICE_WORDS)
+    home", "deputies seized a meth lab", "officers seized guns in raids"), not gunmen raiding a
+    village."""
+    verb = next((ancestor for ancestor in token.ancestors if ancestor.tag_.startswith("VB")), token)
+    subjects = {child.lower_ for child in verb.children if child.dep_ == "nsubj"}
+    return bool((_near_words(token) | subjects) & POLICE_WORDS)
 
 
 # Where a flight goes from or to, or how: "escaped from the town", "escaped by climbing onto roofs".

@@ -204,6 +204,16 @@ def test_an_institution_named_once_is_the_one_its_noun_means(gazetteer, table):
     assert ("Harlan City Council", "actor") in found[2][2]
 
 
+def test_a_title_case_headline_lends_no_run_on_name(gazetteer, table):
+    """The model's "Dayton Police Seize Rifles, Cash In Raids" is a headline's capitals, not an
+    institution: "police" in the body is the town's police department."""
+    text = ("Dayton Police Seize Rifles, Cash In Raids\n\nOfficers seized four rifles and $9,000 "
+            "in cash in raids in Dayton, Ohio, on Tuesday, police said. Officers arrested Dana Voss.")
+    names = {name for _, _, parties in _parties(text, gazetteer, table) for name, _ in parties}
+    assert not any("Seize" in name for name in names)
+    assert "Dayton Police Department" in names
+
+
 def test_an_institution_a_county_qualifies_is_named_in_full(gazetteer, table):
     found = _parties("Two men were arrested on Tuesday after Dorchester County sheriff's "
                      "deputies searched a barn near Harleyville. Berkeley County commissioners "

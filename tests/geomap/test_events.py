@@ -1071,6 +1071,9 @@ def test_a_lone_first_name_is_the_one_person_of_that_first_name(gazetteer, table
     ("Police captured the escaped inmate near Dover on Monday.", ("arrest", "arrest")),
     ("Rebels captured the town of Jilib on Sunday.", ("capture", "capture")),
     ("Gunmen raided a village near Jilib on Wednesday.", ("attack", "raid")),
+    ("About dawn on Friday, officers rammed the door of a house in Alton.", ("arrest", "raid")),
+    ("A truck rammed into a crowd at a street market in Alton on Tuesday.",
+     ("attack", "ramming")),
 ])
 def test_raids_searches_and_seizures_by_the_police_are_legal_steps(gazetteer, table, text, kind):
     (event,) = parse(text, gazetteer, table).events
