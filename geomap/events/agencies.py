@@ -34,6 +34,12 @@ NOUN_STEM = 7
 # How the press names a local institution after its county or town (see `local_institution`).
 LOCAL_OFFICE_NAMES = {"sheriff": "{} Sheriff's Office", "prosecutor": "{} Prosecutor's Office",
                       "police": "{} Police Department"}
+# The words of a council's name that say what it is but not whose ("the City Council").
+BARE_COUNCIL_WORDS = frozenset({"the", "city", "town", "village", "county", "council",
+                                "commission", "board", "of", "commissioners"})
+# How a town's police force is named in full where policing is local ("Dayton Police
+# Department", "Barrie Police Service").
+TOWN_POLICE_NAMES = {"US": "{} Police Department", "CA": "{} Police Service"}
 # Last words of an institution's name besides its category's own ("Sheriff's Office").
 OFFICE_WORDS = frozenset({"office", "department", "service", "agency", "bureau"})
 
@@ -71,6 +77,11 @@ def organisation_name(entity: Span) -> str:
     return text[4:] if text.startswith(LEADING_ARTICLES) else text
 
 
+def bare_council(words: Iterable[str]) -> bool:
+    """A council named by what it is, not whose: "City Council", "the County Commission"."""
+    return {word.lower() for word in words} <= BARE_COUNCIL_WORDS
+
+
 def named_agencies(entities: Iterable[Iterable[Span]]) -> dict[str, list[str]]:
     """Per category, the institutions the article names in full (the model's organisations),
     each once, in order; `entities` holds each sentence's."""
@@ -81,7 +92,7 @@ def named_agencies(entities: Iterable[Iterable[Span]]) -> dict[str, list[str]]:
                 continue
             entity = _with_office(entity)
             category = institution_category(entity)
-            if category is not None:
+            if category is not None and not bare_council(token.text for token in entity):
                 name = organisation_name(entity)
                 found.setdefault(category, {}).setdefault(actor_key(name), name)
     return {category: list(names.values()) for category, names in found.items()}
@@ -140,6 +151,13 @@ def local_institution(category: str, noun: str, place: str, county: bool, countr
         return None
     template = LOCAL_OFFICE_NAMES.get(category)
     return template.format(place) if template else None
+
+
+def town_police(town: str, country: str) -> str | None:
+    """The full name of a town's own police force ("DeKalb police": DeKalb Police Department),
+    where forces are named so."""
+    template = TOWN_POLICE_NAMES.get(country)
+    return template.format(town) if template else None
 
 
 def local_forces(category: str | None, words: Iterable[str], country: str, town: str

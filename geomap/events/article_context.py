@@ -22,10 +22,9 @@ from geomap.read.article import Article
 
 # How many sentences back a country may be what "the government" refers to.
 RECENT_SENTENCES = 3
-# Words longer than this tell a headline in title case from a sentence's few names, when this
-# share of them are capitalised.
+# Words longer than this are all capitalised in a headline in title case (a sentence full of
+# names has its verb in lower case).
 TITLE_CASE_LENGTH = 3
-TITLE_CASE_SHARE = 0.75
 
 
 @dataclass(slots=True)
@@ -44,6 +43,7 @@ class ArticleEvents:
     # institutions named in full, by category (see `agencies`), and the place the story is about
     agencies: dict[str, list[str]] = field(default_factory=dict)
     focus: PlaceMention | None = None
+    county: str = ""  # the one county the article names, as written ("" for none or several)
     # the governments the article's countries name, with their countries' codes, and the name
     # of the country the story is about ("" when it names none)
     governments: dict[str, str] = field(default_factory=dict)
@@ -73,7 +73,8 @@ def read_article(article: Article, published: datetime.date | None, table: Actor
     entities = [[entity for entity in found if named_in_body(context, index, entity.text)]
                 for index, found in enumerate(entities)]
     _note_actors(context, sentences, entities)
-    with_county(context.agencies, _one_county(places))
+    context.county = _one_county(places)
+    with_county(context.agencies, context.county)
     context.governments = countries_by_government(places)
     context.story_country = _story_country(places, context.focus)
     for index, found in located.items():
@@ -92,9 +93,9 @@ def named_in_body(context: ArticleEvents, index: int, name: str) -> bool:
 
 
 def _title_cased(sentence: Span) -> bool:
-    """Most of the sentence's longer words capitalised ("Police Find Guns In Raids")."""
+    """All the sentence's longer words capitalised ("Police Find Guns In Raids")."""
     words = [token for token in sentence if token.is_alpha and len(token) > TITLE_CASE_LENGTH]
-    return bool(words) and sum(token.is_title for token in words) >= TITLE_CASE_SHARE * len(words)
+    return bool(words) and all(token.text[0].isupper() for token in words)
 
 
 def recent_country(context: ArticleEvents, index: int) -> str:

@@ -15,9 +15,11 @@ from geomap.actors import actor_key
 from geomap.events.actor_mentions import PRONOUNS, ActorMention, find_actors
 from geomap.events.agencies import (
     acting_institution,
+    bare_council,
     institution,
     local_forces,
     local_institution,
+    town_police,
 )
 from geomap.events.article_context import ArticleEvents, named_in_body, recent_country
 from geomap.events.governments import acting_countries, name_generic
@@ -129,6 +131,7 @@ def sentence_actors(context: ArticleEvents, index: int, parsed: Doc, demonyms: d
     named += acting_countries(parsed, located)
     for mention in named:
         _office_holder(context, parsed, mention, located)
+        _town_police(parsed, mention, located)
     name_generic(named, located, parsed, recent_country(context, index))
     resolved = [_resolve_reference(context, index, mention,
                                    {other.name for other in named if other.kind == "person"
@@ -183,7 +186,8 @@ def _institution(context: ArticleEvents, mention: ActorMention, parsed: Doc,
     full, else police or the army named after the country its sentence is in, or else after
     the story's country or town (see `agencies`), or after the county or town that qualifies it
     ("Lexington County sheriff's deputies"). `located` holds the sentence's places."""
-    if not mention.generic or mention.reference:
+    bare = mention.agency == "council" and bare_council(mention.text.split())
+    if not (mention.generic or bare) or mention.reference:
         return mention
     noun = parsed[mention.head].text
     name = institution(mention.agency, context.agencies, noun) if mention.agency else None
@@ -191,6 +195,8 @@ def _institution(context: ArticleEvents, mention: ActorMention, parsed: Doc,
     if qualifier is not None and (name is None or qualifier.text.lower() not in name.lower()):
         name = local_institution(mention.agency, noun, qualifier.text,
                                  qualifier.kind == Kind.ADMIN2, qualifier.country) or name
+    if name is None and mention.agency == "council":
+        name = _story_council(context, noun)
     if name is None and context.focus is not None and mention.kind == "state forces":
         focus = context.focus
         country, town = focus.country, focus.name if focus.kind in SETTLEMENT_KINDS else ""
@@ -206,6 +212,32 @@ def _institution(context: ArticleEvents, mention: ActorMention, parsed: Doc,
         if known is not None:  # "Lebanese forces": the Lebanese Armed Forces
             mention.name = known.name
     return mention
+
+
+def _town_police(parsed: Doc, mention: ActorMention,
+                 located: list[tuple[int, int, PlaceMention]]) -> None:
+    """"DeKalb Police", a town's name and "Police", is the town's police force in full."""
+    words = mention.name.split()
+    if mention.agency != "police" or len(words) < 2 or words[-1].lower() != "police":
+        return
+    town = next((place for start, end, place in located if place.kind in SETTLEMENT_KINDS
+                 and token_at(parsed, start) == mention.start
+                 and token_at(parsed, end - 1) == mention.end - 2), None)
+    name = town_police(" ".join(words[:-1]), town.country) if town is not None else None
+    if name is not None:
+        mention.name = name
+
+
+def _story_council(context: ArticleEvents, noun: str) -> str | None:
+    """"The City Council", "council members", "commissioners" of an article that names no such
+    body in full: the council of the town the story is about, the commission of its one county."""
+    if noun.lower().startswith("commission"):
+        county = context.county
+        return local_institution("council", noun, county, True, "") if county else None
+    focus = context.focus
+    if focus is None or focus.kind not in SETTLEMENT_KINDS:
+        return None
+    return local_institution("council", noun, focus.name, False, focus.country)
 
 
 def _office_holder(context: ArticleEvents, parsed: Doc, mention: ActorMention,

@@ -19,6 +19,7 @@ from geomap.places.mention import PlaceMention
 from geomap.places.reading import ArticleReading
 from geomap.places.recognize import find_toponyms
 from geomap.places.toponym import PLACE_LABELS, Toponym
+from geomap.places.unlisted import place_unlisted
 from geomap.read.article import Article
 
 # What may stand between a name and the place that qualifies it: "Alexandria, La.", "Palmyra in
@@ -61,11 +62,14 @@ def find_places(article: Article, doc: Doc, context: ReadingContext) -> list[Pla
     reading = ArticleReading(article, toponyms, keys, readings, senses,
                              [(sentence.start_char, sentence.end_char) for sentence in doc.sents],
                              gazetteer)
+    unlisted = place_unlisted(reading, containers)
     located, senses = place_approximately(reading)
     mentions = []
     for index, (key, toponym) in enumerate(zip(keys, toponyms)):
         if index in located:  # placed by a phrase, or dropped (None)
             mentions.append(located.pop(index))
+        elif index in unlisted:  # "Stroud, Ontario": a town the gazetteer lacks
+            mentions.append(unlisted[index])
         elif toponym.fine:
             mentions.append(place_in_town(reading, index))
         elif key in senses:

@@ -214,6 +214,28 @@ def test_a_title_case_headline_lends_no_run_on_name(gazetteer, table):
     assert "Dayton Police Department" in names
 
 
+def test_a_council_named_by_what_it_is_is_the_story_town_s(gazetteer, table):
+    found = _parties("The City Council voted 5-2 on Monday to close the pool in Dublin, Ohio. "
+                     "In Franklin County, commissioners approved the levy on Tuesday.",
+                     gazetteer, table)
+    vote = next(parties for _, subtype, parties in found if subtype == "vote")
+    assert vote == [("Dublin City Council", "actor")]
+    levy = next(parties for _, subtype, parties in found if subtype == "decision")
+    assert levy == [("Franklin County Board of Commissioners", "actor")]
+
+
+@pytest.mark.parametrize(("text", "force"), [
+    ("DeKalb police arrested Keith Long in DeKalb, Illinois, on Monday.",
+     "DeKalb Police Department"),
+    ("Barrie police arrested Tom Hale in Barrie, Ontario, on Wednesday.", "Barrie Police Service"),
+    ("Michigan State Police arrested Tom Hale in Flint on Wednesday.", "Michigan State Police"),
+])
+def test_a_town_s_police_are_named_in_full_where_policing_is_local(gazetteer, table, text,
+                                                                   force):
+    (arrest,) = _parties(text, gazetteer, table)
+    assert (force, "actor") in arrest[2]
+
+
 def test_an_institution_a_county_qualifies_is_named_in_full(gazetteer, table):
     found = _parties("Two men were arrested on Tuesday after Dorchester County sheriff's "
                      "deputies searched a barn near Harleyville. Berkeley County commissioners "

@@ -177,6 +177,22 @@ def test_a_bare_name_is_the_place_the_article_qualified_it_as(gazetteer, tmp_pat
     assert dublins == [("US", "Ohio"), ("US", "Ohio")]
 
 
+def test_a_town_the_gazetteer_lacks_stays_inside_its_qualifier(gazetteer, tmp_path):
+    """No Stroud in the gazetteer lies in Ontario: "Stroud, Ontario" is a town it lacks,
+    placed roughly in Ontario, and its bare mention with it, not Stroud in England."""
+    parsed = _parse(gazetteer, tmp_path, "A driver was stopped on a highway in Stroud, Ontario, "
+                    "on Sunday. Stroud residents said the road was icy.")
+    strouds = [p for p in parsed.places if p.text == "Stroud"]
+    assert len(strouds) == 2
+    for stroud in strouds:
+        assert (stroud.country, stroud.admin1, stroud.kind) == ("CA", "Ontario", "approximate")
+        assert stroud.anchor == "Ontario" and stroud.uncertainty_km >= 100
+        assert stroud.geonameid is None
+    # a qualified town the gazetteer holds is still its own place
+    dublin = _places_of(gazetteer, tmp_path, "A show in Dublin, Ohio, sold out.")["Dublin"]
+    assert (dublin.country, dublin.kind) == ("US", "city") and dublin.geonameid is not None
+
+
 def test_a_word_listed_with_a_place_is_a_place_but_with_an_adjective_an_adjective(gazetteer,
                                                                                    tmp_path):
     # Arab is also a town in Alabama; Homs is known, and the model may not call it a place
