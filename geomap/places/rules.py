@@ -436,7 +436,10 @@ def determiner_modifier(finder: Finder, span: Span) -> str:
     if span.start == 0 or span.end >= len(doc) or doc[span.start - 1].lower_ not in DETERMINERS:
         return ""
     after = doc[span.end]
-    return f"naming a {after.text}" if after.is_lower and after.is_alpha \
+    # the noun it names, or the next name of a list of them ("the Temryuk and Anapa districts"),
+    # not a word of the sentence going on ("the Best in Show", "the Duma in December")
+    noun = not after.is_stop or after.lower_ in ("and", "or")
+    return f"naming a {after.text}" if after.is_lower and after.is_alpha and noun \
         and after.lower_ not in PERSONAL_NOUNS \
         and finder.is_big_place(span.text, ORGANISATION_PLACE_POPULATION) else ""
 
