@@ -14,6 +14,8 @@ CAPTION_MARKERS = ("file photo", "file picture", "(photo:", "photo credit", "(af
 # Marks that close a quotation, and what may follow a sentence's last word.
 QUOTE_MARKS = ("\"", "”", "’", "'", "»")
 CLOSING_QUOTES = " \n\t\"'”’»"
+# The most words a headline runs to (news headlines keep to about a dozen).
+HEADLINE_WORDS = 16
 # The marks that end a sentence of an article's body (a headline has none).
 CLOSING_PUNCTUATION = frozenset('.!?"\'”’:;')
 
@@ -47,8 +49,20 @@ def headlines(sentences: list[Span]) -> set[int]:
     return found
 
 
-def fold_headline(events: list[Event], told_in: list[int], headlines: set[int]
-                   ) -> tuple[list[Event], list[int]]:
+def ledes(sentences: list[Span]) -> set[int]:
+    """The first sentence when it is a lede, not a headline: longer than headlines run, with its
+    stop, on no line of its own (an article that begins with its story)."""
+    if not sentences:
+        return set()
+    first = sentences[0]
+    words = [token for token in first if token.is_alpha]
+    following = first.doc[first.end:first.end + 1].text
+    return {0} if len(words) > HEADLINE_WORDS and first.text.rstrip()[-1:] in CLOSING_PUNCTUATION \
+        and "\n" not in first.text + following else set()
+
+
+def fold_headline(events: list[Event], told_in: list[int], headlines: set[int],
+                  ledes: set[int]) -> tuple[list[Event], list[int]]:
     """A headline's event that the article goes on to tell is that event, told once more; the
     events left, with the sentence each was told in."""
     kept: list[Event] = []
@@ -58,7 +72,8 @@ def fold_headline(events: list[Event], told_in: list[int], headlines: set[int]
             body = [i for i, where in enumerate(told_in)
                     if where > index and where not in headlines]
             later = next((i for i in body if retells(event, events[i])), None)
-            if later is None:  # the story's first event of its kind, the lede's, placed apart
+            if later is None and index not in ledes:  # the story's first event of its kind,
+                # the lede's, placed apart
                 later = next((i for i in body if retells(event, events[i], anywhere=True)), None)
             if later is not None:
                 events[later] = combine([events[later], event])

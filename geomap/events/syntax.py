@@ -20,6 +20,9 @@ ENCLOSING_CLAUSE_DEPS = frozenset({"relcl", "ccomp", "parataxis", "csubj"})
 CLAUSE_PENALTY = 2.5
 # What hangs from the trigger itself is its own more often than what its head governs.
 UPWARD_COST = 1.0
+# Participles that record an event noun ("cases reported in Ohio"): where it was recorded.
+RECORDED_PARTICIPLES = frozenset({"reported", "confirmed", "recorded", "detected", "found",
+                                  "registered", "identified", "documented", "diagnosed"})
 # Past a reporting verb ("officials said"): what is told and who told it are apart.
 REPORTING_PENALTY = 3.0
 
@@ -43,7 +46,7 @@ class Distances:
         meeting = upward[climb]
         cost = 0.0
         for token in upward[:climb]:  # from the token up to the meeting point
-            cost += step_cost(token, CLAUSE_DEPS)
+            cost += step_cost(token, frozenset() if self._recorded(token) else CLAUSE_DEPS)
             if token.i in self.rivals and token.i != index:
                 return float("inf")  # it belongs to the other event
         for token in self.trigger_path[:self._on_trigger_path[meeting.i]]:  # up from the trigger
@@ -52,6 +55,15 @@ class Distances:
                 and not self._reported_itself(meeting):
             cost += REPORTING_PENALTY
         return cost + 0.02 * abs(index - self.head.i)
+
+    def _recorded(self, token: Token) -> bool:
+        """A participle that records the trigger's noun where it was recorded ("cases reported
+        in Massachusetts", "cases of measles confirmed in Kano") is no clause of its own."""
+        noun = token.head
+        if noun.dep_ == "pobj" and noun.head.lower_ == "of":  # "cases of measles reported"
+            noun = noun.head.head
+        return token.dep_ == "acl" and noun.i == self.head.i \
+            and token.lower_ in RECORDED_PARTICIPLES
 
     def _reported_itself(self, verb: Token) -> bool:
         """The trigger is what the reporting verb's passive tells of ("a case has been

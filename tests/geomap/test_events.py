@@ -569,6 +569,27 @@ def test_a_headline_and_the_story_it_heads_are_one_event(gazetteer, table):
     assert accident.fatalities == 3 and accident.place.name == "Mombasa"
 
 
+def test_an_article_that_opens_with_its_story_keeps_the_lede_s_places(gazetteer, table):
+    """A long first sentence with its stop is the lede, not a headline: its outbreak in two
+    towns is not folded into the cases a later sentence reports elsewhere."""
+    text = ("Mosquitoes in Warwick and Cranston have tested positive for West Nile virus, "
+            "according to state environmental officials on Monday. These are the first such "
+            "findings in the state this year. There have, however, been two cases reported in "
+            "neighbouring Massachusetts.")
+    places = {e.place.name for e in parse(text, gazetteer, table, "2009-08-20").events
+              if e.type == "disaster"}
+    assert {"Warwick", "Massachusetts"} <= places
+
+
+def test_cases_reported_somewhere_are_there(gazetteer, table):
+    # where the participle records the cases, not the sentence before's town
+    events = parse("Measles spreads. Health officials in Columbus, Ohio, urged parents to "
+                   "vaccinate on Monday. There have been two cases of measles reported in "
+                   "neighbouring Kentucky.", gazetteer, table, "2009-08-20").events
+    (outbreak,) = [event for event in events if event.type == "disaster"]
+    assert outbreak.place.name == "Kentucky"
+
+
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the seed articles are not beside the project")
 def test_seed_story_roles_and_flags_hold(gazetteer):
     """In the Mosul story no actor stands on both sides of an event, no place is an actor, and
