@@ -675,7 +675,7 @@ def authority_measure(parsed: Doc, token: Token) -> bool:
     objects = [child for child in token.children if child.dep_ in ("dobj", "nsubjpass")]
     acted_on = [t for obj in objects for t in _phrase(obj)]
     if not any(t.lower_ in DECISION_OBJECTS or t.lemma_.lower() in DECISION_OBJECTS
-               for t in acted_on):
+               or t.ent_type_ == "MONEY" for t in acted_on):  # "allocated KSh38 million"
         return False
     return by_authority(parsed, token) or (not _doers(token) and any(
         t.lemma_.lower() in AUTHORITY_INSTRUMENTS for t in acted_on))

@@ -467,6 +467,18 @@ def test_a_measure_only_those_who_govern_take_needs_no_named_authority(gazetteer
                      table).events
 
 
+@pytest.mark.parametrize(("text", "decided"), [
+    ("In Nairobi on Monday the government issued a ban on eating food in public gatherings.",
+     True),
+    ("In Nairobi on Monday the ministry allocated $2 million to contain the outbreak.", True),
+    ("In Nairobi on Monday critics said the ban was too broad.", False),
+    ("In Nairobi on Monday the striker allocated his time to training.", False),
+])
+def test_a_ban_issued_and_money_allocated_are_decisions(gazetteer, table, text, decided):
+    events = parse(text, gazetteer, table, "2009-03-20").events
+    assert ("political decision" in [e.type for e in events]) == decided
+
+
 def test_play_in_a_match_report_is_no_violence(gazetteer, table):
     report = ("Rovers beat City 2-1 in the league match in Leeds on Saturday. The coach praised "
               "his midfielder, who scored twice, and the referee sent off a defender. City's "
