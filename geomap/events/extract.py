@@ -330,7 +330,7 @@ def _at_each_listed_place(parsed: Doc, event: Event,
     root = roots.get(id(event.place))
     if root is None:
         return [event]
-    listed = {token.i for token in root.conjuncts}
+    listed = _listed_with(root)
     others = [place for _, _, place in places if roots[id(place)].i in listed
               and place.kind == event.place.kind and place.place_key != event.place.place_key]
     distinct = list({place.place_key: place for place in others}.values())
@@ -338,6 +338,21 @@ def _at_each_listed_place(parsed: Doc, event: Event,
         dataclasses.replace(report) for report in event.sources])
               for number, place in enumerate(distinct, start=2)]
     return [event, *copies]
+
+
+def _listed_with(token: Token) -> set[int]:
+    """The words listed with a word: its conjuncts, and those the parse takes for its
+    appositions with theirs ("in Greece, Bulgaria, Italy and Germany", where Bulgaria leads a
+    list in apposition); the caller keeps those of the same kind ("Paris, France" is no list)."""
+    found: set[int] = set()
+    todo = [token]
+    while todo:
+        word = todo.pop()
+        for other in [*word.conjuncts, *(c for c in word.children if c.dep_ == "appos")]:
+            if other.i not in found and other.i != token.i:
+                found.add(other.i)
+                todo.append(other)
+    return found
 
 
 def _telling_triggers(parsed: Doc, triggers: list[Trigger], *, headline: bool) -> list[Trigger]:

@@ -663,6 +663,11 @@ def test_an_event_at_several_listed_places_is_one_at_each(gazetteer, table):
     assert len({e.id for e in events}) == len(events)
     (flight,) = parse("Militants fled Mosul to Raqqa on Monday.", gazetteer, table).events
     assert flight.place.name == "Mosul"
+    # a list the parse reads as an apposition ("in Greece, Bulgaria, ...") is a list still
+    swans = parse("Tests confirmed that wild swans in Greece, Bulgaria, Italy, Austria and "
+                  "Germany had died of the H5N1 bird flu virus.", gazetteer, table).events
+    assert sorted(e.place.name for e in swans if e.family == "disaster") == [
+        "Austria", "Bulgaria", "Germany", "Greece", "Italy"]
 
 
 @pytest.mark.parametrize("text,killing", [
