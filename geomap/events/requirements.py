@@ -683,10 +683,14 @@ def authority_measure(parsed: Doc, token: Token) -> bool:
 
 def _doers(token: Token) -> list[Token]:
     """Who does what the trigger says: its subject, or the agent of its passive ("by the
-    department")."""
-    return [child for child in token.children if child.dep_ == "nsubj"] + [
+    department"), or those of the verb it is coordinated with ("the board approved the budget
+    and rejected the plan")."""
+    doers = [child for child in token.children if child.dep_ == "nsubj"] + [
         grand for child in token.children if child.dep_ == "agent"
         for grand in child.children if grand.dep_ == "pobj"]
+    if not doers and token.dep_ == "conj" and token.head.i != token.i:
+        return _doers(token.head)
+    return doers
 
 
 def disease_found(parsed: Doc, token: Token) -> bool:

@@ -479,6 +479,13 @@ def test_a_ban_issued_and_money_allocated_are_decisions(gazetteer, table, text, 
     assert ("political decision" in [e.type for e in events]) == decided
 
 
+def test_a_measure_s_doer_may_be_the_subject_of_the_verb_it_is_joined_to(gazetteer, table):
+    (decision,) = parse("In Dover on Monday the council heard residents and rejected the zoning "
+                        "plan.", gazetteer, table, "2009-03-20").events
+    assert decision.type == "political decision"
+    assert [(a.name, a.role) for a in decision.actors] == [("Dover City Council", "actor")]
+
+
 def test_play_in_a_match_report_is_no_violence(gazetteer, table):
     report = ("Rovers beat City 2-1 in the league match in Leeds on Saturday. The coach praised "
               "his midfielder, who scored twice, and the referee sent off a defender. City's "
