@@ -36,6 +36,9 @@ LISTED_COUNTRY_CEILING = 0.95
 PROVINCE = -1
 GOVERNOR_WORDS = frozenset({"governor", "governors", "governorship", "gubernatorial"})
 _FOLLOWING_WORD = re.compile(r"(?:'s|’s)?\s+([A-Za-z]+)")
+# The style of a town's name in its institutions' names ("Dublin City Council").
+CITY_STYLE = " city"
+TOWN_KINDS = frozenset({Kind.CITY, Kind.TOWN, Kind.VILLAGE})
 # A name's sense in an article: its key, whether a demonym, the index of its qualifier if any.
 SenseKey = tuple[str, bool, int | None]
 
@@ -57,6 +60,7 @@ def find_places(article: Article, doc: Doc, context: ReadingContext) -> list[Pla
                 if not t.fine}
     senses = resolve_together(readings, {keys[i]: keys[j] for i, j in containers.items()})
     _follow_qualified(senses, readings)
+    _city_styled(senses)
     _countries_listed_together(senses, readings, keys, toponyms, article.text)
     _governed_provinces(senses, readings, keys, toponyms, article.text)
     reading = ArticleReading(article, toponyms, keys, readings, senses,
@@ -111,6 +115,19 @@ def _follow_qualified(senses: dict[SenseKey, Resolution],
         if same is not None:
             senses[key] = Resolution(same, source.confidence,
                                      [(c, p) for c, p in sense.runners_up if c.id != same.id])
+
+
+def _city_styled(senses: dict[SenseKey, Resolution]) -> None:
+    """"Dublin City" ("the Dublin City Council") in an article that names the town Dublin alone
+    is that town in a city's style, not a namesake whose own name it is (Dublin, Ireland); a
+    name whose first words are a province or a country ("Kansas City") is its own."""
+    for key, sense in list(senses.items()):
+        name, demonym, qualifier = key
+        if not name.endswith(CITY_STYLE):
+            continue
+        town = senses.get((name.removesuffix(CITY_STYLE), demonym, None))
+        if town is not None and town.place.kind in TOWN_KINDS and town.place.id != sense.place.id:
+            senses[key] = town
 
 
 def _countries_listed_together(senses: dict[SenseKey, Resolution],

@@ -204,6 +204,17 @@ def test_a_town_the_gazetteer_lacks_stays_inside_its_qualifier(gazetteer, tmp_pa
     assert (dublin.country, dublin.kind) == ("US", "city") and dublin.geonameid is not None
 
 
+def test_a_town_in_a_city_s_style_is_the_town_the_article_names(gazetteer, tmp_path):
+    """"Dublin City Council" in a story on Dublin, Ohio is that town's council, not Dublin in
+    Ireland; a name whose first word is a state ("Kansas City") is its own."""
+    parsed = _parse(gazetteer, tmp_path, "The Dublin City Council met on Monday. Dublin, Ohio "
+                    "residents asked for a new pool. Dublin is north-west of Columbus. Kansas "
+                    "City and Kansas were hit by storms.")
+    towns = {(p.text, p.name, p.country, p.admin1) for p in parsed.places}
+    assert ("Dublin City", "Dublin", "US", "Ohio") in towns
+    assert {p.name for p in parsed.places if p.text == "Kansas City"} == {"Kansas City"}
+
+
 def test_a_word_listed_with_a_place_is_a_place_but_with_an_adjective_an_adjective(gazetteer,
                                                                                    tmp_path):
     # Arab is also a town in Alabama; Homs is known, and the model may not call it a place
