@@ -122,7 +122,7 @@ def _city_styled(senses: dict[SenseKey, Resolution]) -> None:
     is that town in a city's style, not a namesake whose own name it is (Dublin, Ireland); a
     name whose first words are a province or a country ("Kansas City") is its own."""
     for key, sense in list(senses.items()):
-        name, demonym, qualifier = key
+        name, demonym, _ = key
         if not name.endswith(CITY_STYLE):
             continue
         town = senses.get((name.removesuffix(CITY_STYLE), demonym, None))
