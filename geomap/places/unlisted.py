@@ -33,7 +33,7 @@ def place_unlisted(reading: ArticleReading, containers: dict[int, int]) -> dict[
         key = reading.keys[index]
         sense = reading.senses.get(key)
         if box is None or box.place.kind not in CONTAINER_RADIUS_KM \
-                or (sense is not None and sense.place.kind not in TOWN_KINDS) \
+                or not _a_town(reading, index, qualifier, sense) \
                 or any(_inside(candidate, box.place) for candidate in reading.readings.get(key, [])):
             continue
         for other, other_key in enumerate(reading.keys):
@@ -44,6 +44,18 @@ def place_unlisted(reading: ArticleReading, containers: dict[int, int]) -> dict[
             if same and other not in found:
                 found[other] = _unlisted(reading, other, box)
     return found
+
+
+def _a_town(reading: ArticleReading, index: int, qualifier: int,
+            sense: Resolution | None) -> bool:
+    """Whether the qualified name is a town's: the gazetteer reads it as a town elsewhere, or
+    it has no reading but the model calls it a place and a comma sets the qualifier after it
+    ("Stroud, Ontario"; not "HIV in Kenya")."""
+    if sense is not None:
+        return sense.place.kind in TOWN_KINDS
+    toponym, container = reading.toponyms[index], reading.toponyms[qualifier]
+    return toponym.label in ("GPE", "LOC") \
+        and reading.text[toponym.end:container.start].strip() == ","
 
 
 def _unlisted(reading: ArticleReading, index: int, box: Resolution) -> PlaceMention:
