@@ -134,6 +134,11 @@ STORY_WORDS = "geomap.story_words"
 
 # Who takes part in a meeting that is news: a named person, body or country.
 PARTY_ENTITIES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# The last words of a body's proper name ("the Regional Water Planning Group"), which the model
+# may leave untagged: capitalised, they name a body, not "a group of friends".
+NAMED_BODY_WORDS = frozenset({"group", "association", "agency", "authority", "department",
+                              "organization", "organisation", "institute", "alliance",
+                              "coalition", "federation", "task", "force", "panel", "party"})
 
 
 INSTITUTION_WORDS = frozenset({"council", "councils", "board", "committee", "commission",
@@ -480,7 +485,7 @@ def among_officials(parsed: Doc, token: Token) -> bool:
         parties += [child for child in token.head.children if child.dep_ == "nsubj"]
     words = [t for party in parties for t in _phrase(party)]
     return any(t.ent_type_ in PARTY_ENTITIES or t.lower_ in OFFICIAL_WORDS | INSTITUTION_WORDS
-               for t in words)
+               or (t.tag_ == "NNP" and t.lower_ in NAMED_BODY_WORDS) for t in words)
 
 
 def _phrase(token: Token) -> list[Token]:
@@ -760,7 +765,8 @@ CUE_WORDS: dict[str, frozenset[str]] = {
     "measure": MEASURE_WORDS, "declared": DECLARING_VERBS, "by_authority": AUTHORITY_WORDS,
     "authority_measure": AUTHORITY_WORDS,
     "order_of_authority": AUTHORITY_WORDS, "person_removed": AUTHORITY_WORDS,
-    "among_officials": OFFICIAL_WORDS | INSTITUTION_WORDS} | NEAR_WORD_CHECKS | SENTENCE_WORD_CHECKS
+    "among_officials": OFFICIAL_WORDS | INSTITUTION_WORDS | NAMED_BODY_WORDS,
+} | NEAR_WORD_CHECKS | SENTENCE_WORD_CHECKS
 
 
 PARTY_REQUIREMENTS = frozenset({"by_authority", "authority_measure", "order_of_authority",

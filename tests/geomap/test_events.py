@@ -1053,6 +1053,10 @@ def test_a_headline_and_a_late_retelling_are_the_lede_s_event(gazetteer, table):
     ("The mayor flew to Dover on Saturday to meet with county officials.", "meeting"),
     ("After meeting with friends in Dallas, the pilot checked the plane.", None),
     ("A high-level meeting was under way in Mumbai on Monday.", "meeting"),
+    # a body's name the model leaves untagged
+    ("The East Dover Regional Water Planning Group held a meeting Wednesday afternoon at the "
+     "Dover Civic Center.", "meeting"),
+    ("A group of friends held a meeting in Dover on Monday.", None),
     ("Fans would have the chance to meet her in downtown Athens.", None),
     ("Heavy rains inundated villages along the river near Dhaka on Monday.", "disaster"),
     ("Dispatchers in Dover have been inundated with calls about the message.", None),
