@@ -432,7 +432,7 @@ def assailant(parsed: Doc, token: Token) -> bool:
     guards were killed on Monday"), not a death a disaster, an accident or another event caused
     ("the flood killed ten", "were killed in a crash", "killed when the bus overturned"): the doer
     is a person or group, or a passive names no cause."""
-    doers = [child for child in token.children if child.dep_ == "nsubj"]
+    doers = _subjects(token)
     if token.dep_ == "pcomp" and token.tag_ == "VBG":  # "Reyes is accused of killing Lane"
         doers += [child for child in token.head.head.children
                   if child.dep_ in ("nsubj", "nsubjpass")]
@@ -443,6 +443,16 @@ def assailant(parsed: Doc, token: Token) -> bool:
     if token.tag_ != "VBN" or any(child.dep_ == "advcl" for child in token.children):
         return False
     return not any(_cause(child) for child in token.children if child.dep_ == "prep")
+
+
+def _subjects(token: Token) -> list[Token]:
+    """The verb's subjects, or those of the verb it is joined to ("a gunman entered the church
+    and killed seven")."""
+    subjects = [child for child in token.children if child.dep_ == "nsubj"]
+    if not subjects and token.dep_ == "conj" and token.head.i != token.i \
+            and not any(child.dep_ == "nsubjpass" for child in token.children):
+        return _subjects(token.head)
+    return subjects
 
 
 def _personal(token: Token) -> bool:

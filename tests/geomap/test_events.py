@@ -679,6 +679,7 @@ def test_an_event_at_several_listed_places_is_one_at_each(gazetteer, table):
 
 @pytest.mark.parametrize("text,killing", [
     ("Gunmen killed four farmers near Jilib on Sunday.", True),
+    ("A gunman entered a mosque in Jilib and killed seven people on Sunday.", True),
     ("Two guards were killed by militants in Jilib on Monday.", True),
     ("Two guards were killed at the gate in Jilib on Monday.", True),
     ("The flood killed ten people in Jilib on Monday.", False),  # a flood's toll, no attack
