@@ -32,6 +32,11 @@ BARE_TOKENIZER = {"nlp": {"tokenizer": {"@tokenizers": "geomap.bare_tokenizer"}}
 # The model's tokenizer keeps "St." and "Mt." whole but cuts them in capitals, as datelines
 # write them ("ST. PAUL --"), and the name is then lost in two halves.
 CAPITAL_ABBREVIATIONS = ("ST.", "STE.", "MT.", "FT.", "PT.")
+# Titles and ranks the model's tokenizer cuts from their stop ("Sgt", "."), after which the
+# sentence is taken to end: "Officer Ann Roe and Sgt. Tom Hale were shot" was two sentences.
+TITLE_ABBREVIATIONS = ("Sgt.", "Sgts.", "Det.", "Lt.", "Capt.", "Cpl.", "Maj.", "Pvt.", "Pfc.",
+                       "Spc.", "Brig.", "Cmdr.", "Ofc.", "Insp.", "Supt.", "Atty.", "Cllr.",
+                       "Const.", "Sr.", "Twp.", "Ft.")
 
 
 @spacy.registry.tokenizers("geomap.bare_tokenizer")
@@ -99,7 +104,7 @@ def load() -> Language:
     language = spacy.load(MODEL, exclude=[*UNUSED, *SYNTAX], config=BARE_TOKENIZER)
     language.enable_pipe("senter")
     language.add_pipe("line_breaks", before="senter")
-    for abbreviation in CAPITAL_ABBREVIATIONS:
+    for abbreviation in CAPITAL_ABBREVIATIONS + TITLE_ABBREVIATIONS:
         language.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     return language
 

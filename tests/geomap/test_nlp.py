@@ -14,15 +14,21 @@ TRICKY = ("Mr. Smith of the U.S.-led coalition didn't e-mail a@b.org at 10:30a.m
 
 
 def test_the_bare_tokenizer_filled_from_the_model_splits_as_spacy_does(language, data_dir):
-    """The model's own rules, with only the abbreviations in capitals kept whole added."""
+    """The model's own rules, with only the abbreviations we keep whole added."""
     default = spacy.load(nlp.MODEL, exclude=[*nlp.UNUSED, *nlp.SYNTAX, *nlp.ENTITIES])
-    for abbreviation in nlp.CAPITAL_ABBREVIATIONS:
+    for abbreviation in nlp.CAPITAL_ABBREVIATIONS + nlp.TITLE_ABBREVIATIONS:
         default.tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
     articles = sorted(data_dir.rglob("*.txt"))
     for text in [TRICKY, *(path.read_text(encoding="utf-8") for path in articles)]:
         assert [t.text for t in language.tokenizer(text)] \
             == [t.text for t in default.tokenizer(text)]
     assert language.tokenizer.rules == default.tokenizer.rules
+
+
+def test_a_rank_s_stop_ends_no_sentence(language):
+    doc = language("Officer Ann Roe and Sgt. Tom Hale were shot in Dover. Det. Lee said so.")
+    assert [sentence.text for sentence in doc.sents] == [
+        "Officer Ann Roe and Sgt. Tom Hale were shot in Dover.", "Det. Lee said so."]
 
 
 def test_a_line_break_starts_a_sentence_unless_the_line_runs_on(language):
