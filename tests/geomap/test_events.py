@@ -486,6 +486,21 @@ def test_a_measure_s_doer_may_be_the_subject_of_the_verb_it_is_joined_to(gazette
     assert [(a.name, a.role) for a in decision.actors] == [("Dover City Council", "actor")]
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The ministry unveiled a plan on Monday to build forty clinics in Accra.",
+     ("political decision", "announcement")),
+    ("The health ministry launched a vaccination campaign in Accra on Monday.",
+     ("political decision", "announcement")),
+    ("Health officials issued a boil-water advisory for Accra on Tuesday.",
+     ("political decision", "announcement")),
+    ("Rebels launched an attack on the town of Jilib on Monday.", ("attack", "attack")),
+])
+def test_what_those_who_govern_unveil_launch_or_issue_is_announced(gazetteer, table, text,
+                                                                   kind):
+    (event,) = parse(text, gazetteer, table, "2009-03-24").events
+    assert (event.type, event.subtype) == kind
+
+
 def test_play_in_a_match_report_is_no_violence(gazetteer, table):
     report = ("Rovers beat City 2-1 in the league match in Leeds on Saturday. The coach praised "
               "his midfielder, who scored twice, and the referee sent off a defender. City's "
