@@ -210,7 +210,8 @@ PACT_WORDS = frozenset({"pact", "treaty", "accord", "agreement", "deal", "memora
 
 # Measures only those who govern impose: lifting or extending one is their act, said or not.
 AUTHORITY_INSTRUMENTS = frozenset({"ban", "curfew", "quarantine", "lockdown", "embargo",
-                                   "moratorium", "restriction", "sanction", "blockade"})
+                                   "moratorium", "restriction", "sanction", "blockade", "rule",
+                                   "regulation"})
 
 
 PATHOGEN_WORDS = frozenset({"strain", "strains", "bacteria", "bacterium", "pathogen", "parasite"})
