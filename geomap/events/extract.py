@@ -64,6 +64,7 @@ from geomap.events.roles import event_roles
 from geomap.events.senses import (
     SPORTS_STORY,
     is_aggregate,
+    is_circumstance,
     is_demanded,
     is_figurative,
     is_generic,
@@ -371,7 +372,8 @@ def _tells(parsed: Doc, trigger: Trigger, heads: set[int]) -> bool:
     threatened."""
     token = trigger_token(parsed, trigger)
     if is_descriptive(parsed, trigger) or is_habitual(parsed, trigger) or is_offence(token) \
-            or is_generic(token) or is_figurative(token) or is_modifier(token, heads) \
+            or is_generic(token) or is_figurative(token) or is_circumstance(token) \
+            or is_modifier(token, heads) \
             or is_possibility(token) or is_name_part(token) or is_demanded(token) \
             or is_wished(token) or is_sporting(token, FAMILY_OF_TYPE[trigger.sense.type]) \
             or (trigger.sense.type in MOVEMENT_TYPES and is_targeted(token, heads)):

@@ -215,12 +215,25 @@ def is_generic(token: Token) -> bool:
     return any(child.lower_ in GENERIC_ADJECTIVES for child in head.children)
 
 
+# The determiners of "in this case", "in her case": circumstances, not a disease's case.
+CIRCUMSTANCE_DETERMINERS = frozenset({"this", "that", "which", "any", "either", "each", "such",
+                                      "her", "his", "their", "its", "my", "our", "your"})
+
+
 def is_figurative(token: Token) -> bool:
     """An event word said of a quantity: "an explosion in HIV cases", "a flood of applications"
     is a rise, not a blast or a flood."""
     return any(child.dep_ == "prep" and child.lower_ in ("in", "of") and any(
         grand.dep_ == "pobj" and grand.lower_ in QUANTITY_NOUNS for grand in child.children)
         for child in token.children)
+
+
+def is_circumstance(token: Token) -> bool:
+    """"In this case", "in her case", "in any case": the circumstances spoken of, not a case of
+    a disease."""
+    return token.lower_ == "case" and token.dep_ == "pobj" and token.head.lower_ == "in" \
+        and any(child.dep_ in ("det", "poss") and child.lower_ in CIRCUMSTANCE_DETERMINERS
+                for child in token.children)
 
 
 def is_sporting(token: Token, family: str) -> bool:

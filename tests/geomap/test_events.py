@@ -503,6 +503,14 @@ def test_what_those_who_govern_unveil_launch_or_issue_is_announced(gazetteer, ta
     assert (event.type, event.subtype) == kind
 
 
+def test_in_this_case_is_no_case_of_a_disease(gazetteer, table):
+    assert not parse("In her case, the H5N1 virus was found in her spinal fluid in Bandung.",
+                     gazetteer, table, "2009-03-24").events
+    (case,) = parse("A case of H5N1 was confirmed in Bandung on Monday.", gazetteer, table,
+                    "2009-03-24").events
+    assert case.subtype == "epidemic"
+
+
 def test_play_in_a_match_report_is_no_violence(gazetteer, table):
     report = ("Rovers beat City 2-1 in the league match in Leeds on Saturday. The coach praised "
               "his midfielder, who scored twice, and the referee sent off a defender. City's "
