@@ -504,8 +504,9 @@ def test_what_those_who_govern_unveil_launch_or_issue_is_announced(gazetteer, ta
 
 
 def test_in_this_case_is_no_case_of_a_disease(gazetteer, table):
-    assert not parse("In her case, the H5N1 virus was found in her spinal fluid in Bandung.",
-                     gazetteer, table, "2009-03-24").events
+    for text in ("In this case, H5N1 tests in Bandung were repeated twice.",
+                 "In any case, the H5N1 clinic in Bandung stayed open on Monday."):
+        assert not parse(text, gazetteer, table, "2009-03-24").events
     (case,) = parse("A case of H5N1 was confirmed in Bandung on Monday.", gazetteer, table,
                     "2009-03-24").events
     assert case.subtype == "epidemic"
