@@ -607,6 +607,14 @@ def electoral(parsed: Doc, token: Token) -> bool:
     return not not_electoral(parsed, token)
 
 
+def chose_someone(parsed: Doc, token: Token) -> bool:
+    """An election of someone ("voters elected a new mayor", "Roe was elected to serve a
+    term"), not a choice to do something ("we have elected instead to raise the charge")."""
+    chosen = any(child.dep_ in ("dobj", "nsubjpass", "auxpass", "oprd") for child in token.children)
+    return chosen or not any(child.dep_ in ("xcomp", "advcl") and infinitive(child)
+                             for child in token.children)
+
+
 def territory(parsed: Doc, token: Token) -> bool:
     """Ground taken ("seized two villages", "seized control of the port", "seized Afmadow"), not
     goods or papers ("seized bank statements")."""
@@ -760,7 +768,7 @@ REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
         plural, person_object, not_medical, lowercase, assailant, not_ailment, agreed_on,
         not_served, among_officials, watery, measure, declared, by_police, territory, fled_from,
         by_vehicle, refuge, electoral, pact_signed, agreement_made, directed_act, plant_blast,
-        by_train, from_prison,
+        by_train, from_prison, chose_someone,
         not_electoral, by_authority, authority_measure, disease_found, order_of_authority,
         found_guilty, political_rally, public_place, person_removed, disease_doer)
 } | {name: _near_check(words) for name, words in NEAR_WORD_CHECKS.items()} \

@@ -576,6 +576,14 @@ def test_struck_by_a_car_is_a_road_accident_and_fleeing_the_scene_no_displacemen
         table).events})
 
 
+def test_electing_to_do_something_is_no_election(gazetteer, table):
+    assert not parse("In Dover on Monday the council elected to raise the charge for the "
+                     "service.", gazetteer, table, "2009-03-24").events
+    (election,) = parse("Ann Roe was elected mayor of Dover on Tuesday.", gazetteer, table,
+                        "2009-03-24").events
+    assert election.subtype == "election"
+
+
 def test_a_defeat_in_a_race_is_an_election_and_a_styled_name_a_person(gazetteer, table):
     election = only(parse("In the race for the school board in Los Angeles on Tuesday, "
                           "Councilwoman Nury Martinez defeated educator Louis Pugliese.",
