@@ -90,6 +90,10 @@ class ActorMention:
     agency: str = ""  # the institution's category ("sheriff" for "deputies"), see `agencies`
 
 
+# What the members of a body stand for when they act: the body ("council members voted").
+MEMBER_NOUNS = frozenset({"members", "member"})
+
+
 def find_actors(sentence: Doc, table: ActorTable, demonyms: dict[int, str],
                 places: set[int] = frozenset(), triggers: set[int] = frozenset(), *,
                 named: list[tuple[int, int, KnownActor]] | None = None) -> list[ActorMention]:
@@ -114,6 +118,10 @@ def find_actors(sentence: Doc, table: ActorTable, demonyms: dict[int, str],
                 token.dep_ in ("compound", "amod") and token.head.lower_ in table.nouns):
             continue  # "rebel allies" is one phrase, named from its head
         phrase = _noun_phrase(sentence, token, table, taken)
+        if phrase is not None and token.dep_ == "compound" and token.head.i == token.i + 1 \
+                and token.head.lower_ in MEMBER_NOUNS:  # "council members": the council
+            phrase.end, phrase.head = token.i + 2, token.i + 1
+            phrase.text = sentence[phrase.start:phrase.end].text
         if phrase is not None:
             found.append(phrase if phrase.kind != "state forces"
                          else _named_forces(phrase, sentence, demonyms, table))

@@ -222,6 +222,10 @@ def test_a_council_named_by_what_it_is_is_the_story_town_s(gazetteer, table):
     assert vote == [("Dublin City Council", "actor")]
     levy = next(parties for _, subtype, parties in found if subtype == "decision")
     assert levy == [("Franklin County Board of Commissioners", "actor")]
+    # its members acting are the council
+    (budget,) = _parties("Council members in Dublin, Ohio, approved the budget on Tuesday.",
+                         gazetteer, table)
+    assert budget[2] == [("Dublin City Council", "actor")]
 
 
 @pytest.mark.parametrize(("text", "force"), [
