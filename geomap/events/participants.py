@@ -14,8 +14,10 @@ from gazetteer.model import Kind
 from geomap.actors import actor_key
 from geomap.events.actor_mentions import PRONOUNS, ActorMention, find_actors
 from geomap.events.agencies import (
+    JUSTICE_CATEGORIES,
     acting_institution,
     bare_council,
+    category_of_name,
     institution,
     local_forces,
     local_institution,
@@ -59,6 +61,8 @@ def implied_parties(context: ArticleEvents, event_type: str, subtype: str, actor
     that made an arrest, the crowd of a protest. `mentions` are the sentence's actors."""
     if subtype in DEFENDANT_SUBTYPES:
         _defendants(actors)
+    if FAMILY_OF_TYPE[event_type] == "legal":
+        _justice_acts(actors)
     implied = _story_opponent(context, event_type, actors)
     implied += _justice_actor(context, event_type, actors + implied, mentions)
     return implied + _crowd(event_type, subtype, actors + implied)
@@ -91,6 +95,15 @@ def _crowd(event_type: str, subtype: str, actors: list[Actor]) -> list[Actor]:
     if any(actor.role == "actor" for actor in actors):
         return []
     return [Actor(name, "actor", "civilians", generic=True)]
+
+
+def _justice_acts(actors: list[Actor]) -> None:
+    """A court, jury, prosecutor or police force in a legal step is the one taking it, whatever
+    the parse ("appeared at Feltham Magistrates' Court": the court, not its object)."""
+    for actor in actors:
+        if actor.role != "actor" and actor.kind != "person" \
+                and category_of_name(actor.name.split()) in JUSTICE_CATEGORIES:
+            actor.role = "actor"
 
 
 def _defendants(actors: list[Actor]) -> None:

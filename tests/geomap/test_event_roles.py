@@ -214,6 +214,13 @@ def test_a_title_case_headline_lends_no_run_on_name(gazetteer, table):
     assert "Dayton Police Department" in names
 
 
+def test_a_court_in_a_legal_step_takes_it(gazetteer, table):
+    (appearance,) = _parties("John Lambe and Matt Evans appeared at Feltham Magistrates' Court "
+                             "on November 18, where they pleaded not guilty.", gazetteer, table)
+    assert ("Feltham Magistrates' Court", "actor") in appearance[2]
+    assert ("John Lambe", "target") in appearance[2]
+
+
 def test_a_council_named_by_what_it_is_is_the_story_town_s(gazetteer, table):
     found = _parties("The City Council voted 5-2 on Monday to close the pool in Dublin, Ohio. "
                      "In Franklin County, commissioners approved the levy on Tuesday.",
