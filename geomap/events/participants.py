@@ -52,6 +52,8 @@ ACCIDENT_PEOPLE = 4
 QUALIFYING_DEPS = frozenset({"compound", "poss", "nmod", "amod"})
 # A referent is clear when it is named this many times more than the next candidate.
 DOMINANCE = 3
+# A story that speaks of police.
+POLICE_MENTION = re.compile(r"\b(?:police|policemen|policeman|officers)\b")
 
 
 def implied_parties(context: ArticleEvents, event_type: str, subtype: str, actors: list[Actor],
@@ -106,6 +108,16 @@ def _justice_acts(actors: list[Actor]) -> None:
             actor.role = "actor"
 
 
+def _story_police(context: ArticleEvents) -> str | None:
+    """Who arrested someone in a story that says police but names no force: the police of the
+    story's town (where policing is local) or country ("was arrested": Kenyan police)."""
+    focus = context.focus
+    if focus is None or not POLICE_MENTION.search(context.article.text.lower()):
+        return None
+    town = focus.name if focus.kind in SETTLEMENT_KINDS else ""
+    return local_forces("police", [], focus.country, town)
+
+
 def _defendants(actors: list[Actor]) -> None:
     """Who appears in court or pleads undergoes the step: a target of the court's act."""
     for actor in actors:
@@ -122,6 +134,8 @@ def _justice_actor(context: ArticleEvents, event_type: str, actors: list[Actor],
     named = {mention.agency: mention.name for mention in reversed(mentions)
              if mention.agency and not mention.generic}
     name = acting_institution(named, context.agencies)
+    if name is None and event_type == "arrest":
+        name = _story_police(context)
     if name is None or any(actor_key(actor.name) == actor_key(name) for actor in actors):
         return []
     return [Actor(name, "actor", "government")]

@@ -214,6 +214,18 @@ def test_a_title_case_headline_lends_no_run_on_name(gazetteer, table):
     assert "Dayton Police Department" in names
 
 
+def test_an_arrest_no_one_is_named_making_is_the_story_s_police(gazetteer, table):
+    found = _parties("Tainted liquor killed nine people in Nairobi, police said. The woman who "
+                     "brewed it was arrested on Monday.", gazetteer, table)
+    arrest = next(parties for event_type, _, parties in found if event_type == "arrest")
+    assert ("Kenyan police", "actor") in arrest
+    # a story that never speaks of police leaves the arrest's maker unnamed
+    found = _parties("Tainted liquor killed nine people in Nairobi. The woman who brewed it was "
+                     "arrested on Monday.", gazetteer, table)
+    arrest = next(parties for event_type, _, parties in found if event_type == "arrest")
+    assert not [name for name, role in arrest if role == "actor"]
+
+
 def test_a_court_in_a_legal_step_takes_it(gazetteer, table):
     (appearance,) = _parties("John Lambe and Matt Evans appeared at Feltham Magistrates' Court "
                              "on November 18, where they pleaded not guilty.", gazetteer, table)
