@@ -538,6 +538,9 @@ def by_police(parsed: Doc, token: Token) -> bool:
     return bool((_near_words(token) | subjects) & POLICE_WORDS)
 
 
+# What one escapes by coming through unhurt, not by leaving ("escaped harm", "escaped injury").
+HARMS_ESCAPED = frozenset({"harm", "injury", "death", "detection", "punishment", "prosecution",
+                           "capture", "arrest", "notice"})
 # Where a flight goes from or to, or how: "escaped from the town", "escaped by climbing onto roofs".
 FLIGHT_PREPOSITIONS = frozenset({"from", "to", "into", "across", "out", "toward", "towards",
                                  "over", "through", "by", "onto"})
@@ -549,7 +552,8 @@ def fled_from(parsed: Doc, token: Token) -> bool:
     who "abandoned him"."""
     objects = [child for child in token.children if child.dep_ == "dobj"]
     if objects:
-        return not any(obj.tag_ == "PRP" or obj.ent_type_ == "PERSON" for obj in objects)
+        return not any(obj.tag_ == "PRP" or obj.ent_type_ == "PERSON"
+                       or obj.lemma_.lower() in HARMS_ESCAPED for obj in objects)
     return any(child.dep_ in ("prep", "prt") and child.lower_ in FLIGHT_PREPOSITIONS
                for child in token.children)
 

@@ -503,6 +503,14 @@ def test_what_those_who_govern_unveil_launch_or_issue_is_announced(gazetteer, ta
     assert (event.type, event.subtype) == kind
 
 
+def test_escaping_harm_is_coming_through_not_fleeing(gazetteer, table):
+    assert not parse("The pastor in Fort Worth escaped serious injury on Sunday.", gazetteer,
+                     table, "2009-03-24").events
+    (flight,) = parse("Villagers escaped the flood waters near Dhaka on Monday.", gazetteer,
+                      table, "2009-03-24").events
+    assert flight.type == "displacement"
+
+
 def test_in_this_case_is_no_case_of_a_disease(gazetteer, table):
     for text in ("In this case, H5N1 tests in Bandung were repeated twice.",
                  "In any case, the H5N1 clinic in Bandung stayed open on Monday."):
