@@ -40,6 +40,11 @@ FORCE_WORDS = frozenset({
 })
 
 
+# Who is deployed, as a deployment needs: forces, not a deputy sent to a house or pig catchers.
+ARMED_FORCE_WORDS = FORCE_WORDS | MILITARY_WORDS | frozenset({
+    "soldier", "marine", "troop", "tanks", "battery", "peacekeepers", "guards", "guardsmen"})
+
+
 AIRCRAFT_WORDS = frozenset({"plane", "planes", "aircraft", "jet", "jetliner", "airliner",
                             "helicopter", "helicopters", "chopper", "flight", "airplane",
                             "aeroplane", "glider", "drone"})
@@ -752,7 +757,8 @@ def may_hold(requirement: str, words: frozenset[str], parties: bool) -> bool:
 NEAR_WORD_CHECKS: dict[str, frozenset[str]] = {
     "labour": LABOUR_WORDS, "troops": FORCE_WORDS, "vessel": VESSEL_WORDS,
     "structure": STRUCTURE_WORDS, "industrial": INDUSTRIAL_WORDS, "volcano": VOLCANO_WORDS,
-    "law_object": LAW_WORDS, "road_vehicle": ROAD_VEHICLES, "lightning": LIGHTNING_WORDS}
+    "law_object": LAW_WORDS, "road_vehicle": ROAD_VEHICLES, "lightning": LIGHTNING_WORDS,
+    "armed_forces": ARMED_FORCE_WORDS}
 SENTENCE_WORD_CHECKS: dict[str, frozenset[str]] = {
     "aircraft": AIRCRAFT_WORDS, "train": TRAIN_WORDS, "court": COURT_WORDS,
     "law_sentence": LAW_WORDS}

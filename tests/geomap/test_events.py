@@ -503,6 +503,17 @@ def test_what_those_who_govern_unveil_launch_or_issue_is_announced(gazetteer, ta
     assert (event.type, event.subtype) == kind
 
 
+@pytest.mark.parametrize(("text", "deployed"), [
+    ("The ministry dispatched riot police to Dover on Friday.", True),
+    ("A couple hundred Marines deployed to Syria on Wednesday.", True),
+    ("Deputy Ann Roe was dispatched to the home in Dover on Saturday morning.", False),
+    ("The outbreak in Dover prompted the deployment of pig catchers on Monday.", False),
+])
+def test_a_deployment_is_of_forces(gazetteer, table, text, deployed):
+    events = parse(text, gazetteer, table, "2009-03-24").events
+    assert ("deployment" in [e.type for e in events]) == deployed
+
+
 def test_escaping_harm_is_coming_through_not_fleeing(gazetteer, table):
     assert not parse("The pastor in Fort Worth escaped serious injury on Sunday.", gazetteer,
                      table, "2009-03-24").events
