@@ -163,7 +163,8 @@ MEASURE_WORDS = frozenset({
     "initiative", "scheme", "restrictions", "restriction", "sanctions", "package", "aid",
     "investment", "reform", "reforms", "lockdown", "quarantine", "evacuation", "moratorium",
     "subsidy", "subsidies", "grant", "grants", "campaign", "withdrawal", "deployment",
-    "ceasefire", "amnesty", "pardon", "resignation", "candidacy", "increase", "freeze"})
+    "ceasefire", "amnesty", "pardon", "resignation", "candidacy", "increase", "freeze", "goal",
+    "target", "decision", "deadline"})
 
 
 DECLARING_VERBS = frozenset({"declared", "declare", "declares", "declaring", "proclaimed",

@@ -494,6 +494,8 @@ def test_a_measure_s_doer_may_be_the_subject_of_the_verb_it_is_joined_to(gazette
     ("Health officials issued a boil-water advisory for Accra on Tuesday.",
      ("political decision", "announcement")),
     ("Rebels launched an attack on the town of Jilib on Monday.", ("attack", "attack")),
+    ("The health ministry in Accra announced on Monday its goal to end polio by 2012.",
+     ("political decision", "announcement")),
     ("Rules on the movement of livestock have been introduced throughout Kenya.",
      ("political decision", "decision")),
 ])
@@ -1112,6 +1114,7 @@ def test_a_headline_and_a_late_retelling_are_the_lede_s_event(gazetteer, table):
      "Dover Civic Center.", "meeting"),
     ("A group of friends held a meeting in Dover on Monday.", None),
     ("The team introduced a new striker in Dover on Monday.", None),  # a player, no strike
+    ("The striker scored a goal in Dover on Monday.", None),
     ("Fans would have the chance to meet her in downtown Athens.", None),
     ("Heavy rains inundated villages along the river near Dhaka on Monday.", "disaster"),
     ("Dispatchers in Dover have been inundated with calls about the message.", None),
