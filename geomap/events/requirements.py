@@ -184,6 +184,11 @@ AUTHORITY_WORDS = OFFICIAL_WORDS | INSTITUTION_WORDS | frozenset({
     "judge", "police", "regulator", "regulators", "inspectors", "state", "city", "county"})
 
 
+# Regulators by the words of their names ("the Food and Drug Administration", "the FDA").
+REGULATOR_WORDS = frozenset({"administration", "fda", "usda", "cdc", "inspectorate", "regulator",
+                             "regulators", "inspection", "inspectors", "commission"})
+
+
 # What a measure of those who govern acts on: "blocked imports", "rejected the request", "lifted
 # the ban", "awarded the contract".
 DECISION_OBJECTS = LAW_WORDS | MEASURE_WORDS | frozenset({
@@ -715,6 +720,14 @@ def authority_measure(parsed: Doc, token: Token) -> bool:
         t.lemma_.lower() in AUTHORITY_INSTRUMENTS for t in acted_on))
 
 
+def by_regulator(parsed: Doc, token: Token) -> bool:
+    """A recall by those who govern ("the FDA has recalled the rations", "the Food and Drug
+    Administration issued a recall"), not a company's own."""
+    doers = _doers(token) or (_doers(token.head) if token.dep_ in ("dobj", "pobj") else [])
+    return any(t.lower_ in AUTHORITY_WORDS | REGULATOR_WORDS
+               for doer in doers for t in _phrase(doer))
+
+
 def _doers(token: Token) -> list[Token]:
     """Who does what the trigger says: its subject, or the agent of its passive ("by the
     department"), or those of the verb it is coordinated with ("the board approved the budget
@@ -779,7 +792,7 @@ REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
         plural, person_object, not_medical, lowercase, assailant, not_ailment, agreed_on,
         not_served, among_officials, watery, measure, declared, by_police, territory, fled_from,
         by_vehicle, refuge, electoral, pact_signed, agreement_made, directed_act, plant_blast,
-        by_train, from_prison, chose_someone,
+        by_train, from_prison, chose_someone, by_regulator,
         not_electoral, by_authority, authority_measure, disease_found, order_of_authority,
         found_guilty, political_rally, public_place, person_removed, disease_doer)
 } | {name: _near_check(words) for name, words in NEAR_WORD_CHECKS.items()} \
@@ -793,7 +806,7 @@ CUE_WORDS: dict[str, frozenset[str]] = {
     "disease_doer": DISEASE_WORDS | PATHOGEN_WORDS, "found_guilty": frozenset({"guilty"}),
     "public_place": PUBLIC_PLACES, "by_police": POLICE_WORDS, "military": MILITARY_WORDS,
     "measure": MEASURE_WORDS, "declared": DECLARING_VERBS, "by_authority": AUTHORITY_WORDS,
-    "authority_measure": AUTHORITY_WORDS,
+    "authority_measure": AUTHORITY_WORDS, "by_regulator": AUTHORITY_WORDS | REGULATOR_WORDS,
     "order_of_authority": AUTHORITY_WORDS, "person_removed": AUTHORITY_WORDS,
     "among_officials": OFFICIAL_WORDS | INSTITUTION_WORDS | NAMED_BODY_WORDS,
 } | NEAR_WORD_CHECKS | SENTENCE_WORD_CHECKS

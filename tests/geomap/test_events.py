@@ -516,6 +516,19 @@ def test_a_deployment_is_of_forces(gazetteer, table, text, deployed):
     assert ("deployment" in [e.type for e in events]) == deployed
 
 
+@pytest.mark.parametrize(("text", "decided"), [
+    ("The Food and Drug Administration has recalled the rations donated to survivors in New "
+     "Orleans.", True),
+    ("The FDA issued a recall on Wednesday of peanut products made in Blakely, Georgia.", True),
+    ("Taco Bell recalled green onions from its stores in Toronto on Friday.", False),
+    ("She could not recall the name of the street in Dover.", False),
+])
+def test_a_regulator_s_recall_is_a_decision_a_company_s_is_not(gazetteer, table, text,
+                                                                decided):
+    events = parse(text, gazetteer, table, "2009-03-24").events
+    assert ("political decision" in [e.type for e in events]) == decided
+
+
 def test_escaping_harm_is_coming_through_not_fleeing(gazetteer, table):
     assert not parse("The pastor in Fort Worth escaped serious injury on Sunday.", gazetteer,
                      table, "2009-03-24").events
