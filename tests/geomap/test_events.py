@@ -473,8 +473,15 @@ def test_a_measure_only_those_who_govern_take_needs_no_named_authority(gazetteer
     ("In Nairobi on Monday the ministry allocated $2 million to contain the outbreak.", True),
     ("In Nairobi on Monday critics said the ban was too broad.", False),
     ("In Nairobi on Monday the striker allocated his time to training.", False),
+    # a regulator's recall, not a company's, nor remembering
+    (("The Food and Drug Administration has recalled the rations donated to survivors in New "
+     "Orleans."), True),
+    ("The FDA issued a recall on Wednesday of peanut products made in Blakely, Georgia.", True),
+    ("Taco Bell recalled green onions from its stores in Toronto on Friday.", False),
+    ("She could not recall the name of the street in Dover.", False),
 ])
-def test_a_ban_issued_and_money_allocated_are_decisions(gazetteer, table, text, decided):
+def test_bans_allocations_and_recalls_of_those_who_govern_are_decisions(gazetteer, table, text,
+                                                                        decided):
     events = parse(text, gazetteer, table, "2009-03-20").events
     assert ("political decision" in [e.type for e in events]) == decided
 
@@ -514,19 +521,6 @@ def test_what_those_who_govern_unveil_launch_or_issue_is_announced(gazetteer, ta
 def test_a_deployment_is_of_forces(gazetteer, table, text, deployed):
     events = parse(text, gazetteer, table, "2009-03-24").events
     assert ("deployment" in [e.type for e in events]) == deployed
-
-
-@pytest.mark.parametrize(("text", "decided"), [
-    ("The Food and Drug Administration has recalled the rations donated to survivors in New "
-     "Orleans.", True),
-    ("The FDA issued a recall on Wednesday of peanut products made in Blakely, Georgia.", True),
-    ("Taco Bell recalled green onions from its stores in Toronto on Friday.", False),
-    ("She could not recall the name of the street in Dover.", False),
-])
-def test_a_regulator_s_recall_is_a_decision_a_company_s_is_not(gazetteer, table, text,
-                                                                decided):
-    events = parse(text, gazetteer, table, "2009-03-24").events
-    assert ("political decision" in [e.type for e in events]) == decided
 
 
 def test_escaping_harm_is_coming_through_not_fleeing(gazetteer, table):
@@ -1123,8 +1117,8 @@ def test_a_headline_and_a_late_retelling_are_the_lede_s_event(gazetteer, table):
     ("After meeting with friends in Dallas, the pilot checked the plane.", None),
     ("A high-level meeting was under way in Mumbai on Monday.", "meeting"),
     # a body's name the model leaves untagged
-    ("The East Dover Regional Water Planning Group held a meeting Wednesday afternoon at the "
-     "Dover Civic Center.", "meeting"),
+    (("The East Dover Regional Water Planning Group held a meeting Wednesday afternoon at the "
+     "Dover Civic Center."), "meeting"),
     ("A group of friends held a meeting in Dover on Monday.", None),
     ("The team introduced a new striker in Dover on Monday.", None),  # a player, no strike
     ("The striker scored a goal in Dover on Monday.", None),
@@ -1342,8 +1336,8 @@ RESIGNING = "\"I resign with a heavy heart,\" Mayor Ann Boyd of Groton wrote on 
 
 @pytest.mark.parametrize("text,told", [
     # a headline tells events in the present
-    ("Storm hits Dhaka. The cholera bacterium infects the gut and spreads in Dhaka through "
-     "dirty water.", ["Storm hits Dhaka."]),
+    (("Storm hits Dhaka. The cholera bacterium infects the gut and spreads in Dhaka through "
+     "dirty water."), ["Storm hits Dhaka."]),
     # done by saying it (the headline's event is the lede's)
     ("Mayor quits. " + RESIGNING, [RESIGNING]),
 ])
