@@ -32,6 +32,10 @@ _WHO = r"(?:\s+(?!(?:years?|months?|weeks?|days?|hours?|minutes?|percent|per|km|
        r"miles?|times?|and|or|but|while|as)\b)[A-Za-z][\w-]*){0,3}?"
 _BE = r"(?:\s+(?:were|was|have\s+been|has\s+been|had\s+been|are|been|have|has|had|reportedly|" \
       r"also|now))*"
+# Others counted with them: "200 protesters and police officers were injured" (before the verb
+# of being, so not "killed 14 people and injured 30").
+_ALSO_WHO = r"(?:\s+and(?!\s+(?:\d|" + "|".join(NUMBER_WORDS) + r")\b)(?:\s+[A-Za-z][\w-]*){1,3}?" \
+            r"(?=\s+(?:were|are|have\s+been|had\s+been)\b))?"
 _OUTCOMES = {
     "fatalities": r"killed|dead|died|slain|massacred|executed|perished|drowned|"
                   r"lost\s+their\s+lives|burned\s+to\s+death",
@@ -59,7 +63,7 @@ class Counts:
 def _patterns() -> dict[str, list[re.Pattern]]:
     found = {}
     for field, outcome in _OUTCOMES.items():
-        before = rf"\b{_FIGURE}{_WHO}{_BE}\s+(?:{outcome})\b"
+        before = rf"\b{_FIGURE}{_WHO}{_ALSO_WHO}{_BE}\s+(?:{outcome})\b"
         after = rf"\b(?:{_VERBS[field]})\s+{_FIGURE}\b"
         toll = rf"\b(?:death\s+toll|toll)\s+(?:rose\s+to|of|reached|climbed\s+to|stood\s+at)\s+" \
                rf"{_FIGURE}\b" if field == "fatalities" else None
@@ -78,7 +82,10 @@ _PATTERNS = _patterns()
 PERSONS = r"(?:man|woman|boy|girl|child|baby|infant|toddler|teen|teenager|youth|driver|" \
           r"passenger|pedestrian|person|resident|motorist|motorcyclist|cyclist|bicyclist|" \
           r"worker|student|officer|policeman|policewoman|soldier|firefighter|farmer|patient)"
-_ONE_BE = r"(?:\s+(?:was|is|remains|remained|has\s+been|had\s+been|also))+"
+_ONE_BE = r"(?:\s+(?:was|is|remains|remained|has\s+been|had\s+been|also))+" \
+          r"(?:\s+(?:suspected|believed|thought|reported|said)\s+to\s+have)?"
+# What befell the one person before the outcome: "was hit by a car and killed".
+_ONE_FIRST = r"(?:\s+[a-z]+(?:\s+[\w'-]+){0,4}?\s+and)?"
 _ONE_NAMED = r"[A-Z][a-z]+(?:\s+[A-Z]\.)?\s+[A-Z][a-z]+,\s+\d{1,3},(?:\s+of\s+[A-Z][\w. ]{0,30},)?"
 
 
@@ -88,7 +95,7 @@ def _singular_patterns() -> dict[str, list[re.Pattern]]:
         if field == "displaced":
             continue
         described = rf"\b(?:a|an|one)\s+(?:[\w'-]+\s+){{0,3}}?{PERSONS}\b{_ONE_BE}" \
-                    rf"\s+(?:{outcome})\b"
+                    rf"{_ONE_FIRST}\s+(?:{outcome})\b"
         named = rf"\b{_ONE_NAMED}{_ONE_BE}\s+(?:{outcome})\b"
         objects = rf"\b(?:{_VERBS[field]})\s+(?:a|an)\s+(?:[\w'-]+\s+){{0,2}}?{PERSONS}\b"
         found[field] = [re.compile(described, re.IGNORECASE), re.compile(named),

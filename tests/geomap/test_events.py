@@ -136,12 +136,24 @@ def test_counts_with_lower_bounds(gazetteer, table):
                                                                     "range")
 
 
+def test_a_count_may_hold_others_counted_with_them(gazetteer, table):
+    (protest,) = parse("Over 200 protesters and police officers were injured in Seoul on "
+                       "Saturday.", gazetteer, table).events
+    assert protest.injured == 200 and protest.counts_at_least
+    crash = only(parse("Two people were killed and three were hurt in a crash in Dayton on "
+                       "Monday.", gazetteer, table).events, "accident")
+    assert (crash.fatalities, crash.injured) == (2, 3)
+
+
 @pytest.mark.parametrize(("text", "killed", "injured"), [
     ("Ann Roe, 64, of Elkins, was killed in a crash on Route 33 in Elkins on Monday.", 1, None),
     ("A Dayton woman remains hospitalized after a two-car crash on Main Street on Monday.", None,
      1),
     ("A school bus crashed in Dayton on Friday, killing a 12-year-old boy.", 1, None),
     ("Three people were killed in a crash in Dayton on Monday; a man was injured.", 3, 1),
+    # what befell the person first, and a hedge, before the outcome
+    ("A Dayton man was hit by a car and killed early Sunday on Main Street.", 1, None),
+    ("A Dayton boy is believed to have died in the crash on Main Street on Monday.", 1, None),
 ])
 def test_one_person_told_as_such_counts_one(gazetteer, table, text, killed, injured):
     crash = only(parse(text, gazetteer, table).events, "accident")
