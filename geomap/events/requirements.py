@@ -184,6 +184,9 @@ AUTHORITY_WORDS = OFFICIAL_WORDS | INSTITUTION_WORDS | frozenset({
     "judge", "police", "regulator", "regulators", "inspectors", "state", "city", "county"})
 
 
+# Who governs a state or a town, as a buyer.
+GOVERNMENT_WORDS = frozenset({"government", "governments", "state", "city", "county", "council",
+                              "ministry", "department", "administration", "authorities"})
 # Regulators by the words of their names ("the Food and Drug Administration", "the FDA").
 REGULATOR_WORDS = frozenset({"administration", "fda", "usda", "cdc", "inspectorate", "regulator",
                              "regulators", "inspection", "inspectors", "commission"})
@@ -720,6 +723,13 @@ def authority_measure(parsed: Doc, token: Token) -> bool:
         t.lemma_.lower() in AUTHORITY_INSTRUMENTS for t in acted_on))
 
 
+def by_government(parsed: Doc, token: Token) -> bool:
+    """A purchase by a state or its government ("Canada and Australia have also bought the
+    drugs", "the city bought the land"), not by a company or a person."""
+    return any(t.ent_type_ == "GPE" or t.lower_ in GOVERNMENT_WORDS
+               for doer in _doers(token) for t in _phrase(doer))
+
+
 def by_regulator(parsed: Doc, token: Token) -> bool:
     """A recall by those who govern ("the FDA has recalled the rations", "the Food and Drug
     Administration issued a recall"), not a company's own."""
@@ -792,7 +802,7 @@ REQUIREMENTS: dict[str, Callable[[Doc, Token], bool]] = {
         plural, person_object, not_medical, lowercase, assailant, not_ailment, agreed_on,
         not_served, among_officials, watery, measure, declared, by_police, territory, fled_from,
         by_vehicle, refuge, electoral, pact_signed, agreement_made, directed_act, plant_blast,
-        by_train, from_prison, chose_someone, by_regulator,
+        by_train, from_prison, chose_someone, by_regulator, by_government,
         not_electoral, by_authority, authority_measure, disease_found, order_of_authority,
         found_guilty, political_rally, public_place, person_removed, disease_doer)
 } | {name: _near_check(words) for name, words in NEAR_WORD_CHECKS.items()} \
@@ -807,10 +817,12 @@ CUE_WORDS: dict[str, frozenset[str]] = {
     "public_place": PUBLIC_PLACES, "by_police": POLICE_WORDS, "military": MILITARY_WORDS,
     "measure": MEASURE_WORDS, "declared": DECLARING_VERBS, "by_authority": AUTHORITY_WORDS,
     "authority_measure": AUTHORITY_WORDS, "by_regulator": AUTHORITY_WORDS | REGULATOR_WORDS,
+    "by_government": GOVERNMENT_WORDS,
     "order_of_authority": AUTHORITY_WORDS, "person_removed": AUTHORITY_WORDS,
     "among_officials": OFFICIAL_WORDS | INSTITUTION_WORDS | NAMED_BODY_WORDS,
 } | NEAR_WORD_CHECKS | SENTENCE_WORD_CHECKS
 
 
 PARTY_REQUIREMENTS = frozenset({"by_authority", "authority_measure", "order_of_authority",
-                                "directed_act", "person_removed", "among_officials"})
+                                "by_government", "directed_act", "person_removed",
+                                "among_officials"})

@@ -491,6 +491,11 @@ def test_a_measure_only_those_who_govern_take_needs_no_named_authority(gazetteer
     ("The FDA issued a recall on Wednesday of peanut products made in Blakely, Georgia.", True),
     ("Taco Bell recalled green onions from its stores in Toronto on Friday.", False),
     ("She could not recall the name of the street in Dover.", False),
+    # what a state or a town buys, not a company or a person
+    ("The U.S. has also bought large amounts of the drugs.", True),
+    ("In 1983 the city bought the 126 hectares for the park in Woodstock.", True),
+    ("Apple bought a startup in Dover on Monday.", False),
+    ("Ann Roe bought a house in Dover on Monday.", False),
 ])
 def test_bans_allocations_and_recalls_of_those_who_govern_are_decisions(gazetteer, table, text,
                                                                         decided):
