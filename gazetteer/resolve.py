@@ -21,7 +21,7 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
 from .geo import distance_km
-from .model import Candidate
+from .model import Candidate, Place
 from .rank import PRIOR_SCALE
 
 # Added to a candidate's score in proportion to the share of the other names read in its country,
@@ -157,22 +157,25 @@ def _likely(found: list[Candidate]) -> list[Candidate]:
     return [c for c in found if c.score >= found[0].score - CONTAINER_MARGIN]
 
 
+def lies_within(place: Place, container: Place) -> bool:
+    """Whether a place lies in a country, province or district (another place of the same id
+    does not)."""
+    if place.country != container.country or place.id == container.id:
+        return False
+    if container.kind == "country":
+        return True
+    if container.kind == "admin1":
+        return place.admin1 == container.name
+    if container.kind == "admin2":
+        return place.admin2 == container.name
+    return False
+
+
 def _inside(containers: list[Candidate]):
     """A test of whether a candidate lies in one of `containers` (countries, provinces or
     districts)."""
-    def within(candidate: Candidate, container: Candidate) -> bool:
-        if candidate.country != container.country or candidate.id == container.id:
-            return False
-        if container.kind == "country":
-            return True
-        if container.kind == "admin1":
-            return candidate.admin1 == container.name
-        if container.kind == "admin2":
-            return candidate.admin2 == container.name
-        return False
-
     def test(candidate: Candidate) -> bool:
-        return any(within(candidate, container) for container in containers)
+        return any(lies_within(candidate, container) for container in containers)
     return test
 
 

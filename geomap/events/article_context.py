@@ -14,7 +14,7 @@ from gazetteer.model import Kind
 from geomap.actors import ActorTable, KnownActor
 from geomap.events.agencies import named_agencies, with_county
 from geomap.events.governments import countries_by_government
-from geomap.events.headlines import headlines
+from geomap.events.headlines import headlines, ledes
 from geomap.events.person_names import office_of, person_name
 from geomap.events.placing import Located, article_focus
 from geomap.places.mention import PlaceMention
@@ -49,6 +49,7 @@ class ArticleEvents:
     governments: dict[str, str] = field(default_factory=dict)
     story_country: str = ""
     headlines: set[int] = field(default_factory=set)  # the sentences that are headlines
+    ledes: set[int] = field(default_factory=set)  # the first sentence, when it is the story's
     # the headlines in title case, and the text of the sentences that are not headlines, lowered
     title_cased: set[int] = field(default_factory=set)
     body: str = ""
@@ -67,6 +68,7 @@ def read_article(article: Article, published: datetime.date | None, table: Actor
     context = ArticleEvents(article, published, table)
     context.focus = article_focus(places, article)
     context.headlines = headlines(sentences)
+    context.ledes = ledes(sentences)
     context.title_cased = {index for index in context.headlines if _title_cased(sentences[index])}
     context.body = " ".join(sentence.text for index, sentence in enumerate(sentences)
                             if index not in context.headlines).lower()

@@ -28,7 +28,7 @@ from geomap.events.dating import (
 )
 from geomap.events.fuse import combine, event_kind, near, subtypes_agree
 from geomap.events.governments import as_forces
-from geomap.events.headlines import fold_headline, is_caption, is_question, ledes
+from geomap.events.headlines import fold_headline, is_caption, is_question
 from geomap.events.modality import (
     is_descriptive,
     is_habitual,
@@ -165,7 +165,7 @@ def find_events(article: Article, doc: Doc, places: list[PlaceMention],
             told_in.append(index)
     # a headline is folded before the unplaced are placed: its place is the story's, not its
     # neighbour's ("Wedding party suicide attack" below a paragraph on the Euphrates valley)
-    events, told_in = fold_headline(events, told_in, context.headlines, ledes(sentences))
+    events, told_in = fold_headline(events, told_in, context.headlines, context.ledes)
     name_the_unnamed(events, told_in, context.persons)
     involve_the_named(events, told_in, context.persons, sentences)
     events, told_in = fold_charges(events, told_in)

@@ -40,11 +40,7 @@ def headlines(sentences: list[Span]) -> set[int]:
     "Marines deployed to Syria" above the paragraphs that tell it)."""
     found = {0}
     for index, sentence in enumerate(sentences):
-        last = next((token for token in reversed(sentence) if not token.is_space), None)
-        if last is None or last.text[-1] in CLOSING_PUNCTUATION:
-            continue
-        following = sentence.doc[sentence.end:sentence.end + 1].text
-        if "\n" in sentence.text + following:
+        if not _closed(sentence) and _on_a_line(sentence):
             found.add(index)
     return found
 
@@ -55,10 +51,20 @@ def ledes(sentences: list[Span]) -> set[int]:
     if not sentences:
         return set()
     first = sentences[0]
-    words = [token for token in first if token.is_alpha]
-    following = first.doc[first.end:first.end + 1].text
-    return {0} if len(words) > HEADLINE_WORDS and first.text.rstrip()[-1:] in CLOSING_PUNCTUATION \
-        and "\n" not in first.text + following else set()
+    long = sum(token.is_alpha for token in first) > HEADLINE_WORDS
+    return {0} if long and _closed(first) and not _on_a_line(first) else set()
+
+
+def _closed(sentence: Span) -> bool:
+    """Whether the sentence ends with a stop, as a sentence of a body does (or holds nothing
+    that could be a headline)."""
+    last = next((token for token in reversed(sentence) if not token.is_space), None)
+    return last is None or last.text[-1] in CLOSING_PUNCTUATION
+
+
+def _on_a_line(sentence: Span) -> bool:
+    """Whether a line break is in or right after the sentence."""
+    return "\n" in sentence.text + sentence.doc[sentence.end:sentence.end + 1].text
 
 
 def fold_headline(events: list[Event], told_in: list[int], headlines: set[int],

@@ -150,8 +150,7 @@ def sentence_actors(context: ArticleEvents, index: int, parsed: Doc, demonyms: d
     before it). `located` holds the sentence's places, `places` their tokens."""
     found = [mention for mention in find_actors(parsed, context.table, demonyms, places, triggers,
                                                 named=context.named[index])
-             if mention.reference or mention.generic or actor_key(mention.name) in context.table.by_key
-             or named_in_body(context, index, mention.text)]
+             if _taken_as_named(context, index, mention)]
     named = [_institution(context, _full_name(context, mention), parsed, located)
              for mention in found if not mention.reference]
     named += _surnames(context, parsed, named, places | triggers)
@@ -166,6 +165,13 @@ def sentence_actors(context: ArticleEvents, index: int, parsed: Doc, demonyms: d
                 for mention in found if mention.reference]
     return sorted(named + [mention for mention in resolved if mention is not None],
                   key=lambda mention: mention.start)
+
+
+def _taken_as_named(context: ArticleEvents, index: int, mention: ActorMention) -> bool:
+    """A mention stands as the actor it names unless it is a name a title-case headline ran on
+    (see `article_context.named_in_body`): references, nouns and the table's actors always do."""
+    return mention.reference or mention.generic or actor_key(mention.name) in context.table.by_key \
+        or named_in_body(context, index, mention.text)
 
 
 def _surnames(context: ArticleEvents, parsed: Doc, mentions: list[ActorMention],

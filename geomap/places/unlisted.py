@@ -8,9 +8,8 @@ from __future__ import annotations
 
 from statistics import fmean
 
-from gazetteer import Place
 from gazetteer.model import Kind
-from gazetteer.resolve import Resolution
+from gazetteer.resolve import Resolution, lies_within
 from geomap.places.mention import PlaceMention
 from geomap.places.reading import ArticleReading
 
@@ -34,7 +33,7 @@ def place_unlisted(reading: ArticleReading, containers: dict[int, int]) -> dict[
         sense = reading.senses.get(key)
         if box is None or box.place.kind not in CONTAINER_RADIUS_KM \
                 or not _a_town(reading, index, qualifier, sense) \
-                or any(_inside(candidate, box.place) for candidate in reading.readings.get(key, [])):
+                or any(lies_within(candidate, box.place) for candidate in reading.readings.get(key, [])):
             continue
         for other, other_key in enumerate(reading.keys):
             same = other_key == key or (
@@ -61,7 +60,7 @@ def _a_town(reading: ArticleReading, index: int, qualifier: int,
 def _unlisted(reading: ArticleReading, index: int, box: Resolution) -> PlaceMention:
     toponym = reading.toponyms[index]
     towns = {sense.place.id: sense.place for sense in reading.senses.values()
-             if sense.place.kind in TOWN_KINDS and _inside(sense.place, box.place)}
+             if sense.place.kind in TOWN_KINDS and lies_within(sense.place, box.place)}
     lat = fmean(town.lat for town in towns.values()) if towns else box.place.lat
     lon = fmean(town.lon for town in towns.values()) if towns else box.place.lon
     article = reading.article
@@ -73,14 +72,3 @@ def _unlisted(reading: ArticleReading, index: int, box: Resolution) -> PlaceMent
         geonameid=None, confidence=box.confidence * UNLISTED_CONFIDENCE, source="qualifier",
         context=reading.context(toponym.start, toponym.end),
         uncertainty_km=CONTAINER_RADIUS_KM[box.place.kind], anchor=box.place.name)
-
-
-def _inside(place: Place, container: Place) -> bool:
-    """Whether a place lies in a country, province or county."""
-    if place.country != container.country or place.id == container.id:
-        return False
-    if container.kind == Kind.ADMIN1:
-        return place.admin1 == container.name
-    if container.kind == Kind.ADMIN2:
-        return place.admin2 == container.name
-    return container.kind == Kind.COUNTRY
