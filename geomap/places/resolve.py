@@ -13,7 +13,7 @@ from gazetteer.normalize import exact_key
 from gazetteer.resolve import Resolution, resolve_together
 from geomap.context import ReadingContext
 from geomap.places.approximate import place_approximately
-from geomap.places.candidates import candidates_for
+from geomap.places.candidates import SETTLEMENT_KINDS, candidates_for
 from geomap.places.intown import place_in_town
 from geomap.places.mention import PlaceMention
 from geomap.places.reading import ArticleReading
@@ -38,7 +38,6 @@ GOVERNOR_WORDS = frozenset({"governor", "governors", "governorship", "gubernator
 _FOLLOWING_WORD = re.compile(r"(?:'s|’s)?\s+([A-Za-z]+)")
 # The style of a town's name in its institutions' names ("Dublin City Council").
 CITY_STYLE = " city"
-TOWN_KINDS = frozenset({Kind.CITY, Kind.TOWN, Kind.VILLAGE})
 # A name's sense in an article: its key, whether a demonym, the index of its qualifier if any.
 SenseKey = tuple[str, bool, int | None]
 
@@ -126,7 +125,8 @@ def _city_styled(senses: dict[SenseKey, Resolution]) -> None:
         if not name.endswith(CITY_STYLE):
             continue
         town = senses.get((name.removesuffix(CITY_STYLE), demonym, None))
-        if town is not None and town.place.kind in TOWN_KINDS and town.place.id != sense.place.id:
+        if town is not None and town.place.kind in SETTLEMENT_KINDS \
+                and town.place.id != sense.place.id:
             senses[key] = town
 
 

@@ -10,14 +10,13 @@ from statistics import fmean
 
 from gazetteer.model import Kind
 from gazetteer.resolve import Resolution, lies_within
+from geomap.places.candidates import SETTLEMENT_KINDS
 from geomap.places.mention import PlaceMention
 from geomap.places.reading import ArticleReading
 
 # The kinds of place a qualifier may be, and how far (km) a town inside one may lie from the
 # point it is placed at.
 CONTAINER_RADIUS_KM = {Kind.ADMIN2: 30.0, Kind.ADMIN1: 250.0, Kind.COUNTRY: 400.0}
-# The kinds of reading a qualified name may have had for it to be such a town.
-TOWN_KINDS = frozenset({Kind.CITY, Kind.TOWN, Kind.VILLAGE})
 # How sure a place so placed is, of its qualifier's confidence.
 UNLISTED_CONFIDENCE = 0.6
 
@@ -51,7 +50,7 @@ def _a_town(reading: ArticleReading, index: int, qualifier: int,
     it has no reading but the model calls it a place and a comma sets the qualifier after it
     ("Stroud, Ontario"; not "HIV in Kenya")."""
     if sense is not None:
-        return sense.place.kind in TOWN_KINDS
+        return sense.place.kind in SETTLEMENT_KINDS
     toponym, container = reading.toponyms[index], reading.toponyms[qualifier]
     return toponym.label in ("GPE", "LOC") \
         and reading.text[toponym.end:container.start].strip() == ","
@@ -60,7 +59,7 @@ def _a_town(reading: ArticleReading, index: int, qualifier: int,
 def _unlisted(reading: ArticleReading, index: int, box: Resolution) -> PlaceMention:
     toponym = reading.toponyms[index]
     towns = {sense.place.id: sense.place for sense in reading.senses.values()
-             if sense.place.kind in TOWN_KINDS and lies_within(sense.place, box.place)}
+             if sense.place.kind in SETTLEMENT_KINDS and lies_within(sense.place, box.place)}
     lat = fmean(town.lat for town in towns.values()) if towns else box.place.lat
     lon = fmean(town.lon for town in towns.values()) if towns else box.place.lon
     article = reading.article
